@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+
+/** Thrown at boot when a variable is missing or malformed; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+let dotenvLoaded = false;
+
+/** Loads the nearest `.env` above the working directory once; real environment variables win. */
+export function loadDotenvOnce(): void {
+  if (dotenvLoaded) return;
+  dotenvLoaded = true;
+  let dir = process.cwd();
+  for (;;) {
+    const candidate = join(dir, '.env');
+    if (existsSync(candidate)) {
+      loadDotenv({ path: candidate, quiet: true });
+      return;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+export interface Field<T> {
+  read(source: Source, problems: string[]): T;
+  secret?: boolean;
+  variable: string;
+}
+
+export function str(
+  variable: string,
+  opts: { default?: string; secret?: boolean; allowEmpty?: boolean } = {},
+): Field<string> {
+  return {
+    variable,
+    secret: opts.secret,
+    read(source, problems) {
+      const raw = source[variable];
+      if (raw === undefined || (raw === '' && !opts.allowEmpty)) {
+        if (opts.default !== undefined) return opts.default;
+        problems.push(`${variable} is required`);
+        return '';
+      }
+      return raw;
+    },
+  };
+}
+
+export function int(
+  variable: string,
+  opts: { default?: number; min?: number; max?: number } = {},
+): Field<number> {
+  return {
+    variable,
+    read(source, problems) {
+      const raw = source[variable];
+      if (raw === undefined || raw.trim() === '') {
+        if (opts.default !== undefined) return opts.default;
+        problems.push(`${variable} is required`);
+        return 0;
+      }
+      const value = Number(raw);
+      if (!Number.isInteger(value)) {
+        problems.push(`${variable} must be an integer, got "${raw}"`);
+        return 0;
+      }
+      if (opts.min !== undefined && value < opts.min)
+        problems.push(`${variable} must be >= ${opts.min}, got ${value}`);
+      if (opts.max !== undefined && value > opts.max)
+        problems.push(`${variable} must be <= ${opts.max}, got ${value}`);
+      return value;
+    },
+  };
+}
+
+export function bool(variable: string, opts: { default: boolean }): Field<boolean> {
+  return {
+    variable,
+    read(source, problems) {
+      const raw = source[variable];
+      if (raw === undefined || raw === '') return opts.default;
+      if (/^(1|true|yes|on)$/i.test(raw)) return true;
+      if (/^(0|false|no|off)$/i.test(raw)) return false;
+      problems.push(`${variable} must be true or false, got "${raw}"`);
+      return opts.default;
+    },
+  };
+}
+
+export function url(variable: string, opts: { default?: string; protocols?: string[] } = {}): Field<string> {
+  const inner = str(variable, { default: opts.default });
+  return {
+    variable,
+    read(source, problems) {
+      const value = inner.read(source, problems);
+      if (!value) return value;
+      try {
+        const parsed = new URL(value);
+        if (opts.protocols && !opts.protocols.includes(parsed.protocol)) {
+          problems.push(`${variable} must use ${opts.protocols.join(' or ')}, got "${parsed.protocol}"`);
+        }
+      } catch {
+        problems.push(`${variable} must be a URL, got "${value}"`);
+      }
+      return value;
+    },
+  };
+}
+
+export type Spec<T> = { [K in keyof T]: Field<T[K]> };
+
+/** Nests a spec (e.g. the database settings) inside a larger one. */
+export function group<T>(spec: Spec<T>): Field<T> {
+  return {
+    variable: Object.values<Field<unknown>>(spec)
+      .map((f) => f.variable)
+      .join(','),
+    read(source, problems) {
+      const result = {} as T;
+      for (const key of Object.keys(spec) as (keyof T)[]) result[key] = spec[key].read(source, problems);
+      return result;
+    },
+  };
+}
+
+/**
+ * Reads and validates a typed configuration object from the environment (and `.env`).
+ * All problems are reported together so one restart fixes them all.
+ */
+export function loadConfig<T>(spec: Spec<T>, source: Source = process.env): T {
+  if (source === process.env) loadDotenvOnce();
+  const problems: string[] = [];
+  const result = group(spec).read(source, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return result;
+}
+
+/** Development defaults that must never reach production. */
+export const DEVELOPMENT_SECRETS = new Set([
+  'dev-jwt-secret-change-me',
+  'dev-webhook-secret-change-me',
+  'your-super-secret-jwt-key',
+]);
+
+export function assertProductionSecrets(values: Record<string, string>, env: Source = process.env): void {
+  if (env.NODE_ENV !== 'production') return;
+  const bad = Object.entries(values)
+    .filter(([, value]) => DEVELOPMENT_SECRETS.has(value) || value.length < 16)
+    .map(([name]) => `${name} must be set to a strong secret (>= 16 characters) in production`);
+  if (bad.length > 0) throw new ConfigError(bad);
+}

@@ -1,0 +1,84 @@
+import { int, str, url, type Field, type Spec } from './env';
+
+/** Connection settings of one service's own database, read from `<PREFIX>_DB_*` (SEED.md names). */
+export interface DbConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  poolSize: number;
+}
+
+export function dbSpec(prefix: string, defaultName: string): Spec<DbConfig> {
+  return {
+    host: str(`${prefix}_DB_HOST`, { default: '127.0.0.1' }),
+    port: int(`${prefix}_DB_PORT`, { default: 5432, min: 1, max: 65535 }),
+    user: str(`${prefix}_DB_USERNAME`, { default: 'postgres' }),
+    password: str(`${prefix}_DB_PASSWORD`, { default: '', secret: true, allowEmpty: true }),
+    database: str(`${prefix}_DB_NAME`, { default: defaultName }),
+    poolSize: int(`${prefix}_DB_POOL_SIZE`, { default: 10, min: 1, max: 200 }),
+  };
+}
+
+export interface RedisConfig {
+  url: string;
+}
+
+export function redisSpec(): Spec<RedisConfig> {
+  return { url: url('REDIS_URL', { default: defaultRedisUrl(), protocols: ['redis:', 'rediss:'] }) };
+}
+
+function defaultRedisUrl(): string {
+  const host = process.env.REDIS_HOST || '127.0.0.1';
+  const port = process.env.REDIS_PORT || '6379';
+  return `redis://${host}:${port}`;
+}
+
+export interface RabbitConfig {
+  url: string;
+}
+
+export function rabbitSpec(): Spec<RabbitConfig> {
+  return {
+    url: url('RABBITMQ_URL', {
+      default: 'amqp://guest:guest@127.0.0.1:5672',
+      protocols: ['amqp:', 'amqps:'],
+    }),
+  };
+}
+
+/** Where each gRPC service listens (`<NAME>_PORT`) and where its clients find it (`<NAME>_URL`). */
+export const SERVICE_PORTS = {
+  auth: { grpc: 50051, http: 9151, env: 'AUTH_SERVICE' },
+  notification: { grpc: 50052, http: 9152, env: 'NOTIFICATION_SERVICE' },
+  movie: { grpc: 50053, http: 9153, env: 'MOVIE_SERVICE' },
+  seat: { grpc: 50054, http: 9154, env: 'SEAT_SERVICE' },
+  booking: { grpc: 50055, http: 9155, env: 'BOOKING_SERVICE' },
+  saga: { grpc: 50056, http: 9156, env: 'SAGA_ORCHESTRATOR' },
+} as const;
+export type ServiceKey = keyof typeof SERVICE_PORTS;
+
+export interface ListenConfig {
+  grpcPort: number;
+  httpPort: number;
+  host: string;
+}
+
+export function listenSpec(service: ServiceKey): Spec<ListenConfig> {
+  const p = SERVICE_PORTS[service];
+  return {
+    grpcPort: int(`${p.env}_PORT`, { default: p.grpc, min: 1, max: 65535 }),
+    httpPort: int(`${p.env}_HTTP_PORT`, { default: p.http, min: 1, max: 65535 }),
+    host: str('BIND_HOST', { default: '0.0.0.0' }),
+  };
+}
+
+/** Address (host:port) clients use to reach a gRPC service. */
+export function serviceUrlSpec(service: ServiceKey): Field<string> {
+  const p = SERVICE_PORTS[service];
+  return str(`${p.env}_URL`, { default: `127.0.0.1:${process.env[`${p.env}_PORT`] || p.grpc}` });
+}
+
+export const DEFAULT_JWT_SECRET = 'dev-jwt-secret-change-me';
+export const DEFAULT_WEBHOOK_SECRET = 'dev-webhook-secret-change-me';

@@ -1,0 +1,21 @@
+export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'] as const;
+export type SeatType = (typeof SEAT_TYPES)[number];
+
+export const SEAT_STATUSES = ['AVAILABLE', 'HELD', 'BOOKED', 'BLOCKED'] as const;
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+
+export const BOOKING_STATUSES = ['PENDING', 'CONFIRMED', 'EXPIRED', 'CANCELLED', 'FAILED'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const PAYMENT_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED', 'REFUNDED'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export type UserRole = 'customer' | 'admin';
+
+/** Claims of an access token issued by auth-service and verified by the gateway. */
+export interface AccessTokenClaims {
+  sub: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}

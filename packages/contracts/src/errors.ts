@@ -1,0 +1,58 @@
+/**
+ * Every domain error code and the HTTP status it means (API.md). Services throw DomainError; the gRPC layer
+ * carries the code across, and the gateway maps it once to the HTTP error body.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_SIGNATURE: 400,
+  SHOWTIME_STARTED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  SEATS_UNAVAILABLE: 409,
+  HOLD_EXPIRED: 409,
+  BOOKING_NOT_PAYABLE: 409,
+  BOOKING_NOT_CANCELLABLE: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  SHOWTIME_OVERLAP: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value);
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get httpStatus(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** A field-level validation failure, shaped as API.md's `details.fields`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export function validationError(fields: FieldError[], message = 'The request is not valid'): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { fields });
+}

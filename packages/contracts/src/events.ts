@@ -1,0 +1,94 @@
+/**
+ * The catalogue of messages that travel through RabbitMQ: names, routing and payloads.
+ * Publishers and consumers import these types so a payload change breaks the build, not production.
+ */
+export const EVENTS_EXCHANGE = 'cinema.events';
+export const DEAD_LETTER_EXCHANGE = 'cinema.dead-letter';
+/** The saga's inbound queue (SEED.md). */
+export const SAGA_QUEUE = 'saga_events_queue';
+export const NOTIFICATION_QUEUE = 'notification_events_queue';
+
+export interface BookedSeatSnapshot {
+  seatId: string;
+  label: string;
+  type: string;
+  price: number;
+}
+
+/** What a notification needs to describe a booking without calling anyone back. */
+export interface BookingSnapshot {
+  bookingId: string;
+  userId: string;
+  userEmail: string;
+  showtimeId: string;
+  movieTitle: string;
+  theaterName: string;
+  roomName: string;
+  startsAt: string;
+  seats: BookedSeatSnapshot[];
+  totalAmount: number;
+  currency: string;
+  status: string;
+  ticketCode: string;
+  expiresAt: string;
+}
+
+export interface EventPayloads {
+  'booking.created': {
+    bookingId: string;
+    userId: string;
+    showtimeId: string;
+    expiresAt: string;
+    totalAmount: number;
+    currency: string;
+  };
+  'booking.confirmed': BookingSnapshot;
+  'booking.expired': BookingSnapshot;
+  'booking.cancelled': BookingSnapshot & { refundAmount: number };
+  'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string };
+  'payment.succeeded': PaymentEventData;
+  'payment.failed': PaymentEventData;
+  'refund.succeeded': PaymentEventData & { refundId: string };
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface PaymentEventData {
+  paymentId: string;
+  bookingId: string;
+  amount: number;
+  currency: string;
+  failureCode?: string;
+}
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  /** Unique per event; consumers dedupe on it. */
+  id: string;
+  type: T;
+  occurredAt: string;
+  requestId?: string;
+  data: EventPayloads[T];
+}
+
+/** Which event types each queue receives. Declared identically by every service at start. */
+export const QUEUE_BINDINGS: Record<string, EventType[]> = {
+  [SAGA_QUEUE]: [
+    'booking.created',
+    'payment.succeeded',
+    'payment.failed',
+    'refund.succeeded',
+    'booking.cancelled',
+  ],
+  [NOTIFICATION_QUEUE]: ['booking.confirmed', 'booking.expired', 'booking.cancelled', 'booking.refunded'],
+};
+
+/** Redis pub/sub channel carrying live seat changes of one showtime to every gateway replica. */
+export function seatChangesChannel(showtimeId: string): string {
+  return `seats:changes:{${showtimeId}}`;
+}
+
+export interface SeatChangeMessage {
+  showtimeId: string;
+  version: number;
+  changes: { seatId: string; status: string }[];
+}

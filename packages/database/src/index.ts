@@ -1,0 +1,2 @@
+export * from './database';
+export { sql, type Kysely, type Transaction } from 'kysely';

@@ -1,0 +1,3 @@
+export * from './context';
+export * from './logging';
+export * from './ops.module';

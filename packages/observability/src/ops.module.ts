@@ -1,0 +1,87 @@
+import { Controller, Get, Inject, Module, type DynamicModule, type Provider, Res } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { loggerOptions } from './logging';
+
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+/** A named dependency check; it throws (or rejects) when the dependency is down. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  checks: Record<string, { status: 'up' | 'down'; error?: string }>;
+}
+
+export async function runHealthChecks(checks: HealthCheck[], timeoutMs = 2_000): Promise<HealthReport> {
+  const entries = await Promise.all(
+    checks.map(async (c) => {
+      try {
+        await Promise.race([
+          c.check(),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+          ),
+        ]);
+        return [c.name, { status: 'up' as const }] as const;
+      } catch (error) {
+        return [c.name, { status: 'down' as const, error: (error as Error).message }] as const;
+      }
+    }),
+  );
+  const report: HealthReport = { status: 'ok', checks: {} };
+  for (const [name, result] of entries) {
+    report.checks[name] = result;
+    if (result.status === 'down') report.status = 'error';
+  }
+  return report;
+}
+
+interface ReplyLike {
+  status(code: number): ReplyLike;
+  header(name: string, value: string): ReplyLike;
+  send(body: unknown): void;
+}
+
+@Controller()
+class OpsController {
+  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+
+  @Get('health')
+  async health(@Res() reply: ReplyLike): Promise<void> {
+    const report = await runHealthChecks(this.checks);
+    reply.status(report.status === 'ok' ? 200 : 503).send(report);
+  }
+
+  @Get('metrics')
+  async metrics(@Res() reply: ReplyLike): Promise<void> {
+    reply.header('content-type', register.contentType).send(await register.metrics());
+  }
+}
+
+let defaultMetricsStarted = false;
+
+/**
+ * Logging (pino, redacted, with request ids), Prometheus metrics and the HTTP health endpoint of a
+ * backend service. `checks` is a provider for HEALTH_CHECKS.
+ */
+@Module({})
+export class OpsModule {
+  static forService(service: string, checks: Provider, opts: { httpRoutes?: boolean } = {}): DynamicModule {
+    if (!defaultMetricsStarted) {
+      collectDefaultMetrics({ labels: { service } });
+      defaultMetricsStarted = true;
+    }
+    return {
+      module: OpsModule,
+      global: true,
+      imports: [LoggerModule.forRoot({ pinoHttp: { ...loggerOptions(service), autoLogging: false } })],
+      controllers: opts.httpRoutes === false ? [] : [OpsController],
+      providers: [checks],
+      exports: [checks],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { Pool } from 'pg';
+import type { DbConfig } from '@cinema/config';
+import { dropDatabase, prepareDatabase, type MigrationSet } from '@cinema/database';
+
+/** A port that was free a moment ago, for servers started by tests. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+export interface TestDatabase {
+  config: DbConfig;
+  pool: Pool;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own for one test file, so files run in parallel and re-run cleanly. */
+export async function createTestDatabase(service: string, migrations: MigrationSet[]): Promise<TestDatabase> {
+  const config: DbConfig = {
+    host: process.env.TEST_DB_HOST || '127.0.0.1',
+    port: Number(process.env.TEST_DB_PORT || 5432),
+    user: process.env.TEST_DB_USERNAME || 'postgres',
+    password: process.env.TEST_DB_PASSWORD || '',
+    database: `test_${service.replace(/[^a-z0-9]/gi, '_')}_${uniqueSuffix()}`.toLowerCase(),
+    poolSize: 10,
+  };
+  const pool = await prepareDatabase(config, migrations);
+  return {
+    config,
+    pool,
+    async drop() {
+      await pool.end().catch(() => undefined);
+      await dropDatabase(config);
+    },
+  };
+}
+
+/** Polls until `probe` returns a truthy value or the time runs out. */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out waiting for ${opts.what ?? 'condition'}${why}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
+  }
+}

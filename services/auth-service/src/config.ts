@@ -1,0 +1,29 @@
+import {
+  assertProductionSecrets,
+  dbSpec,
+  DEFAULT_JWT_SECRET,
+  group,
+  int,
+  listenSpec,
+  loadConfig,
+  str,
+} from '@cinema/config';
+
+export type AuthConfig = ReturnType<typeof loadAuthConfig>;
+
+export function loadAuthConfig(source: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(
+    {
+      db: group(dbSpec('AUTH', 'auth_db')),
+      listen: group(listenSpec('auth')),
+      jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
+      accessTokenTtlSeconds: int('JWT_EXPIRES_IN_SECONDS', { default: 900, min: 60, max: 86_400 }),
+      refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_SECONDS', { default: 30 * 86_400, min: 300 }),
+      adminEmail: str('ADMIN_EMAIL', { default: 'admin@cinema.local' }),
+      adminPassword: str('ADMIN_PASSWORD', { default: 'admin-password-123', secret: true }),
+    },
+    source,
+  );
+  assertProductionSecrets({ JWT_SECRET: config.jwtSecret, ADMIN_PASSWORD: config.adminPassword }, source);
+  return config;
+}

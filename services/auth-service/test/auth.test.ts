@@ -1,0 +1,96 @@
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { authPb } from '@cinema/contracts';
+import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
+import { createTestDatabase, freePort, uniqueSuffix, type TestDatabase } from '@cinema/testing';
+import { AppModule } from '../src/app.module';
+import { loadAuthConfig } from '../src/config';
+import { AUTH_MIGRATIONS } from '../src/database';
+
+describe('auth-service over gRPC', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let auth: PromiseClient<authPb.AuthServiceClient> & { close(): void };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('auth', [AUTH_MIGRATIONS]);
+    const [grpcPort, httpPort] = [await freePort(), await freePort()];
+    const config = loadAuthConfig({
+      AUTH_SERVICE_PORT: String(grpcPort),
+      AUTH_SERVICE_HTTP_PORT: String(httpPort),
+      BIND_HOST: '127.0.0.1',
+      ADMIN_EMAIL: `admin-${uniqueSuffix()}@test.local`,
+    });
+    app = await startGrpcService({
+      module: AppModule.create(config, database.pool),
+      services: ['auth'],
+      ...config.listen,
+    });
+    auth = createRpcClient<authPb.AuthServiceClient>('auth', `127.0.0.1:${grpcPort}`);
+  });
+
+  afterAll(async () => {
+    auth?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  const email = () => `user-${uniqueSuffix()}@test.local`;
+
+  it('registers a user, never returns the password, and logs them in', async () => {
+    const address = email();
+    const session = await auth.register({ email: address, password: 'correct-horse', name: 'Ada' });
+    expect(session.user).toMatchObject({ email: address, name: 'Ada', role: 'customer' });
+    expect(JSON.stringify(session)).not.toContain('correct-horse');
+    const login = await auth.login({ email: address.toUpperCase(), password: 'correct-horse' });
+    expect(login.user?.id).toBe(session.user?.id);
+  });
+
+  it('refuses a second account with the same email, in any case', async () => {
+    const address = email();
+    await auth.register({ email: address, password: 'password-1', name: 'A' });
+    await expect(
+      auth.register({ email: address.toUpperCase(), password: 'password-2', name: 'B' }),
+    ).rejects.toMatchObject({
+      code: 'EMAIL_TAKEN',
+    });
+  });
+
+  it('names every invalid field', async () => {
+    await expect(auth.register({ email: 'not-an-email', password: 'short', name: '' })).rejects.toMatchObject(
+      {
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'email' }, { field: 'password' }, { field: 'name' }] },
+      },
+    );
+  });
+
+  it('rejects a wrong password and an unknown email alike', async () => {
+    const address = email();
+    await auth.register({ email: address, password: 'password-1', name: 'A' });
+    await expect(auth.login({ email: address, password: 'wrong-password' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+    await expect(auth.login({ email: email(), password: 'password-1' })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
+  });
+
+  it('rotates refresh tokens and revokes the family when a spent one is reused', async () => {
+    const first = await auth.register({ email: email(), password: 'password-1', name: 'A' });
+    const second = await auth.refresh({ refreshToken: first.refreshToken });
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    await expect(auth.refresh({ refreshToken: first.refreshToken })).rejects.toMatchObject({
+      code: 'INVALID_TOKEN',
+    });
+    // The reuse above revoked the family, so even the newest token is dead now.
+    await expect(auth.refresh({ refreshToken: second.refreshToken })).rejects.toMatchObject({
+      code: 'INVALID_TOKEN',
+    });
+  });
+
+  it('creates the configured admin account once', async () => {
+    const rows = await database.pool.query("SELECT count(*)::int AS n FROM users WHERE role = 'admin'");
+    expect(rows.rows[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,1 @@
+// booking-service: implementation in progress

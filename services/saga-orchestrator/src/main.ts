@@ -1,0 +1,1 @@
+// saga-orchestrator: implementation in progress

@@ -1,0 +1,1 @@
+// seat-service: implementation in progress
