@@ -106,6 +106,8 @@ export interface SeatDefinition {
   type: string;
   x: number;
   y: number;
+  /** Not for sale (broken, reserved for staff); shown with status BLOCKED. */
+  blocked: boolean;
 }
 
 export interface Room {
