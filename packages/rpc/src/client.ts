@@ -60,13 +60,14 @@ export function createRpcClient<C>(
   const defaultTimeout = defaults.timeoutMs ?? 3_000;
   const cache = new Map<string, unknown>();
   return new Proxy({} as PromiseClient<C> & { close(): void }, {
-    get(_target, prop: string) {
+    get(_target, prop: string | symbol) {
       if (prop === 'close') return () => client.close();
-      if (prop === 'then') return undefined;
+      // Anything that is not an RPC (Nest probing lifecycle hooks, `then` for await) is simply absent.
+      if (typeof prop !== 'string') return undefined;
       let fn = cache.get(prop);
       if (!fn) {
         const method = client[prop];
-        if (typeof method !== 'function') throw new Error(`${service} has no method ${prop}`);
+        if (typeof method !== 'function') return undefined;
         fn = (request: unknown, opts: CallOptions = {}) =>
           new Promise((resolve, reject) => {
             const metadata = new Metadata();

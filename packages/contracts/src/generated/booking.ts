@@ -41,6 +41,8 @@ export interface Booking {
   startsAt: string;
   userEmail: string;
   endedAt: string;
+  /** The payment that confirmed this booking (may differ from the latest attempt in `payment`). */
+  confirmedPaymentId: string;
 }
 
 export interface CreateBookingRequest {
@@ -78,6 +80,8 @@ export interface RecordPaymentRequest {
   /** PROCESSING | SUCCEEDED | FAILED | REFUNDED */
   status: string;
   failureCode: string;
+  /** Why a payment was refunded (REFUNDED only); carried into booking.refunded. */
+  reason: string;
 }
 
 export interface ConfirmBookingRequest {

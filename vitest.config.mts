@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const packages = ['contracts', 'config', 'database', 'messaging', 'observability', 'rpc', 'testing'];
+const here = dirname(fileURLToPath(import.meta.url));
 const alias = Object.fromEntries(
-  packages.map((p) => [`@cinema/${p}`, resolve(__dirname, `packages/${p}/src/index.ts`)]),
+  packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)]),
 );
 
 // SWC keeps NestJS decorator metadata, which esbuild (Vitest's default) drops.
@@ -18,7 +20,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts'],
+          include: ['packages/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
           environment: 'node',
         },
       },

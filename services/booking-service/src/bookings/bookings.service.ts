@@ -1,0 +1,223 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  PAYMENT_STATUSES,
+  validationError,
+  type bookingPb,
+  type PaymentStatus,
+} from '@cinema/contracts';
+import type { BookingConfig } from '../config';
+import { BOOKING_CONFIG } from '../database';
+import { toBookingMessage, type BookingRecord } from './bookings.mapper';
+import { BookingsRepository, type EndStatus } from './bookings.repository';
+import { MOVIE_PORT, SEAT_PORT, type MoviePort, type SeatPort } from './ports';
+import { bookingIdForHold, generateTicketCode } from './ticket-code';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const END_STATUSES: readonly EndStatus[] = ['EXPIRED', 'FAILED', 'CANCELLED'];
+/** Seats stay reserved a little past the payment deadline so the saga can end the booking first. */
+const RESERVATION_GRACE_MS = 60_000;
+
+@Injectable()
+export class BookingsService {
+  private readonly logger = new Logger(BookingsService.name);
+
+  constructor(
+    @Inject(BOOKING_CONFIG) private readonly config: BookingConfig,
+    @Inject(SEAT_PORT) private readonly seats: SeatPort,
+    @Inject(MOVIE_PORT) private readonly movies: MoviePort,
+    private readonly bookings: BookingsRepository,
+  ) {}
+
+  async createBooking(req: bookingPb.CreateBookingRequest): Promise<bookingPb.Booking> {
+    const holdId = req.holdId.trim();
+    const problems = [];
+    if (!holdId || holdId.length > 100) problems.push({ field: 'holdId', message: 'is required' });
+    if (!UUID.test(req.userId)) problems.push({ field: 'userId', message: 'must be a user id' });
+    if (problems.length > 0) throw validationError(problems);
+
+    const existing = await this.bookings.findByHold(holdId);
+    if (existing) return this.ownedByCaller(existing, req.userId);
+
+    const bookingId = bookingIdForHold(holdId);
+    const expiresAt = new Date(Date.now() + this.config.paymentTimeoutSeconds * 1000);
+    let claimed;
+    try {
+      claimed = await this.seats.claimHold({
+        holdId,
+        userId: req.userId,
+        bookingId,
+        reserveUntil: new Date(expiresAt.getTime() + RESERVATION_GRACE_MS).toISOString(),
+      });
+    } catch (error) {
+      // A concurrent request for the same hold may have won the race and created the booking.
+      const winner = await this.bookings.findByHold(holdId);
+      if (winner) return this.ownedByCaller(winner, req.userId);
+      throw error;
+    }
+    if (claimed.seats.length === 0) throw new DomainError('HOLD_EXPIRED', 'The hold has no seats to book');
+    const seating = await this.movies.getShowtimeSeating({ id: claimed.showtimeId });
+
+    await this.bookings.insertPending(
+      {
+        id: bookingId,
+        user_id: req.userId,
+        user_email: req.userEmail.trim(),
+        showtime_id: claimed.showtimeId,
+        hold_id: holdId,
+        total_amount: claimed.seats.reduce((sum, s) => sum + s.price, 0),
+        currency: claimed.currency || seating.showtime?.currency || 'USD',
+        movie_title: seating.movieTitle,
+        theater_name: seating.theaterName,
+        room_name: seating.roomName,
+        starts_at: seating.showtime?.startsAt ? new Date(seating.showtime.startsAt) : null,
+        expires_at: expiresAt,
+      },
+      claimed.seats.map((s) => ({ seat_id: s.seatId, label: s.label, type: s.type, price: s.price })),
+    );
+    const created = await this.bookings.findByHold(holdId);
+    if (!created) throw new DomainError('INTERNAL', 'Booking vanished after insert');
+    return this.ownedByCaller(created, req.userId);
+  }
+
+  async getBooking(id: string, userId: string): Promise<bookingPb.Booking> {
+    return toBookingMessage(await this.load(id, userId));
+  }
+
+  async listBookings(req: bookingPb.ListBookingsRequest): Promise<bookingPb.BookingList> {
+    if (!UUID.test(req.userId)) throw validationError([{ field: 'userId', message: 'must be a user id' }]);
+    const limit = req.limit > 0 ? Math.min(req.limit, 100) : 20;
+    const page = req.page > 0 ? req.page : 1;
+    const { items, total } = await this.bookings.listByUser(req.userId, (page - 1) * limit, limit);
+    return { items: items.map(toBookingMessage), total };
+  }
+
+  /**
+   * PENDING: ends it and frees the seats at once. CONFIRMED before the showtime: cancels it and the saga
+   * refunds the payment and frees the seats (booking.cancelled with refundAmount).
+   */
+  async cancelBooking(id: string, userId: string): Promise<bookingPb.Booking> {
+    const current = await this.load(id, userId);
+    if (current.booking.status === 'CANCELLED') return toBookingMessage(current);
+    let cancelled = false;
+    if (current.booking.status === 'PENDING') {
+      cancelled = await this.bookings.endPending(id, 'CANCELLED', userId || undefined);
+    }
+    if (!cancelled && (current.booking.status === 'CONFIRMED' || current.booking.status === 'PENDING')) {
+      // Also covers a PENDING booking confirmed in the meantime.
+      cancelled = await this.bookings.cancelConfirmed(id, userId || undefined);
+    }
+    const after = await this.load(id, userId);
+    if (after.booking.status !== 'CANCELLED') {
+      throw new DomainError(
+        'BOOKING_NOT_CANCELLABLE',
+        after.booking.status === 'CONFIRMED'
+          ? 'A confirmed booking can only be cancelled before the showtime starts'
+          : `The booking is ${after.booking.status} and can no longer be cancelled`,
+        { status: after.booking.status },
+      );
+    }
+    if (cancelled) await this.releaseSeatsNow(id);
+    return toBookingMessage(after);
+  }
+
+  async preparePayment(id: string, userId: string): Promise<bookingPb.PaymentQuote> {
+    const { booking } = await this.load(id, userId);
+    if (booking.status !== 'PENDING')
+      throw new DomainError('BOOKING_NOT_PAYABLE', `The booking is ${booking.status} and cannot be paid`, {
+        status: booking.status,
+      });
+    if (booking.expires_at.getTime() <= Date.now())
+      throw new DomainError('BOOKING_NOT_PAYABLE', 'The payment window of this booking has closed', {
+        status: booking.status,
+        expiresAt: booking.expires_at.toISOString(),
+      });
+    if (await this.bookings.hasPaymentWithStatus(id, 'SUCCEEDED'))
+      throw new DomainError('BOOKING_NOT_PAYABLE', 'The booking is already paid and being confirmed', {
+        status: booking.status,
+      });
+    return { bookingId: booking.id, amount: booking.total_amount, currency: booking.currency };
+  }
+
+  async recordPayment(req: bookingPb.RecordPaymentRequest): Promise<bookingPb.Booking> {
+    const status = req.status as PaymentStatus;
+    const problems = [];
+    if (!PAYMENT_STATUSES.includes(status))
+      problems.push({ field: 'status', message: `must be one of ${PAYMENT_STATUSES.join(', ')}` });
+    if (!req.paymentId || req.paymentId.length > 100)
+      problems.push({ field: 'paymentId', message: 'is required' });
+    if (problems.length > 0) throw validationError(problems);
+    await this.load(req.bookingId, '');
+    await this.bookings.recordPayment(
+      req.bookingId,
+      req.paymentId,
+      status,
+      status === 'FAILED' ? req.failureCode || 'payment_failed' : null,
+      req.reason || 'refunded',
+    );
+    return this.getBooking(req.bookingId, '');
+  }
+
+  async confirmBooking(req: bookingPb.ConfirmBookingRequest): Promise<bookingPb.Booking> {
+    if (!req.paymentId) throw validationError([{ field: 'paymentId', message: 'is required' }]);
+    await this.load(req.bookingId, '');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.bookings.confirm(req.bookingId, req.paymentId, generateTicketCode());
+        break;
+      } catch (error) {
+        // A ticket code collision (one in ~10^11) just draws another code.
+        if (attempt < 3 && isUniqueViolation(error, 'bookings_ticket_code_key')) continue;
+        throw error;
+      }
+    }
+    const record = await this.load(req.bookingId, '');
+    const { booking } = record;
+    if (booking.status === 'CONFIRMED' && booking.confirmed_payment_id === req.paymentId)
+      return toBookingMessage(record);
+    throw new DomainError(
+      'BOOKING_NOT_PAYABLE',
+      booking.status === 'CONFIRMED'
+        ? 'The booking is already confirmed with another payment'
+        : `The booking is ${booking.status} and cannot be confirmed`,
+      { status: booking.status },
+    );
+  }
+
+  /** Ends a PENDING booking; a booking that is no longer PENDING is returned unchanged. */
+  async endBooking(req: bookingPb.EndBookingRequest): Promise<bookingPb.Booking> {
+    const status = req.status as EndStatus;
+    if (!END_STATUSES.includes(status))
+      throw validationError([{ field: 'status', message: `must be one of ${END_STATUSES.join(', ')}` }]);
+    await this.load(req.bookingId, '');
+    const ended = await this.bookings.endPending(req.bookingId, status);
+    if (ended) this.logger.log({ bookingId: req.bookingId, status, reason: req.reason }, 'booking ended');
+    return this.getBooking(req.bookingId, '');
+  }
+
+  private async load(id: string, userId: string): Promise<BookingRecord> {
+    const record = UUID.test(id) ? await this.bookings.find(id, userId || undefined) : undefined;
+    if (!record) throw new DomainError('NOT_FOUND', 'Booking not found');
+    return record;
+  }
+
+  private ownedByCaller(record: BookingRecord, userId: string): bookingPb.Booking {
+    if (record.booking.user_id !== userId)
+      throw new DomainError('HOLD_EXPIRED', 'The hold has expired or does not belong to you');
+    return toBookingMessage(record);
+  }
+
+  /** Best effort: if seat-service is down, the saga releases them when it handles booking.cancelled. */
+  private async releaseSeatsNow(bookingId: string): Promise<void> {
+    try {
+      await this.seats.releaseBookingSeats({ bookingId });
+    } catch (error) {
+      this.logger.warn({ bookingId, err: (error as Error).message }, 'seat release deferred to the saga');
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === constraint;
+}

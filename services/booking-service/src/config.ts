@@ -1,0 +1,17 @@
+import { dbSpec, group, int, listenSpec, loadConfig, rabbitSpec, serviceUrlSpec } from '@cinema/config';
+
+export type BookingConfig = ReturnType<typeof loadBookingConfig>;
+
+export function loadBookingConfig(source: Record<string, string | undefined> = process.env) {
+  return loadConfig(
+    {
+      db: group(dbSpec('BOOKING', 'booking_db')),
+      listen: group(listenSpec('booking')),
+      rabbit: group(rabbitSpec()),
+      seatServiceUrl: serviceUrlSpec('seat'),
+      movieServiceUrl: serviceUrlSpec('movie'),
+      paymentTimeoutSeconds: int('BOOKING_PAYMENT_TIMEOUT_SECONDS', { default: 900, min: 5, max: 86_400 }),
+    },
+    source,
+  );
+}

@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import amqp from 'amqplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS_EXCHANGE, type bookingPb } from '@cinema/contracts';
+import { Broker, MESSAGING_MIGRATIONS } from '@cinema/messaging';
+import { createLogger } from '@cinema/observability';
+import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
+import { createTestDatabase, freePort, waitFor, type TestDatabase } from '@cinema/testing';
+import { AppModule } from '../src/app.module';
+import { loadBookingConfig } from '../src/config';
+import { BOOKING_MIGRATIONS } from '../src/database';
+import { FakeMovies, FakeSeats } from './fakes';
+
+type Client = PromiseClient<bookingPb.BookingServiceClient> & { close(): void };
+
+async function startBooking(
+  database: TestDatabase,
+  seats: FakeSeats,
+  extra: Record<string, string> = {},
+  broker?: Broker,
+) {
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const config = loadBookingConfig({
+    BOOKING_SERVICE_PORT: String(grpcPort),
+    BOOKING_SERVICE_HTTP_PORT: String(httpPort),
+    BIND_HOST: '127.0.0.1',
+    ...extra,
+  });
+  const app = await startGrpcService({
+    module: AppModule.create(config, database.pool, { seats, movies: new FakeMovies(), broker }),
+    services: ['booking'],
+    ...config.listen,
+  });
+  const client = createRpcClient<bookingPb.BookingServiceClient>('booking', `127.0.0.1:${grpcPort}`);
+  return { app, client };
+}
+
+describe('booking-service over gRPC', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let booking: Client;
+  const seats = new FakeSeats();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('booking', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]);
+    ({ app, client: booking } = await startBooking(database, seats));
+  });
+
+  afterAll(async () => {
+    booking?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  const outboxTypes = async (bookingId: string) =>
+    (
+      await database.pool.query<{ event_type: string }>(
+        `SELECT event_type FROM outbox WHERE envelope->'data'->>'bookingId' = $1 ORDER BY id`,
+        [bookingId],
+      )
+    ).rows.map((r) => r.event_type);
+
+  async function newBooking(userId = randomUUID()) {
+    const holdId = seats.hold(userId, randomUUID(), 2, 1250);
+    const created = await booking.createBooking({ holdId, userId, userEmail: 'ada@test.local' });
+    return { userId, holdId, created };
+  }
+
+  it('turns a hold into a PENDING booking with seats, total, expiry and a booking.created event', async () => {
+    const before = Date.now();
+    const { userId, created } = await newBooking();
+    expect(created).toMatchObject({
+      userId,
+      status: 'PENDING',
+      totalAmount: 2500,
+      currency: 'USD',
+      movieTitle: 'The Test Movie',
+      theaterName: 'Downtown',
+      roomName: 'Room 1',
+      userEmail: 'ada@test.local',
+      ticketCode: '',
+    });
+    expect(created.seats.map((s) => s.label)).toEqual(['A1', 'A2']);
+    const expires = Date.parse(created.expiresAt);
+    expect(expires).toBeGreaterThanOrEqual(before + 899_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 901_000);
+    expect(await outboxTypes(created.id)).toEqual(['booking.created']);
+  });
+
+  it('gives the same booking for the same hold, even concurrently', async () => {
+    const userId = randomUUID();
+    const holdId = seats.hold(userId, randomUUID());
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => booking.createBooking({ holdId, userId, userEmail: 'a@test.local' })),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    const again = await booking.createBooking({ holdId, userId, userEmail: 'a@test.local' });
+    expect(again.id).toBe(results[0].id);
+    expect(await outboxTypes(again.id)).toEqual(['booking.created']);
+  });
+
+  it("refuses someone else's hold and an unknown hold", async () => {
+    const { holdId } = await newBooking();
+    await expect(
+      booking.createBooking({ holdId, userId: randomUUID(), userEmail: 'x@test.local' }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    await expect(
+      booking.createBooking({ holdId: randomUUID(), userId: randomUUID(), userEmail: 'x@test.local' }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+  });
+
+  it("hides another user's booking and lists a user's bookings newest first", async () => {
+    const userId = randomUUID();
+    const first = await newBooking(userId);
+    const second = await newBooking(userId);
+    await expect(booking.getBooking({ id: first.created.id, userId: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(booking.cancelBooking({ id: first.created.id, userId: randomUUID() })).rejects.toMatchObject(
+      {
+        code: 'NOT_FOUND',
+      },
+    );
+    expect((await booking.getBooking({ id: first.created.id, userId })).id).toBe(first.created.id);
+    const list = await booking.listBookings({ userId, page: 1, limit: 10 });
+    expect(list.total).toBe(2);
+    expect(list.items.map((b) => b.id)).toEqual([second.created.id, first.created.id]);
+    const page2 = await booking.listBookings({ userId, page: 2, limit: 1 });
+    expect(page2.items.map((b) => b.id)).toEqual([first.created.id]);
+    expect(page2.total).toBe(2);
+  });
+
+  it('confirms once per payment, idempotently, with a ticket code and booking.confirmed', async () => {
+    const { userId, created } = await newBooking();
+    const paymentId = randomUUID();
+    const confirmed = await booking.confirmBooking({ bookingId: created.id, paymentId });
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(confirmed.ticketCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    expect(confirmed.confirmedPaymentId).toBe(paymentId);
+    expect(confirmed.payment).toMatchObject({ id: paymentId, status: 'SUCCEEDED' });
+    const again = await booking.confirmBooking({ bookingId: created.id, paymentId });
+    expect(again).toEqual(confirmed);
+    await expect(
+      booking.confirmBooking({ bookingId: created.id, paymentId: randomUUID() }),
+    ).rejects.toMatchObject({
+      code: 'BOOKING_NOT_PAYABLE',
+    });
+    expect(await outboxTypes(created.id)).toEqual(['booking.created', 'booking.confirmed']);
+    const ended = await booking.endBooking({ bookingId: created.id, status: 'EXPIRED', reason: 'late' });
+    expect(ended.status).toBe('CONFIRMED');
+    await expect(booking.preparePayment({ id: created.id, userId })).rejects.toMatchObject({
+      code: 'BOOKING_NOT_PAYABLE',
+    });
+  });
+
+  it('lets exactly one of ConfirmBooking and EndBooking(EXPIRED) win a race', async () => {
+    for (let i = 0; i < 15; i++) {
+      const { created } = await newBooking();
+      const paymentId = randomUUID();
+      const [confirm, end] = await Promise.allSettled([
+        booking.confirmBooking({ bookingId: created.id, paymentId }),
+        booking.endBooking({ bookingId: created.id, status: 'EXPIRED', reason: 'deadline' }),
+      ]);
+      const final = await booking.getBooking({ id: created.id, userId: '' });
+      const events = await outboxTypes(created.id);
+      if (final.status === 'CONFIRMED') {
+        expect(confirm.status).toBe('fulfilled');
+        expect(end.status === 'fulfilled' && end.value.status).toBe('CONFIRMED');
+        expect(events).toEqual(['booking.created', 'booking.confirmed']);
+      } else {
+        expect(final.status).toBe('EXPIRED');
+        expect(confirm).toMatchObject({ status: 'rejected', reason: { code: 'BOOKING_NOT_PAYABLE' } });
+        expect(events).toEqual(['booking.created', 'booking.expired']);
+        expect(final.ticketCode).toBe('');
+      }
+    }
+  });
+
+  it('ends a PENDING booking once and returns an ended booking unchanged', async () => {
+    const { created } = await newBooking();
+    const ended = await booking.endBooking({ bookingId: created.id, status: 'EXPIRED', reason: 'deadline' });
+    expect(ended.status).toBe('EXPIRED');
+    expect(ended.endedAt).not.toBe('');
+    const again = await booking.endBooking({ bookingId: created.id, status: 'FAILED', reason: 'x' });
+    expect(again).toEqual(ended);
+    expect(await outboxTypes(created.id)).toEqual(['booking.created', 'booking.expired']);
+    await expect(
+      booking.endBooking({ bookingId: created.id, status: 'CONFIRMED', reason: '' }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+  });
+
+  it('never lets a late PROCESSING overwrite a final payment status, and shows the latest attempt', async () => {
+    const { created } = await newBooking();
+    const first = randomUUID();
+    await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: first,
+      status: 'PROCESSING',
+      failureCode: '',
+      reason: '',
+    });
+    const failed = await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: first,
+      status: 'FAILED',
+      failureCode: 'card_declined',
+      reason: '',
+    });
+    expect(failed.payment).toEqual({ id: first, status: 'FAILED', failureCode: 'card_declined' });
+    expect(failed.status).toBe('PENDING');
+    const second = randomUUID();
+    await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: second,
+      status: 'SUCCEEDED',
+      failureCode: '',
+      reason: '',
+    });
+    const late = await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: second,
+      status: 'PROCESSING',
+      failureCode: '',
+      reason: '',
+    });
+    expect(late.payment).toEqual({ id: second, status: 'SUCCEEDED', failureCode: '' });
+    const refunded = await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: second,
+      status: 'REFUNDED',
+      failureCode: '',
+      reason: 'booking expired',
+    });
+    expect(refunded.payment?.status).toBe('REFUNDED');
+    await booking.recordPayment({
+      bookingId: created.id,
+      paymentId: second,
+      status: 'REFUNDED',
+      failureCode: '',
+      reason: '',
+    });
+    expect(await outboxTypes(created.id)).toEqual(['booking.created', 'booking.refunded']);
+    await expect(
+      booking.recordPayment({
+        bookingId: randomUUID(),
+        paymentId: first,
+        status: 'FAILED',
+        failureCode: '',
+        reason: '',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('quotes a payable booking and refuses one past its expiry', async () => {
+    const { userId, created } = await newBooking();
+    expect(await booking.preparePayment({ id: created.id, userId })).toEqual({
+      bookingId: created.id,
+      amount: 2500,
+      currency: 'USD',
+    });
+    await expect(booking.preparePayment({ id: created.id, userId: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await database.pool.query(`UPDATE bookings SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+      created.id,
+    ]);
+    await expect(booking.preparePayment({ id: created.id, userId })).rejects.toMatchObject({
+      code: 'BOOKING_NOT_PAYABLE',
+    });
+  });
+
+  it('cancels a PENDING booking and frees its seats at once', async () => {
+    const { userId, created } = await newBooking();
+    expect(seats.reservations.has(created.id)).toBe(true);
+    const cancelled = await booking.cancelBooking({ id: created.id, userId });
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(seats.reservations.has(created.id)).toBe(false);
+    expect((await booking.cancelBooking({ id: created.id, userId })).status).toBe('CANCELLED');
+    expect(await outboxTypes(created.id)).toEqual(['booking.created', 'booking.cancelled']);
+  });
+
+  it('cancels a CONFIRMED booking before the showtime with a refund, and refuses an expired one', async () => {
+    const { userId, created } = await newBooking();
+    await booking.confirmBooking({ bookingId: created.id, paymentId: randomUUID() });
+    const cancelled = await booking.cancelBooking({ id: created.id, userId });
+    expect(cancelled.status).toBe('CANCELLED');
+    const event = await database.pool.query<{ envelope: { data: { refundAmount: number } } }>(
+      `SELECT envelope FROM outbox WHERE event_type = 'booking.cancelled' AND envelope->'data'->>'bookingId' = $1`,
+      [created.id],
+    );
+    expect(event.rows[0].envelope.data.refundAmount).toBe(2500);
+
+    const other = await newBooking();
+    await booking.endBooking({ bookingId: other.created.id, status: 'EXPIRED', reason: '' });
+    await expect(booking.cancelBooking({ id: other.created.id, userId: other.userId })).rejects.toMatchObject(
+      {
+        code: 'BOOKING_NOT_CANCELLABLE',
+      },
+    );
+  });
+});
+
+describe('booking-service outbox relay', () => {
+  it('publishes committed events to RabbitMQ and marks them published', async () => {
+    const database = await createTestDatabase('booking_relay', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]);
+    const url = process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672';
+    const connection = await amqp.connect(url);
+    const channel = await connection.createChannel();
+    // A routing key no real queue is bound to, so this test adds nothing to the shared queues.
+    const eventType = `test.booking-relay.${randomUUID()}`;
+    const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    await channel.bindQueue(queue, EVENTS_EXCHANGE, eventType);
+    const received: string[] = [];
+    await channel.consume(
+      queue,
+      (msg) => {
+        if (msg) received.push(JSON.parse(msg.content.toString()).id as string);
+      },
+      { noAck: true },
+    );
+
+    const messageId = randomUUID();
+    await database.pool.query(`INSERT INTO outbox (message_id, event_type, envelope) VALUES ($1, $2, $3)`, [
+      messageId,
+      eventType,
+      JSON.stringify({ id: messageId, type: eventType, occurredAt: new Date().toISOString(), data: {} }),
+    ]);
+    const broker = new Broker(url, createLogger('booking-relay-test'));
+    const { app, client } = await startBooking(database, new FakeSeats(), {}, broker);
+    try {
+      await waitFor(() => received.includes(messageId), { what: 'relayed message' });
+      const row = await waitFor(async () => {
+        const r = await database.pool.query<{ published_at: Date | null }>(
+          'SELECT published_at FROM outbox WHERE message_id = $1',
+          [messageId],
+        );
+        return r.rows[0]?.published_at;
+      });
+      expect(row).toBeInstanceOf(Date);
+    } finally {
+      client.close();
+      await app.close();
+      await connection.close();
+      await database.drop();
+    }
+  });
+});

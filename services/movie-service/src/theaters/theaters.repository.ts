@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from '@cinema/database';
+import { DB, type MovieDatabase, type SeatType } from '../database';
+
+export interface TheaterRow {
+  id: string;
+  name: string;
+  address: string;
+  city: string;
+}
+
+export interface RoomRow {
+  id: string;
+  theaterId: string;
+  name: string;
+  capacity: number;
+}
+
+export interface SeatRow {
+  id: string;
+  row: string;
+  number: number;
+  label: string;
+  type: SeatType;
+  x: number;
+  y: number;
+  blocked: boolean;
+}
+
+@Injectable()
+export class TheatersRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<MovieDatabase>) {}
+
+  async insertTheater(theater: TheaterRow, db: Kysely<MovieDatabase> = this.db): Promise<void> {
+    await db.insertInto('theaters').values(theater).execute();
+  }
+
+  /** Inserts the room with all its seats atomically; null when the theater already has a room of that name. */
+  async insertRoom(room: RoomRow, seats: SeatRow[], db?: Kysely<MovieDatabase>): Promise<RoomRow | null> {
+    const write = async (trx: Kysely<MovieDatabase>) => {
+      const inserted = await trx
+        .insertInto('rooms')
+        .values({ id: room.id, theater_id: room.theaterId, name: room.name, capacity: room.capacity })
+        .onConflict((oc) => oc.columns(['theater_id', 'name']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return null;
+      await trx
+        .insertInto('seats')
+        .values(
+          seats.map((s) => ({
+            id: s.id,
+            room_id: room.id,
+            row_label: s.row,
+            number: s.number,
+            label: s.label,
+            type: s.type,
+            x: s.x,
+            y: s.y,
+            blocked: s.blocked,
+          })),
+        )
+        .execute();
+      return room;
+    };
+    return db ? write(db) : this.db.transaction().execute(write);
+  }
+
+  async findTheater(id: string): Promise<TheaterRow | undefined> {
+    return this.db
+      .selectFrom('theaters')
+      .select(['id', 'name', 'address', 'city'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async listTheaters(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ items: TheaterRow[]; total: number }> {
+    const [items, count] = await Promise.all([
+      this.db
+        .selectFrom('theaters')
+        .select(['id', 'name', 'address', 'city'])
+        .orderBy('name')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      this.db
+        .selectFrom('theaters')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: Number(count.total) };
+  }
+
+  async roomsOf(theaterIds: string[]): Promise<RoomRow[]> {
+    if (theaterIds.length === 0) return [];
+    return this.db
+      .selectFrom('rooms')
+      .select(['id', 'theater_id as theaterId', 'name', 'capacity'])
+      .where('theater_id', 'in', theaterIds)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+  }
+
+  async findRoom(id: string): Promise<(RoomRow & { theaterName: string }) | undefined> {
+    return this.db
+      .selectFrom('rooms')
+      .innerJoin('theaters', 'theaters.id', 'rooms.theater_id')
+      .select([
+        'rooms.id',
+        'rooms.theater_id as theaterId',
+        'rooms.name',
+        'rooms.capacity',
+        'theaters.name as theaterName',
+      ])
+      .where('rooms.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Every seat of the room, front row first, left to right. */
+  async seatsOf(roomId: string): Promise<SeatRow[]> {
+    return this.db
+      .selectFrom('seats')
+      .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
+      .where('room_id', '=', roomId)
+      .orderBy('y')
+      .orderBy('x')
+      .execute();
+  }
+
+  /** The seat types that are for sale in a room. */
+  async saleableSeatTypes(roomId: string): Promise<SeatType[]> {
+    const rows = await this.db
+      .selectFrom('seats')
+      .select('type')
+      .distinct()
+      .where('room_id', '=', roomId)
+      .where('blocked', '=', false)
+      .execute();
+    return rows.map((r) => r.type);
+  }
+}

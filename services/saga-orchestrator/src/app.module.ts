@@ -1,0 +1,102 @@
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { bookingPb, seatPb } from '@cinema/contracts';
+import { createKysely, postgresHealthCheck } from '@cinema/database';
+import type { Broker } from '@cinema/messaging';
+import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
+import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
+import type { SagaConfig } from './config';
+import { DB, SAGA_CONFIG, type SagaDatabase } from './database';
+import { DeadlineSweeper } from './sagas/deadline.sweeper';
+import { HttpPaymentsClient } from './sagas/payments.client';
+import {
+  BOOKING_PORT,
+  PAYMENTS_PORT,
+  SEAT_PORT,
+  type BookingPort,
+  type PaymentsPort,
+  type SeatPort,
+} from './sagas/ports';
+import { BROKER, SagaConsumer } from './sagas/saga.consumer';
+import { SagaController } from './sagas/saga.controller';
+import { SagaService } from './sagas/saga.service';
+import { SagasRepository } from './sagas/sagas.repository';
+
+const POOL = Symbol('POOL');
+
+export interface SagaDependencies {
+  /** Consumes SAGA_QUEUE; omitted in tests that hand events to SagaService directly. */
+  broker?: Broker;
+  booking?: BookingPort;
+  seats?: SeatPort;
+  payments?: PaymentsPort;
+}
+
+// Plain objects around the rpc Proxy: Nest probes providers for lifecycle hooks (onModuleInit...), which
+// the Proxy would treat as unknown RPC methods and throw on.
+function bookingClient(address: string): BookingPort {
+  const client = createRpcClient<bookingPb.BookingServiceClient>('booking', address);
+  return {
+    getBooking: (req, opts) => client.getBooking(req, opts),
+    recordPayment: (req, opts) => client.recordPayment(req, opts),
+    confirmBooking: (req, opts) => client.confirmBooking(req, opts),
+    endBooking: (req, opts) => client.endBooking(req, opts),
+  };
+}
+
+function seatClient(address: string): SeatPort {
+  const client = createRpcClient<seatPb.SeatServiceClient>('seat', address);
+  return {
+    confirmSeats: (req, opts) => client.confirmSeats(req, opts),
+    releaseBookingSeats: (req, opts) => client.releaseBookingSeats(req, opts),
+  };
+}
+
+@Module({})
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(POOL) private readonly pool: Pool) {}
+
+  static create(config: SagaConfig, pool: Pool, deps: SagaDependencies = {}): DynamicModule {
+    const booking = deps.booking ?? bookingClient(config.bookingServiceUrl);
+    const seats = deps.seats ?? seatClient(config.seatServiceUrl);
+    const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl);
+    const broker = deps.broker;
+    const checks: HealthCheck[] = [postgresHealthCheck(pool)];
+    if (broker)
+      checks.push({
+        name: 'rabbitmq',
+        check: async () => {
+          if (!broker.isConnected()) throw new Error('not connected');
+        },
+      });
+    const providers: Provider[] = [
+      { provide: POOL, useValue: pool },
+      { provide: SAGA_CONFIG, useValue: config },
+      { provide: DB, useValue: createKysely<SagaDatabase>(pool) },
+      { provide: BOOKING_PORT, useValue: booking },
+      { provide: SEAT_PORT, useValue: seats },
+      { provide: PAYMENTS_PORT, useValue: payments },
+      SagasRepository,
+      SagaService,
+      SagaConsumer,
+      DeadlineSweeper,
+    ];
+    if (broker) providers.push({ provide: BROKER, useValue: broker });
+    return {
+      module: AppModule,
+      imports: [OpsModule.forService('saga-orchestrator', { provide: HEALTH_CHECKS, useValue: checks })],
+      controllers: [SagaController, GrpcHealthController],
+      providers,
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

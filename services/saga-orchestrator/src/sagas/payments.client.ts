@@ -1,0 +1,37 @@
+import { DomainError } from '@cinema/contracts';
+import type { PaymentsPort, RefundOutcome } from './ports';
+
+/** Refunds through payment-service's HTTP API; `refund-<paymentId>` makes every retry the same refund. */
+export class HttpPaymentsClient implements PaymentsPort {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  async refund(paymentId: string, reason: string): Promise<{ outcome: RefundOutcome; detail: string }> {
+    let response: Response;
+    try {
+      response = await fetch(
+        `${this.baseUrl.replace(/\/$/, '')}/payments/${encodeURIComponent(paymentId)}/refunds`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `refund-${paymentId}` },
+          body: JSON.stringify({ reason }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        },
+      );
+    } catch (error) {
+      throw new DomainError('UNAVAILABLE', `payment service unreachable: ${(error as Error).message}`);
+    }
+    const text = await response.text().catch(() => '');
+    if (response.ok) return { outcome: 'requested', detail: text.slice(0, 300) };
+    if (response.status === 404) return { outcome: 'payment_not_found', detail: text.slice(0, 300) };
+    // A refund already in flight under the same key, throttling, or a server fault: try again later.
+    if (response.status >= 500 || response.status === 429 || /IDEMPOTENCY_KEY_IN_USE/.test(text))
+      throw new DomainError(
+        'UNAVAILABLE',
+        `payment service answered ${response.status}: ${text.slice(0, 200)}`,
+      );
+    return { outcome: 'rejected', detail: `${response.status} ${text.slice(0, 300)}` };
+  }
+}

@@ -1,0 +1,353 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DomainError,
+  type bookingPb,
+  type ErrorCode,
+  type EventEnvelope,
+  type EventPayloads,
+  type PaymentEventData,
+  type sagaPb,
+} from '@cinema/contracts';
+import type { SagaState } from '../database';
+import {
+  BOOKING_PORT,
+  PAYMENTS_PORT,
+  SEAT_PORT,
+  type BookingPort,
+  type PaymentsPort,
+  type SeatPort,
+} from './ports';
+import { SagasRepository, type LockedSaga, type NewSaga } from './sagas.repository';
+
+/** Failures worth retrying: the other side is down or broke; anything else is an answer to act on. */
+const TRANSIENT: ErrorCode[] = ['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'];
+
+/** Runs a command; a listed domain error comes back as a value, a transient one throws (redelivery). */
+async function attempt<T>(
+  call: Promise<T>,
+  expected: ErrorCode[],
+): Promise<{ ok: true; value: T } | { ok: false; error: DomainError }> {
+  try {
+    return { ok: true, value: await call };
+  } catch (error) {
+    if (error instanceof DomainError && expected.includes(error.code) && !TRANSIENT.includes(error.code))
+      return { ok: false, error };
+    throw error;
+  }
+}
+
+const BOOKING_ENDED_STATES: Record<string, SagaState> = {
+  PENDING: 'AWAITING_PAYMENT',
+  CONFIRMED: 'CONFIRMED',
+  EXPIRED: 'EXPIRED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+};
+
+/**
+ * The booking saga (ARCHITECTURE.md, common design point 6). Every handler runs with the booking's saga
+ * row locked, once per message id, and every command it sends is idempotent, so a redelivery after a
+ * crash repeats harmlessly what had already happened.
+ */
+@Injectable()
+export class SagaService {
+  private readonly logger = new Logger(SagaService.name);
+
+  constructor(
+    private readonly sagas: SagasRepository,
+    @Inject(BOOKING_PORT) private readonly booking: BookingPort,
+    @Inject(SEAT_PORT) private readonly seats: SeatPort,
+    @Inject(PAYMENTS_PORT) private readonly payments: PaymentsPort,
+  ) {}
+
+  /** Handles one message of SAGA_QUEUE; throws to have it redelivered later. */
+  async handle(envelope: EventEnvelope): Promise<void> {
+    const data = envelope.data as { bookingId?: unknown };
+    if (typeof data?.bookingId !== 'string' || !data.bookingId) {
+      this.logger.warn({ messageId: envelope.id, type: envelope.type }, 'event without bookingId ignored');
+      return;
+    }
+    const bookingId = data.bookingId;
+    switch (envelope.type) {
+      case 'booking.created': {
+        const created = envelope.data as EventPayloads['booking.created'];
+        await this.sagas.handleOnce(
+          envelope.id,
+          bookingId,
+          async () => ({
+            state: 'AWAITING_PAYMENT',
+            deadlineAt: new Date(created.expiresAt),
+            paymentId: null,
+            detail: `awaiting ${created.totalAmount} ${created.currency} until ${created.expiresAt}`,
+          }),
+          async (saga) => {
+            if (!saga.created) await saga.step('booking_created', 'skipped', 'saga already started');
+          },
+        );
+        return;
+      }
+      case 'payment.failed':
+        await this.onPaymentFailed(envelope.id, envelope.data as PaymentEventData);
+        return;
+      case 'payment.succeeded':
+        await this.onPaymentSucceeded(envelope.id, envelope.data as PaymentEventData);
+        return;
+      case 'refund.succeeded':
+        await this.onRefundSucceeded(envelope.id, envelope.data as EventPayloads['refund.succeeded']);
+        return;
+      case 'booking.cancelled':
+        await this.onBookingCancelled(envelope.id, envelope.data as EventPayloads['booking.cancelled']);
+        return;
+      default:
+        this.logger.warn({ messageId: envelope.id, type: envelope.type }, 'unexpected event type ignored');
+    }
+  }
+
+  async getSaga(bookingId: string): Promise<sagaPb.Saga> {
+    const found = /^[0-9a-f-]{36}$/i.test(bookingId) ? await this.sagas.findByBooking(bookingId) : undefined;
+    if (!found) throw new DomainError('NOT_FOUND', 'Saga not found');
+    return {
+      id: found.saga.id,
+      bookingId: found.saga.booking_id,
+      state: found.saga.state,
+      deadlineAt: found.saga.deadline_at.toISOString(),
+      steps: found.steps.map((s) => ({
+        name: s.name,
+        status: s.status,
+        detail: s.detail,
+        at: s.at.toISOString(),
+      })),
+    };
+  }
+
+  /**
+   * Ends sagas whose payment window closed: booking EXPIRED, seats released. Safe in every replica; one
+   * saga failing (a service down) does not hold back the others.
+   */
+  async sweepOnce(limit = 50): Promise<number> {
+    let ended = 0;
+    for (const id of await this.sagas.dueSagaIds(limit)) {
+      try {
+        const done = await this.sagas.withDueSaga(id, (saga) => this.expire(saga));
+        if (done) ended++;
+      } catch (error) {
+        this.logger.warn({ sagaId: id, err: (error as Error).message }, 'deadline step failed; will retry');
+      }
+    }
+    return ended;
+  }
+
+  private async expire(saga: LockedSaga): Promise<void> {
+    const bookingId = saga.row.booking_id;
+    const ended = await attempt(
+      this.booking.endBooking({ bookingId, status: 'EXPIRED', reason: 'payment deadline passed' }),
+      ['NOT_FOUND'],
+    );
+    if (!ended.ok) {
+      await saga.step('expire_booking', 'failed', 'booking not found');
+      await saga.moveTo('FAILED');
+      return;
+    }
+    if (ended.value.status === 'CONFIRMED') {
+      await saga.step('expire_booking', 'skipped', 'booking already confirmed');
+      await saga.moveTo('CONFIRMED', { paymentId: ended.value.confirmedPaymentId || saga.row.payment_id });
+      return;
+    }
+    await saga.step('expire_booking', 'done', `booking ${ended.value.status}`);
+    await this.seats.releaseBookingSeats({ bookingId });
+    await saga.step('release_seats', 'done');
+    await saga.moveTo(BOOKING_ENDED_STATES[ended.value.status] ?? 'EXPIRED');
+  }
+
+  private async onPaymentFailed(messageId: string, data: PaymentEventData): Promise<void> {
+    await this.sagas.handleOnce(
+      messageId,
+      data.bookingId,
+      () => this.initFromBooking(data.bookingId),
+      async (saga) => {
+        const recorded = await attempt(
+          this.booking.recordPayment({
+            bookingId: data.bookingId,
+            paymentId: data.paymentId,
+            status: 'FAILED',
+            failureCode: data.failureCode ?? 'payment_failed',
+            reason: '',
+          }),
+          ['NOT_FOUND'],
+        );
+        await saga.step(
+          'payment_failed',
+          recorded.ok ? 'done' : 'skipped',
+          `${data.paymentId} ${data.failureCode ?? ''}`,
+        );
+      },
+    );
+  }
+
+  private async onPaymentSucceeded(messageId: string, data: PaymentEventData): Promise<void> {
+    const { bookingId, paymentId } = data;
+    await this.sagas.handleOnce(
+      messageId,
+      bookingId,
+      () => this.initFromBooking(bookingId),
+      async (saga) => {
+        const recorded = await attempt(
+          this.booking.recordPayment({
+            bookingId,
+            paymentId,
+            status: 'SUCCEEDED',
+            failureCode: '',
+            reason: '',
+          }),
+          ['NOT_FOUND'],
+        );
+        await saga.step('payment_succeeded', recorded.ok ? 'done' : 'skipped', paymentId);
+        if (!recorded.ok) {
+          await this.compensate(saga, paymentId, 'booking not found');
+          return;
+        }
+        if (saga.state === 'CONFIRMED' && saga.row.payment_id === paymentId) {
+          await saga.step('confirm_booking', 'skipped', 'already confirmed with this payment');
+          return;
+        }
+        if (saga.state !== 'AWAITING_PAYMENT') {
+          await this.compensate(saga, paymentId, `payment arrived after the booking ended (${saga.state})`);
+          return;
+        }
+        const seats = await attempt(this.seats.confirmSeats({ bookingId }), [
+          'SEATS_UNAVAILABLE',
+          'NOT_FOUND',
+        ]);
+        if (!seats.ok) {
+          await saga.step('confirm_seats', 'failed', seats.error.message);
+          await this.compensate(saga, paymentId, 'the seats could not be confirmed');
+          return;
+        }
+        await saga.step('confirm_seats', 'done');
+        const confirmed = await attempt(this.booking.confirmBooking({ bookingId, paymentId }), [
+          'BOOKING_NOT_PAYABLE',
+          'NOT_FOUND',
+        ]);
+        if (!confirmed.ok) {
+          await saga.step('confirm_booking', 'failed', confirmed.error.message);
+          await this.compensate(saga, paymentId, 'the booking could not be confirmed');
+          return;
+        }
+        await saga.step('confirm_booking', 'done', `ticket ${confirmed.value.ticketCode}`);
+        await saga.moveTo('CONFIRMED', { paymentId });
+      },
+    );
+  }
+
+  /**
+   * Money without a ticket: refund it, end the booking if it is still PENDING, and free its seats unless
+   * the booking is CONFIRMED (by another payment), whose seats must stay BOOKED.
+   */
+  private async compensate(saga: LockedSaga, paymentId: string, reason: string): Promise<void> {
+    const refund = await this.payments.refund(paymentId, reason);
+    await saga.step(
+      'refund',
+      refund.outcome === 'requested' ? 'done' : 'failed',
+      `${paymentId}: ${reason}; ${refund.outcome}`,
+    );
+    if (refund.outcome !== 'requested')
+      this.logger.error(
+        { bookingId: saga.row.booking_id, paymentId, refund },
+        'refund not accepted; needs attention',
+      );
+
+    const bookingId = saga.row.booking_id;
+    const ended = await attempt(this.booking.endBooking({ bookingId, status: 'FAILED', reason }), [
+      'NOT_FOUND',
+    ]);
+    const booking: bookingPb.Booking | undefined = ended.ok ? ended.value : undefined;
+    if (booking?.status === 'CONFIRMED') {
+      if (saga.state === 'AWAITING_PAYMENT')
+        await saga.moveTo('CONFIRMED', { paymentId: booking.confirmedPaymentId || null });
+      return;
+    }
+    await this.seats.releaseBookingSeats({ bookingId });
+    await saga.step('release_seats', 'done');
+    if (saga.state === 'AWAITING_PAYMENT')
+      await saga.moveTo(booking ? (BOOKING_ENDED_STATES[booking.status] ?? 'FAILED') : 'FAILED');
+  }
+
+  private async onRefundSucceeded(messageId: string, data: EventPayloads['refund.succeeded']): Promise<void> {
+    await this.sagas.handleOnce(
+      messageId,
+      data.bookingId,
+      () => this.initFromBooking(data.bookingId),
+      async (saga) => {
+        const reason =
+          saga.state === 'CANCELLED'
+            ? 'booking cancelled'
+            : saga.state === 'EXPIRED'
+              ? 'payment arrived after the booking expired'
+              : 'booking could not be confirmed';
+        const recorded = await attempt(
+          this.booking.recordPayment({
+            bookingId: data.bookingId,
+            paymentId: data.paymentId,
+            status: 'REFUNDED',
+            failureCode: '',
+            reason,
+          }),
+          ['NOT_FOUND'],
+        );
+        await saga.step(
+          'refund_succeeded',
+          recorded.ok ? 'done' : 'skipped',
+          `${data.paymentId} ${data.refundId}`,
+        );
+      },
+    );
+  }
+
+  private async onBookingCancelled(
+    messageId: string,
+    data: EventPayloads['booking.cancelled'],
+  ): Promise<void> {
+    const { bookingId } = data;
+    await this.sagas.handleOnce(
+      messageId,
+      bookingId,
+      () => this.initFromBooking(bookingId),
+      async (saga) => {
+        await this.seats.releaseBookingSeats({ bookingId });
+        await saga.step('release_seats', 'done', 'booking cancelled');
+        if (data.refundAmount > 0) {
+          let paymentId = saga.row.payment_id;
+          if (!paymentId) {
+            const booking = await this.booking.getBooking({ id: bookingId, userId: '' });
+            paymentId = booking.confirmedPaymentId || null;
+          }
+          if (paymentId) {
+            const refund = await this.payments.refund(paymentId, 'booking cancelled');
+            await saga.step(
+              'refund',
+              refund.outcome === 'requested' ? 'done' : 'failed',
+              `${paymentId}: ${refund.outcome}`,
+            );
+          } else {
+            await saga.step('refund', 'failed', 'no confirmed payment to refund');
+          }
+        }
+        await saga.moveTo('CANCELLED');
+      },
+    );
+  }
+
+  /** A saga for a booking whose booking.created has not arrived yet (or never will): read the booking. */
+  private async initFromBooking(bookingId: string): Promise<NewSaga> {
+    const found = await attempt(this.booking.getBooking({ id: bookingId, userId: '' }), ['NOT_FOUND']);
+    if (!found.ok)
+      return { state: 'FAILED', deadlineAt: new Date(), paymentId: null, detail: 'booking not found' };
+    const booking = found.value;
+    return {
+      state: BOOKING_ENDED_STATES[booking.status] ?? 'FAILED',
+      deadlineAt: new Date(booking.expiresAt || Date.now()),
+      paymentId: booking.confirmedPaymentId || null,
+      detail: `started from booking ${booking.status} (event out of order)`,
+    };
+  }
+}

@@ -1,0 +1,359 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { bookingPb, EventEnvelope, EventPayloads, EventType, sagaPb } from '@cinema/contracts';
+import { MESSAGING_MIGRATIONS } from '@cinema/messaging';
+import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
+import { createTestDatabase, freePort, waitFor, type TestDatabase } from '@cinema/testing';
+import { AppModule as BookingModule } from '../../booking-service/src/app.module';
+import { loadBookingConfig } from '../../booking-service/src/config';
+import { BOOKING_MIGRATIONS } from '../../booking-service/src/database';
+import { FakeMovies, FakeSeats } from '../../booking-service/test/fakes';
+import { AppModule } from '../src/app.module';
+import { loadSagaConfig } from '../src/config';
+import { SAGA_MIGRATIONS } from '../src/database';
+import { SagaService } from '../src/sagas/saga.service';
+
+/** payment-service stand-in: records refund requests; can answer 503 for a while. */
+class FakePaymentService {
+  readonly refunds: { paymentId: string; key: string; reason: string }[] = [];
+  failuresLeft = 0;
+  private server: Server | null = null;
+
+  async start(): Promise<number> {
+    const port = await freePort();
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const match = /^\/payments\/([^/]+)\/refunds$/.exec(req.url ?? '');
+        if (req.method !== 'POST' || !match) return void res.writeHead(404).end();
+        if (this.failuresLeft > 0) {
+          this.failuresLeft--;
+          return void res.writeHead(503).end('{"error":{"code":"UNAVAILABLE"}}');
+        }
+        const paymentId = decodeURIComponent(match[1]);
+        this.refunds.push({
+          paymentId,
+          key: String(req.headers['idempotency-key']),
+          reason: (JSON.parse(body) as { reason: string }).reason,
+        });
+        res.writeHead(202, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ refundId: `re_${paymentId}`, paymentId, status: 'PROCESSING' }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    return port;
+  }
+
+  refundsOf(paymentId: string) {
+    return this.refunds.filter((r) => r.paymentId === paymentId);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+describe('saga-orchestrator', () => {
+  let bookingDb: TestDatabase;
+  let sagaDb: TestDatabase;
+  let bookingApp: INestApplication;
+  let sagaApp: INestApplication;
+  let booking: PromiseClient<bookingPb.BookingServiceClient> & { close(): void };
+  let sagaClient: PromiseClient<sagaPb.SagaServiceClient> & { close(): void };
+  let saga: SagaService;
+  const seats = new FakeSeats();
+  const payments = new FakePaymentService();
+
+  beforeAll(async () => {
+    [bookingDb, sagaDb] = await Promise.all([
+      createTestDatabase('saga_booking', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]),
+      createTestDatabase('saga', [MESSAGING_MIGRATIONS, SAGA_MIGRATIONS]),
+    ]);
+    const [bookingPort, bookingHttp, sagaPort, sagaHttp] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const bookingConfig = loadBookingConfig({
+      BOOKING_SERVICE_PORT: String(bookingPort),
+      BOOKING_SERVICE_HTTP_PORT: String(bookingHttp),
+      BIND_HOST: '127.0.0.1',
+    });
+    bookingApp = await startGrpcService({
+      module: BookingModule.create(bookingConfig, bookingDb.pool, { seats, movies: new FakeMovies() }),
+      services: ['booking'],
+      ...bookingConfig.listen,
+    });
+    const paymentPort = await payments.start();
+    const sagaConfig = loadSagaConfig({
+      SAGA_ORCHESTRATOR_PORT: String(sagaPort),
+      SAGA_ORCHESTRATOR_HTTP_PORT: String(sagaHttp),
+      BIND_HOST: '127.0.0.1',
+      BOOKING_SERVICE_URL: `127.0.0.1:${bookingPort}`,
+      PAYMENT_SERVICE_URL: `http://127.0.0.1:${paymentPort}`,
+      SWEEP_INTERVAL_MS: '100',
+    });
+    // The real booking-service over gRPC and a real HTTP payment stand-in; seats in memory (shared with
+    // booking-service) while seat-service is built alongside.
+    sagaApp = await startGrpcService({
+      module: AppModule.create(sagaConfig, sagaDb.pool, { seats }),
+      services: ['saga'],
+      ...sagaConfig.listen,
+    });
+    saga = sagaApp.get(SagaService);
+    booking = createRpcClient<bookingPb.BookingServiceClient>('booking', `127.0.0.1:${bookingPort}`);
+    sagaClient = createRpcClient<sagaPb.SagaServiceClient>('saga', `127.0.0.1:${sagaPort}`);
+  });
+
+  afterAll(async () => {
+    booking?.close();
+    sagaClient?.close();
+    await sagaApp?.close();
+    await bookingApp?.close();
+    await payments.stop();
+    await Promise.all([bookingDb?.drop(), sagaDb?.drop()]);
+  });
+
+  beforeEach(() => {
+    seats.down = false;
+    payments.failuresLeft = 0;
+  });
+
+  function envelope<T extends EventType>(type: T, data: EventPayloads[T], id = randomUUID()): EventEnvelope {
+    return { id, type, occurredAt: new Date().toISOString(), data };
+  }
+
+  /** A fresh PENDING booking and the booking.created event booking-service wrote for it. */
+  async function newBooking() {
+    const userId = randomUUID();
+    const holdId = seats.hold(userId, randomUUID(), 2, 1000);
+    const created = await booking.createBooking({ holdId, userId, userEmail: 'saga@test.local' });
+    const row = await bookingDb.pool.query<{ envelope: EventEnvelope }>(
+      `SELECT envelope FROM outbox WHERE event_type = 'booking.created' AND envelope->'data'->>'bookingId' = $1`,
+      [created.id],
+    );
+    return { userId, booking: created, createdEvent: row.rows[0].envelope };
+  }
+
+  const paymentEvent = (
+    type: 'payment.succeeded' | 'payment.failed',
+    bookingId: string,
+    paymentId = randomUUID(),
+    failureCode?: string,
+  ) =>
+    envelope(type, {
+      paymentId,
+      bookingId,
+      amount: 2000,
+      currency: 'USD',
+      ...(failureCode ? { failureCode } : {}),
+    });
+
+  const bookingEvents = async (bookingId: string) =>
+    (
+      await bookingDb.pool.query<{ event_type: string }>(
+        `SELECT event_type FROM outbox WHERE envelope->'data'->>'bookingId' = $1 ORDER BY id`,
+        [bookingId],
+      )
+    ).rows.map((r) => r.event_type);
+
+  const getBooking = (id: string) => booking.getBooking({ id, userId: '' });
+
+  it('confirms seats then the booking when the payment succeeds', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('AWAITING_PAYMENT');
+    const paid = paymentEvent('payment.succeeded', b.id);
+    await saga.handle(paid);
+    const after = await getBooking(b.id);
+    expect(after).toMatchObject({
+      status: 'CONFIRMED',
+      confirmedPaymentId: (paid.data as { paymentId: string }).paymentId,
+    });
+    expect(after.payment?.status).toBe('SUCCEEDED');
+    expect(after.ticketCode).not.toBe('');
+    expect(seats.reservations.get(b.id)?.status).toBe('BOOKED');
+    const state = await sagaClient.getSaga({ bookingId: b.id });
+    expect(state.state).toBe('CONFIRMED');
+    expect(state.deadlineAt).toBe(b.expiresAt);
+    expect(state.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'saga_started:done',
+      'payment_succeeded:done',
+      'confirm_seats:done',
+      'confirm_booking:done',
+    ]);
+    expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.confirmed']);
+    await expect(sagaClient.getSaga({ bookingId: randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('has one effect when payment.succeeded is delivered five times, even concurrently', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    const paid = paymentEvent('payment.succeeded', b.id);
+    const confirmsBefore = seats.calls.confirmSeats;
+    await Promise.all(Array.from({ length: 5 }, () => saga.handle(paid)));
+    expect(seats.calls.confirmSeats - confirmsBefore).toBe(1);
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+    expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.confirmed']);
+    const steps = (await sagaClient.getSaga({ bookingId: b.id })).steps;
+    expect(steps.filter((s) => s.name === 'confirm_booking')).toHaveLength(1);
+    expect(payments.refundsOf((paid.data as { paymentId: string }).paymentId)).toHaveLength(0);
+  });
+
+  it('keeps the booking PENDING and payable after a declined payment', async () => {
+    const { userId, booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    await saga.handle(paymentEvent('payment.failed', b.id, randomUUID(), 'card_declined'));
+    const after = await getBooking(b.id);
+    expect(after.status).toBe('PENDING');
+    expect(after.payment).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('AWAITING_PAYMENT');
+    expect((await booking.preparePayment({ id: b.id, userId })).amount).toBe(2000);
+    // A second card that works still confirms it.
+    await saga.handle(paymentEvent('payment.succeeded', b.id));
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+  });
+
+  async function expiredBooking() {
+    const { booking: b, createdEvent } = await newBooking();
+    const past = {
+      ...createdEvent,
+      data: { ...createdEvent.data, expiresAt: new Date(Date.now() - 1000).toISOString() },
+    };
+    await saga.handle(past as EventEnvelope);
+    await waitFor(async () => (await sagaClient.getSaga({ bookingId: b.id })).state === 'EXPIRED', {
+      what: 'saga expired by the sweeper',
+    });
+    return b;
+  }
+
+  it('expires an unpaid booking at its deadline and frees its seats', async () => {
+    const b = await expiredBooking();
+    expect((await getBooking(b.id)).status).toBe('EXPIRED');
+    expect(seats.reservations.has(b.id)).toBe(false);
+    expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.expired']);
+    const steps = (await sagaClient.getSaga({ bookingId: b.id })).steps.map((s) => s.name);
+    expect(steps).toEqual(['saga_started', 'expire_booking', 'release_seats']);
+  });
+
+  it('refunds, exactly once, a payment that succeeds after the booking expired', async () => {
+    const b = await expiredBooking();
+    const paid = paymentEvent('payment.succeeded', b.id);
+    const paymentId = (paid.data as { paymentId: string }).paymentId;
+    for (let i = 0; i < 3; i++) await saga.handle(paid);
+    expect(payments.refundsOf(paymentId)).toEqual([
+      { paymentId, key: `refund-${paymentId}`, reason: expect.stringContaining('EXPIRED') as string },
+    ]);
+    const after = await getBooking(b.id);
+    expect(after.status).toBe('EXPIRED');
+    expect(after.payment).toMatchObject({ id: paymentId, status: 'SUCCEEDED' });
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('EXPIRED');
+
+    const refunded = envelope('refund.succeeded', {
+      paymentId,
+      bookingId: b.id,
+      amount: 2000,
+      currency: 'USD',
+      refundId: `re_${paymentId}`,
+    });
+    await saga.handle(refunded);
+    await saga.handle(refunded);
+    expect((await getBooking(b.id)).payment?.status).toBe('REFUNDED');
+    expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.expired', 'booking.refunded']);
+  });
+
+  it('retries transient failures by throwing, then completes once', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    const paid = paymentEvent('payment.succeeded', b.id);
+    seats.down = true;
+    await expect(saga.handle(paid)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('AWAITING_PAYMENT');
+    seats.down = false;
+    await saga.handle(paid);
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+
+    const late = await expiredBooking();
+    const latePaid = paymentEvent('payment.succeeded', late.id);
+    payments.failuresLeft = 1;
+    await expect(saga.handle(latePaid)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await saga.handle(latePaid);
+    expect(payments.refundsOf((latePaid.data as { paymentId: string }).paymentId)).toHaveLength(1);
+  });
+
+  it('handles a payment event that arrives before booking.created', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    await saga.handle(paymentEvent('payment.succeeded', b.id));
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('CONFIRMED');
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+    await saga.handle(createdEvent);
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('CONFIRMED');
+
+    const other = await newBooking();
+    await saga.handle(paymentEvent('payment.failed', other.booking.id, randomUUID(), 'insufficient_funds'));
+    const started = await sagaClient.getSaga({ bookingId: other.booking.id });
+    expect(started).toMatchObject({ state: 'AWAITING_PAYMENT', deadlineAt: other.booking.expiresAt });
+
+    // Money for a booking nobody knows is returned.
+    const orphan = paymentEvent('payment.succeeded', randomUUID());
+    await saga.handle(orphan);
+    expect(payments.refundsOf((orphan.data as { paymentId: string }).paymentId)).toHaveLength(1);
+  });
+
+  it('refunds a second payment of an already confirmed booking without touching its seats', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    await saga.handle(paymentEvent('payment.succeeded', b.id));
+    const second = paymentEvent('payment.succeeded', b.id);
+    await saga.handle(second);
+    expect(payments.refundsOf((second.data as { paymentId: string }).paymentId)).toHaveLength(1);
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+    expect(seats.reservations.get(b.id)?.status).toBe('BOOKED');
+  });
+
+  it('releases seats and refunds when a confirmed booking is cancelled', async () => {
+    const { userId, booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    const paid = paymentEvent('payment.succeeded', b.id);
+    await saga.handle(paid);
+    await booking.cancelBooking({ id: b.id, userId });
+    const row = await bookingDb.pool.query<{ envelope: EventEnvelope }>(
+      `SELECT envelope FROM outbox WHERE event_type = 'booking.cancelled' AND envelope->'data'->>'bookingId' = $1`,
+      [b.id],
+    );
+    await saga.handle(row.rows[0].envelope);
+    expect(seats.reservations.has(b.id)).toBe(false);
+    expect(payments.refundsOf((paid.data as { paymentId: string }).paymentId)).toHaveLength(1);
+    expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('CANCELLED');
+  });
+
+  it('never keeps money without a ticket when the deadline and the payment race', async () => {
+    for (let i = 0; i < 10; i++) {
+      const { booking: b, createdEvent } = await newBooking();
+      const past = {
+        ...createdEvent,
+        data: { ...createdEvent.data, expiresAt: new Date(Date.now() - 1).toISOString() },
+      };
+      await saga.handle(past as EventEnvelope);
+      const paid = paymentEvent('payment.succeeded', b.id);
+      const paymentId = (paid.data as { paymentId: string }).paymentId;
+      await Promise.all([saga.handle(paid), saga.sweepOnce()]);
+      await waitFor(async () => (await sagaClient.getSaga({ bookingId: b.id })).state !== 'AWAITING_PAYMENT');
+      const final = await getBooking(b.id);
+      if (final.status === 'CONFIRMED') {
+        expect(payments.refundsOf(paymentId)).toHaveLength(0);
+        expect(seats.reservations.get(b.id)?.status).toBe('BOOKED');
+      } else {
+        expect(final.status).toBe('EXPIRED');
+        expect(payments.refundsOf(paymentId)).toHaveLength(1);
+        expect(seats.reservations.has(b.id)).toBe(false);
+      }
+    }
+  });
+});
