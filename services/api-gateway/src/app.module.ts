@@ -1,0 +1,60 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { AccessTokenVerifier } from './auth/access-token';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
+import { BACKENDS, GATEWAY_CONFIG, type Backends } from './backends/backends';
+import { BookingsController } from './bookings/bookings.controller';
+import { MoviesController } from './catalog/movies.controller';
+import { SeatAvailability } from './catalog/seat-availability';
+import { ShowtimesController } from './catalog/showtimes.controller';
+import { TheatersController } from './catalog/theaters.controller';
+import type { GatewayConfig } from './config';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { PaymentsController } from './payments/payments.controller';
+import { SeatStreamHub } from './seats/seat-stream.hub';
+import { SeatsController } from './seats/seats.controller';
+
+@Module({})
+export class AppModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    private readonly hub: SeatStreamHub,
+  ) {}
+
+  static create(config: GatewayConfig, backends: Backends, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        OpsModule.forService('api-gateway', { provide: HEALTH_CHECKS, useValue: backends.healthChecks }),
+      ],
+      controllers: [
+        AuthController,
+        MoviesController,
+        ShowtimesController,
+        TheatersController,
+        SeatsController,
+        BookingsController,
+        PaymentsController,
+      ],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: BACKENDS, useValue: backends },
+        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
+        { provide: IdempotencyStore, useValue: new IdempotencyStore(backends.redis, config.jwtSecret) },
+        { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
+        { provide: SeatStreamHub, useValue: new SeatStreamHub(backends.redis.duplicate(), logger) },
+        AuthGuard,
+        OptionalAuthGuard,
+        IdempotencyInterceptor,
+      ],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.hub.close();
+    await this.backends.close();
+  }
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { createLogger } from '@cinema/observability';
+import { AppModule } from './app.module';
+import { createBackends } from './backends/backends';
+import type { FastifyInstance } from 'fastify';
+import type { GatewayConfig } from './config';
+import { HttpErrorFilter } from './http/error.filter';
+import { installRequestHooks, requestIdFrom } from './http/request-hooks';
+import { GatewayValidationPipe } from './http/validation';
+
+/** The whole gateway, ready to listen; used by main.ts and by the tests alike. */
+export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger('api-gateway');
+  const backends = createBackends(config, logger);
+  const adapter = new FastifyAdapter({
+    bodyLimit: 256 * 1024,
+    genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.create(config, backends, logger),
+    adapter,
+    { rawBody: true, bufferLogs: true },
+  );
+  app.useLogger(app.get(PinoLogger));
+  // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
+  installRequestHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance);
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(new GatewayValidationPipe());
+  app.enableCors({
+    origin: config.corsOrigin === '*' ? '*' : config.corsOrigin.split(',').map((o) => o.trim()),
+    exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+  });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Cinema booking API')
+      .setDescription('Public HTTP API of the cinema ticket platform (docs/API.md)')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}

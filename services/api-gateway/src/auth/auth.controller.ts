@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DomainError } from '@cinema/contracts';
+import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
+import { LoginDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
+import { Authenticated, CurrentUser } from './auth.guard';
+import { toSessionJson, toUserJson } from './auth.mappers';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    private readonly verifier: AccessTokenVerifier,
+  ) {}
+
+  @Post('register')
+  @Idempotent()
+  async register(@Body() body: RegisterDto) {
+    return toSessionJson(await this.backends.auth.register(body, rpc()));
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() body: LoginDto) {
+    return toSessionJson(await this.backends.auth.login(body, rpc()));
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  validate(@Body() body: ValidateTokenDto) {
+    const user = this.verifier.verify(body.token);
+    if (!user) throw new DomainError('INVALID_TOKEN', 'The token is invalid or expired');
+    return { valid: true, user: toUserJson(user) };
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Body() body: RefreshDto) {
+    return toSessionJson(await this.backends.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
+  }
+
+  @Get('me')
+  @Authenticated()
+  async me(@CurrentUser() user: AuthenticatedUser) {
+    return toUserJson(await this.backends.auth.getUser({ id: user.id }, rpc()));
+  }
+}

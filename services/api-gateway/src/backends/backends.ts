@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { credentials, loadPackageDefinition, type Client, type ServiceError } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import {
+  PROTO_DIR,
+  type authPb,
+  type bookingPb,
+  type GrpcServiceName,
+  type moviePb,
+  type seatPb,
+} from '@cinema/contracts';
+import { Broker } from '@cinema/messaging';
+import { currentRequestId, type HealthCheck } from '@cinema/observability';
+import { createRpcClient, PROTO_LOADER_OPTIONS, type CallOptions, type PromiseClient } from '@cinema/rpc';
+import type { GatewayConfig } from '../config';
+import { PaymentProcessorClient } from '../payments/payment-processor.client';
+
+type Closable<C> = PromiseClient<C> & { close(): void };
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export const BACKENDS = Symbol('BACKENDS');
+
+/** Every connection the gateway holds; created once per process, all lazy so the gateway starts alone. */
+export interface Backends {
+  auth: Closable<authPb.AuthServiceClient>;
+  movie: Closable<moviePb.MovieServiceClient>;
+  seat: Closable<seatPb.SeatServiceClient>;
+  booking: Closable<bookingPb.BookingServiceClient>;
+  redis: Redis;
+  broker: Broker;
+  payments: PaymentProcessorClient;
+  healthChecks: HealthCheck[];
+  close(): Promise<void>;
+}
+
+/** Per-call gRPC options: the current request id travels in metadata. */
+export function rpc(): CallOptions {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
+}
+
+export function createBackends(config: GatewayConfig, logger: Logger): Backends {
+  const timeout = { timeoutMs: config.grpcTimeoutMs };
+  const auth = createRpcClient<authPb.AuthServiceClient>('auth', config.services.auth, timeout);
+  const movie = createRpcClient<moviePb.MovieServiceClient>('movie', config.services.movie, timeout);
+  const seat = createRpcClient<seatPb.SeatServiceClient>('seat', config.services.seat, timeout);
+  const booking = createRpcClient<bookingPb.BookingServiceClient>(
+    'booking',
+    config.services.booking,
+    timeout,
+  );
+  const redis = new Redis(config.redis.url, {
+    maxRetriesPerRequest: 1,
+    commandTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
+  const broker = new Broker(config.rabbit.url, logger, 3_000);
+  const payments = new PaymentProcessorClient(config.paymentServiceUrl);
+  const health = grpcHealthClients(config);
+  const healthChecks: HealthCheck[] = [
+    {
+      name: 'redis',
+      check: async () => {
+        await redis.ping();
+      },
+    },
+    {
+      name: 'rabbitmq',
+      check: async () => {
+        if (!broker.isConnected()) throw new Error('not connected');
+      },
+    },
+    ...health.checks,
+    { name: 'payment-service', check: () => payments.health() },
+  ];
+  return {
+    auth,
+    movie,
+    seat,
+    booking,
+    redis,
+    broker,
+    payments,
+    healthChecks,
+    async close() {
+      for (const client of [auth, movie, seat, booking]) client.close();
+      health.close();
+      await broker.close();
+      redis.disconnect();
+    },
+  };
+}
+
+type HealthClient = Client & {
+  Check(
+    req: { service: string },
+    opts: { deadline: Date },
+    cb: (err: ServiceError | null, res?: { status: string }) => void,
+  ): void;
+};
+
+/** grpc.health.v1 Check against every backend (what orchestrators probe too). */
+function grpcHealthClients(config: GatewayConfig): { checks: HealthCheck[]; close(): void } {
+  const definition = loadSync(join(PROTO_DIR, 'health.proto'), {
+    ...PROTO_LOADER_OPTIONS,
+    includeDirs: [PROTO_DIR],
+  });
+  const grpcPkg = loadPackageDefinition(definition).grpc as unknown as {
+    health: {
+      v1: {
+        Health: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => HealthClient;
+      };
+    };
+  };
+  const Health = grpcPkg.health.v1.Health;
+  const clients: Client[] = [];
+  const names: Record<GrpcServiceName, string> = {
+    auth: 'auth-service',
+    movie: 'movie-service',
+    seat: 'seat-service',
+    booking: 'booking-service',
+    saga: 'saga-orchestrator',
+    notification: 'notification-service',
+  };
+  const checks = (Object.keys(names) as GrpcServiceName[]).map((service): HealthCheck => {
+    const client = new Health(config.services[service], credentials.createInsecure());
+    clients.push(client);
+    return {
+      name: names[service],
+      check: () =>
+        new Promise<void>((resolve, reject) => {
+          client.Check({ service: '' }, { deadline: new Date(Date.now() + 1_500) }, (err, res) => {
+            if (err) reject(new Error(err.details || err.message));
+            else if (res?.status !== 'SERVING') reject(new Error(`status ${res?.status ?? 'unknown'}`));
+            else resolve();
+          });
+        }),
+    };
+  });
+  return { checks, close: () => clients.forEach((c) => c.close()) };
+}

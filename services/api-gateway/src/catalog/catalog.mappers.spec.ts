@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { toLayoutJson, toPricesJson, toPricesPb, toShowtimeJson } from './catalog.mappers';
+import { countAvailable } from './seat-availability';
+
+describe('catalog mappers', () => {
+  it('turns price lists into an object and back', () => {
+    const pb = [
+      { seatType: 'STANDARD', amount: 1200 },
+      { seatType: 'VIP', amount: 1800 },
+    ];
+    expect(toPricesJson(pb)).toEqual({ STANDARD: 1200, VIP: 1800 });
+    expect(toPricesPb({ STANDARD: 1200, VIP: 1800 })).toEqual(pb);
+  });
+
+  it('falls back to capacity for seatsAvailable', () => {
+    const showtime = {
+      id: 's',
+      movieId: 'm',
+      theaterId: 't',
+      roomId: 'r',
+      startsAt: 'a',
+      endsAt: 'b',
+      prices: [],
+      currency: 'USD',
+      capacity: 80,
+    };
+    expect(toShowtimeJson(showtime).seatsAvailable).toBe(80);
+    expect(toShowtimeJson(showtime, 12).seatsAvailable).toBe(12);
+  });
+
+  it('marks blocked seats only', () => {
+    const layout = toLayoutJson({
+      roomId: 'r',
+      rows: [
+        {
+          label: 'A',
+          seats: [
+            { id: '1', label: 'A1', row: 'A', number: 1, type: 'STANDARD', x: 0, y: 0, blocked: false },
+            { id: '2', label: 'A2', row: 'A', number: 2, type: 'STANDARD', x: 1, y: 0, blocked: true },
+          ],
+        },
+      ],
+    });
+    expect(layout.rows[0].seats).toEqual([
+      { id: '1', label: 'A1', number: 1, type: 'STANDARD', x: 0, y: 0 },
+      { id: '2', label: 'A2', number: 2, type: 'STANDARD', x: 1, y: 0, blocked: true },
+    ]);
+  });
+
+  it('counts available seats', () => {
+    const seat = (status: string) => ({
+      seatId: status,
+      label: '',
+      type: '',
+      status,
+      price: 0,
+      heldByMe: false,
+    });
+    expect(
+      countAvailable({
+        showtimeId: 's',
+        version: 1,
+        currency: 'USD',
+        seats: [seat('AVAILABLE'), seat('HELD'), seat('BLOCKED'), seat('AVAILABLE')],
+      }),
+    ).toBe(2);
+  });
+});

@@ -1,0 +1,75 @@
+import type { moviePb } from '@cinema/contracts';
+
+export function toMovieJson(movie: moviePb.Movie) {
+  return {
+    id: movie.id,
+    title: movie.title,
+    description: movie.description,
+    durationMinutes: movie.durationMinutes,
+    genres: movie.genres ?? [],
+    rating: movie.rating,
+    posterUrl: movie.posterUrl,
+    releaseDate: movie.releaseDate,
+  };
+}
+
+export function toPricesJson(prices: moviePb.Price[] | undefined): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const price of prices ?? []) result[price.seatType] = price.amount;
+  return result;
+}
+
+export function toPricesPb(prices: Record<string, number>): moviePb.Price[] {
+  return Object.entries(prices).map(([seatType, amount]) => ({ seatType, amount }));
+}
+
+export function toShowtimeJson(showtime: moviePb.Showtime, seatsAvailable?: number) {
+  return {
+    id: showtime.id,
+    movieId: showtime.movieId,
+    theaterId: showtime.theaterId,
+    roomId: showtime.roomId,
+    startsAt: showtime.startsAt,
+    endsAt: showtime.endsAt,
+    prices: toPricesJson(showtime.prices),
+    currency: showtime.currency,
+    seatsAvailable: seatsAvailable ?? showtime.capacity,
+    capacity: showtime.capacity,
+  };
+}
+
+export function toRoomJson(room: moviePb.Room) {
+  return { id: room.id, theaterId: room.theaterId, name: room.name, capacity: room.capacity };
+}
+
+export function toTheaterJson(theater: moviePb.Theater) {
+  return {
+    id: theater.id,
+    name: theater.name,
+    address: theater.address,
+    city: theater.city,
+    rooms: (theater.rooms ?? []).map(toRoomJson),
+  };
+}
+
+export function toLayoutJson(layout: moviePb.RoomLayout) {
+  return {
+    roomId: layout.roomId,
+    rows: (layout.rows ?? []).map((row) => ({
+      label: row.label,
+      seats: (row.seats ?? []).map((seat) => {
+        const json: {
+          id: string;
+          label: string;
+          number: number;
+          type: string;
+          x: number;
+          y: number;
+          blocked?: true;
+        } = { id: seat.id, label: seat.label, number: seat.number, type: seat.type, x: seat.x, y: seat.y };
+        if (seat.blocked) json.blocked = true;
+        return json;
+      }),
+    })),
+  };
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/auth.guard';
+import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { EntityIdPipe, listJson } from '../http/params';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { CreateMovieDto, MoviesQuery, MovieShowtimesQuery, UpdateMovieDto } from './catalog.dto';
+import { toMovieJson, toShowtimeJson } from './catalog.mappers';
+import { SeatAvailability } from './seat-availability';
+
+@ApiTags('catalog')
+@Controller('movies')
+export class MoviesController {
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    private readonly availability: SeatAvailability,
+  ) {}
+
+  @Get()
+  async list(@Query() query: MoviesQuery) {
+    const list = await this.backends.movie.listMovies(
+      { page: query.page ?? 1, limit: query.limit ?? 20, q: query.q ?? '', genre: query.genre ?? '' },
+      rpc(),
+    );
+    return listJson((list.items ?? []).map(toMovieJson), list.total, query);
+  }
+
+  @Get(':id')
+  async get(@Param('id', EntityIdPipe) id: string) {
+    return toMovieJson(await this.backends.movie.getMovie({ id }, rpc()));
+  }
+
+  @Get(':id/showtimes')
+  async showtimes(@Param('id', EntityIdPipe) id: string, @Query() query: MovieShowtimesQuery) {
+    // Listing a missing movie is a 404, not an empty list.
+    await this.backends.movie.getMovie({ id }, rpc());
+    const list = await this.backends.movie.listShowtimes(
+      {
+        movieId: id,
+        theaterId: '',
+        date: '',
+        from: query.from ?? new Date().toISOString(),
+        to: query.to ?? '',
+        page: query.page ?? 1,
+        limit: query.limit ?? 20,
+      },
+      rpc(),
+    );
+    const items = list.items ?? [];
+    const available = await this.availability.count(items, rpc());
+    return listJson(
+      items.map((s) => toShowtimeJson(s, available.get(s.id))),
+      list.total,
+      query,
+    );
+  }
+
+  @Post()
+  @AdminOnly()
+  @Idempotent()
+  async create(@Body() body: CreateMovieDto) {
+    return toMovieJson(
+      await this.backends.movie.createMovie(
+        {
+          title: body.title,
+          description: body.description ?? '',
+          durationMinutes: body.durationMinutes,
+          genres: body.genres ?? [],
+          rating: body.rating ?? '',
+          posterUrl: body.posterUrl ?? '',
+          releaseDate: body.releaseDate ?? '',
+        },
+        rpc(),
+      ),
+    );
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  async update(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateMovieDto) {
+    return toMovieJson(await this.backends.movie.updateMovie({ id, patchJson: JSON.stringify(body) }, rpc()));
+  }
+}

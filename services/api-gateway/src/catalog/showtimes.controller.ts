@@ -1,0 +1,65 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/auth.guard';
+import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { EntityIdPipe, listJson } from '../http/params';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { CreateShowtimeDto, ShowtimesQuery } from './catalog.dto';
+import { toPricesPb, toShowtimeJson } from './catalog.mappers';
+import { SeatAvailability } from './seat-availability';
+
+@ApiTags('catalog')
+@Controller('showtimes')
+export class ShowtimesController {
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    private readonly availability: SeatAvailability,
+  ) {}
+
+  @Get()
+  async list(@Query() query: ShowtimesQuery) {
+    const list = await this.backends.movie.listShowtimes(
+      {
+        movieId: query.movieId ?? '',
+        theaterId: query.theaterId ?? '',
+        date: query.date ?? '',
+        from: '',
+        to: '',
+        page: query.page ?? 1,
+        limit: query.limit ?? 20,
+      },
+      rpc(),
+    );
+    const items = list.items ?? [];
+    const available = await this.availability.count(items, rpc());
+    return listJson(
+      items.map((s) => toShowtimeJson(s, available.get(s.id))),
+      list.total,
+      query,
+    );
+  }
+
+  @Get(':id')
+  async get(@Param('id', EntityIdPipe) id: string) {
+    const showtime = await this.backends.movie.getShowtime({ id }, rpc());
+    const available = await this.availability.count([showtime], rpc());
+    return toShowtimeJson(showtime, available.get(showtime.id));
+  }
+
+  @Post()
+  @AdminOnly()
+  @Idempotent()
+  async create(@Body() body: CreateShowtimeDto) {
+    const showtime = await this.backends.movie.createShowtime(
+      {
+        movieId: body.movieId,
+        roomId: body.roomId,
+        startsAt: body.startsAt,
+        prices: toPricesPb(body.prices),
+        currency: body.currency,
+      },
+      rpc(),
+    );
+    return toShowtimeJson(showtime);
+  }
+}

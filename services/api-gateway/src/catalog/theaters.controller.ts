@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/auth.guard';
+import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { EntityIdPipe, listJson, PageQuery } from '../http/params';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { CreateRoomDto, CreateTheaterDto } from './catalog.dto';
+import { toLayoutJson, toRoomJson, toTheaterJson } from './catalog.mappers';
+
+@ApiTags('catalog')
+@Controller('theaters')
+export class TheatersController {
+  constructor(@Inject(BACKENDS) private readonly backends: Backends) {}
+
+  @Get()
+  async list(@Query() query: PageQuery) {
+    const list = await this.backends.movie.listTheaters(
+      { page: query.page ?? 1, limit: query.limit ?? 20 },
+      rpc(),
+    );
+    return listJson((list.items ?? []).map(toTheaterJson), list.total, query);
+  }
+
+  @Get(':id')
+  async get(@Param('id', EntityIdPipe) id: string) {
+    return toTheaterJson(await this.backends.movie.getTheater({ id }, rpc()));
+  }
+
+  @Post()
+  @AdminOnly()
+  @Idempotent()
+  async create(@Body() body: CreateTheaterDto) {
+    return toTheaterJson(
+      await this.backends.movie.createTheater(
+        { name: body.name, address: body.address ?? '', city: body.city ?? '' },
+        rpc(),
+      ),
+    );
+  }
+
+  @Post(':id/rooms')
+  @AdminOnly()
+  @Idempotent()
+  async createRoom(@Param('id', EntityIdPipe) theaterId: string, @Body() body: CreateRoomDto) {
+    const room = await this.backends.movie.createRoom(
+      { theaterId, name: body.name, rows: body.rows.map((r) => ({ label: r.label, pattern: r.pattern })) },
+      rpc(),
+    );
+    const layout = await this.backends.movie.getRoomLayout({ roomId: room.id }, rpc());
+    return { ...toRoomJson(room), layout: toLayoutJson(layout) };
+  }
+}

@@ -1,0 +1,95 @@
+import { STATUS_CODES } from 'node:http';
+import { HttpException } from '@nestjs/common';
+import { DomainError, ERROR_STATUS, type ErrorCode } from '@cinema/contracts';
+
+/** API.md's error body. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface MappedError {
+  body: ErrorBody;
+  /** Unexpected failures are logged with their cause; expected ones are not. */
+  unexpected: boolean;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody {
+  const statusCode = ERROR_STATUS[code];
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
+  if (details && Object.keys(details).length > 0) body.details = details;
+  return body;
+}
+
+function internal(requestId: string): ErrorBody {
+  return errorBody('INTERNAL', `Internal error (request id ${requestId})`, { requestId });
+}
+
+/** Maps anything thrown while serving a request to the public error body, exactly once. */
+export function mapError(exception: unknown, requestId: string): MappedError {
+  if (exception instanceof DomainError) {
+    if (exception.code === 'INTERNAL') return { body: internal(requestId), unexpected: true };
+    if (exception.code === 'UNAVAILABLE') {
+      // The transport cause stays in the log; clients learn which dependency is down, nothing more.
+      const service = exception.details?.service;
+      return {
+        body: errorBody(
+          'UNAVAILABLE',
+          exception.message,
+          typeof service === 'string' ? { service } : undefined,
+        ),
+        unexpected: false,
+      };
+    }
+    return { body: errorBody(exception.code, exception.message, exception.details), unexpected: false };
+  }
+  const status = httpStatusOf(exception);
+  if (status !== undefined && status < 500) {
+    // Client errors from the framework (bad JSON, too large, unsupported type, unknown route).
+    const code: ErrorCode = CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED';
+    const message = frameworkMessage(exception);
+    const details = code === 'VALIDATION_FAILED' ? { fields: [{ field: 'body', message }] } : undefined;
+    return { body: errorBody(code, message, details), unexpected: false };
+  }
+  if (status === 503) {
+    return {
+      body: errorBody('UNAVAILABLE', 'A dependency is unavailable, try again shortly'),
+      unexpected: true,
+    };
+  }
+  return { body: internal(requestId), unexpected: true };
+}
+
+function httpStatusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  if (exception instanceof Error) {
+    const status = (exception as Error & { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 600) return status;
+  }
+  return undefined;
+}
+
+function frameworkMessage(exception: unknown): string {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.join('; ');
+  }
+  return exception instanceof Error ? exception.message : 'Bad request';
+}

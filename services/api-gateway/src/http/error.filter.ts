@@ -1,0 +1,27 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mapError } from './error-body';
+
+/** The one place where anything thrown becomes API.md's error body. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const { body, unexpected } = mapError(exception, String(request.id));
+    if (unexpected) {
+      const cause = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      this.logger.error(
+        `${request.method} ${request.url} failed (request id ${String(request.id)}): ${cause}` +
+          (exception instanceof Error && 'details' in exception
+            ? ` ${JSON.stringify((exception as { details?: unknown }).details)}`
+            : ''),
+      );
+    }
+    if (reply.sent || reply.raw.headersSent) return;
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

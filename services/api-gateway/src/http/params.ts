@@ -1,0 +1,45 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DomainError } from '@cinema/contracts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Path ids are UUIDs; anything else names nothing that exists, so it is a 404, never a backend error. */
+@Injectable()
+export class EntityIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (typeof value !== 'string' || !UUID.test(value)) throw new DomainError('NOT_FOUND', 'Not found');
+    return value.toLowerCase();
+  }
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page must be an integer' })
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export interface ListJson<T> {
+  items: T[];
+  page: number;
+  limit: number;
+  total: number;
+}
+
+export function listJson<T>(items: T[], total: number, query: PageQuery): ListJson<T> {
+  return { items, page: query.page ?? 1, limit: query.limit ?? 20, total };
+}

@@ -1,0 +1,68 @@
+import { AsyncResource } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Counter, Histogram, register } from 'prom-client';
+import { requestContext } from '@cinema/observability';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's X-Request-Id when it is safe to log and forward, else a fresh uuid. */
+export function requestIdFrom(header: unknown): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return typeof value === 'string' && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+const scopes = new WeakMap<FastifyRequest, AsyncResource>();
+
+function metric<T>(name: string, make: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? make();
+}
+
+const requests = metric(
+  'http_requests_total',
+  () =>
+    new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered by the gateway',
+      labelNames: ['method', 'route', 'status'],
+    }),
+);
+const latency = metric(
+  'http_request_duration_seconds',
+  () =>
+    new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request latency at the gateway',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    }),
+);
+
+/**
+ * Request id on every response and in every log line of the request, plus request metrics. The context is
+ * re-entered before validation because body parsing runs in the socket's async context, not the request's.
+ */
+export function installRequestHooks(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    requestContext.run({ requestId: String(request.id) }, () => {
+      scopes.set(request, new AsyncResource('gateway-request'));
+      done();
+    });
+  });
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const scope = scopes.get(request);
+    if (scope) scope.runInAsyncScope(done);
+    else done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const labels = {
+      method: request.method,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    };
+    requests.inc(labels);
+    latency.observe(labels, reply.elapsedTime / 1000);
+    done();
+  });
+}

@@ -1,0 +1,112 @@
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Inject,
+  Logger,
+  Post,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@cinema/contracts';
+import { currentRequestId } from '@cinema/observability';
+import type { AuthenticatedUser } from '../auth/access-token';
+import { Authenticated, CurrentUser } from '../auth/auth.guard';
+import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import type { GatewayConfig } from '../config';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { PayDto } from './payments.dto';
+import { parseWebhook } from './webhook';
+import { verifyWebhookSignature } from './webhook-signature';
+
+@ApiTags('payment')
+@Controller('payment')
+export class PaymentsController {
+  private readonly logger = new Logger('PaymentsController');
+
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  /** booking.PreparePayment -> payment-service POST /payments -> booking.RecordPayment(PROCESSING) -> 202. */
+  @Post('pay')
+  @HttpCode(202)
+  @Authenticated()
+  @Idempotent()
+  async pay(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: PayDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    const requestId = currentRequestId();
+    const quote = await this.backends.booking.preparePayment({ id: body.bookingId, userId: user.id }, rpc());
+    // The processor dedupes on this key: a client retry with its key (or a replay of this request id) is one charge.
+    const processorKey = idempotencyKey ? `gw-${user.id}-${idempotencyKey}` : `gw-req-${requestId ?? ''}`;
+    const accepted = await this.backends.payments.createPayment(
+      {
+        bookingId: body.bookingId,
+        amount: quote.amount,
+        currency: quote.currency,
+        card: { ...body.card },
+      },
+      processorKey,
+      requestId,
+    );
+    try {
+      await this.backends.booking.recordPayment(
+        {
+          bookingId: body.bookingId,
+          paymentId: accepted.paymentId,
+          status: 'PROCESSING',
+          failureCode: '',
+          reason: '',
+        },
+        rpc(),
+      );
+    } catch (error) {
+      // The payment is already under way and its webhook records the outcome; failing here would invite a
+      // second charge.
+      this.logger.warn(
+        `could not record PROCESSING for booking ${body.bookingId} payment ${accepted.paymentId}: ${(error as Error).message}`,
+      );
+    }
+    return { paymentId: accepted.paymentId, bookingId: body.bookingId, status: 'PROCESSING' };
+  }
+
+  /** Webhook of the payment service: verified over the raw bytes, then handed to RabbitMQ with a confirm. */
+  @Post('callback')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Payment-Signature', required: true })
+  async callback(@Req() request: RawBodyRequest<FastifyRequest>) {
+    const signature = request.headers['x-payment-signature'];
+    const secrets = [this.config.webhookSecret, this.config.webhookSecretPrevious].filter(Boolean);
+    const valid =
+      request.rawBody !== undefined &&
+      verifyWebhookSignature(
+        Array.isArray(signature) ? signature[0] : signature,
+        request.rawBody,
+        secrets,
+        Math.floor(Date.now() / 1000),
+      );
+    if (!valid)
+      throw new DomainError('INVALID_SIGNATURE', 'The webhook signature is missing, wrong or stale');
+    const envelope = parseWebhook(request.body, currentRequestId());
+    if (!envelope) {
+      this.logger.warn('ignoring a webhook of an unhandled type');
+      return { received: true };
+    }
+    try {
+      await this.backends.broker.publish(envelope);
+    } catch (error) {
+      this.logger.warn(`webhook ${envelope.id} not published: ${(error as Error).message}`);
+      throw new DomainError('UNAVAILABLE', 'The event could not be stored, retry later', {
+        service: 'rabbitmq',
+      });
+    }
+    return { received: true };
+  }
+}

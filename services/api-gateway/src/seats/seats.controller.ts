@@ -1,0 +1,154 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { validationError, type SeatChangeMessage } from '@cinema/contracts';
+import type { AuthenticatedUser } from '../auth/access-token';
+import { Authenticated, CurrentUser, OptionalAuth, OptionalUser } from '../auth/auth.guard';
+import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import { toBookingJson } from '../bookings/booking.mapper';
+import { toLayoutJson } from '../catalog/catalog.mappers';
+import type { GatewayConfig } from '../config';
+import { EntityIdPipe } from '../http/params';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { SeatStreamHub } from './seat-stream.hub';
+import { sseFrame, toSeatStatusJson } from './seat-status.mapper';
+import { HoldIdDto, HoldSeatsDto } from './seats.dto';
+
+@ApiTags('seats')
+@Controller('seats')
+export class SeatsController {
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly hub: SeatStreamHub,
+  ) {}
+
+  @Get('layout/:roomId')
+  async layout(@Param('roomId', EntityIdPipe) roomId: string) {
+    return toLayoutJson(await this.backends.movie.getRoomLayout({ roomId }, rpc()));
+  }
+
+  @Get('status/:showtimeId')
+  @OptionalAuth()
+  async status(
+    @Param('showtimeId', EntityIdPipe) showtimeId: string,
+    @OptionalUser() user: AuthenticatedUser | undefined,
+  ) {
+    return toSeatStatusJson(
+      await this.backends.seat.getSeatStatus({ showtimeId, userId: user?.id ?? '' }, rpc()),
+    );
+  }
+
+  @Post('hold')
+  @Authenticated()
+  @Idempotent()
+  async hold(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldSeatsDto) {
+    const max = this.config.maxSeatsPerHold;
+    if (body.seatIds && body.quantity !== undefined) {
+      throw validationError([{ field: 'quantity', message: 'give either seatIds or quantity, not both' }]);
+    }
+    if (!body.seatIds && body.quantity === undefined) {
+      throw validationError([{ field: 'seatIds', message: 'seatIds (or quantity) is required' }]);
+    }
+    if (body.seatIds && body.seatIds.length > max) {
+      throw validationError([{ field: 'seatIds', message: `at most ${max} seats per hold` }]);
+    }
+    if (body.quantity !== undefined && body.quantity > max) {
+      throw validationError([{ field: 'quantity', message: `at most ${max} seats per hold` }]);
+    }
+    if (body.seatType && body.seatIds) {
+      throw validationError([{ field: 'seatType', message: 'seatType goes with quantity only' }]);
+    }
+    const hold = await this.backends.seat.holdSeats(
+      {
+        showtimeId: body.showtimeId,
+        userId: user.id,
+        seatIds: body.seatIds ?? [],
+        quantity: body.quantity ?? 0,
+        seatType: body.seatType ?? '',
+      },
+      rpc(),
+    );
+    return {
+      holdId: hold.holdId,
+      showtimeId: hold.showtimeId,
+      seatIds: hold.seatIds,
+      expiresAt: hold.expiresAt,
+    };
+  }
+
+  @Post('release')
+  @HttpCode(200)
+  @Authenticated()
+  async release(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
+    const released = await this.backends.seat.releaseHold({ holdId: body.holdId, userId: user.id }, rpc());
+    return { holdId: released.holdId || body.holdId, released: released.released ?? [] };
+  }
+
+  @Post('book')
+  @Authenticated()
+  @Idempotent()
+  async book(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
+    return toBookingJson(
+      await this.backends.booking.createBooking(
+        { holdId: body.holdId, userId: user.id, userEmail: user.email },
+        rpc(),
+      ),
+    );
+  }
+
+  /**
+   * Live seat map over SSE. Subscribes before reading the snapshot so no change falls between the two;
+   * changes already contained in the snapshot (version <= snapshot's) are skipped.
+   */
+  @Get('stream/:showtimeId')
+  @OptionalAuth()
+  @ApiProduces('text/event-stream')
+  async stream(
+    @Param('showtimeId', EntityIdPipe) showtimeId: string,
+    @OptionalUser() user: AuthenticatedUser | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const raw = reply.raw;
+    const early: SeatChangeMessage[] = [];
+    let live = false;
+    const forward = (message: SeatChangeMessage) => raw.write(sseFrame('seats', message));
+    const unsubscribe = await this.hub.subscribe(showtimeId, (message) =>
+      live ? forward(message) : early.push(message),
+    );
+    let snapshot;
+    try {
+      snapshot = toSeatStatusJson(
+        await this.backends.seat.getSeatStatus({ showtimeId, userId: user?.id ?? '' }, rpc()),
+      );
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    reply.hijack();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) headers[name] = String(value);
+    }
+    raw.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(sseFrame('snapshot', snapshot));
+    for (const message of early) if (message.version > snapshot.version) forward(message);
+    early.length = 0;
+    live = true;
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), this.config.sseHeartbeatMs);
+    heartbeat.unref();
+    const cleanup = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    // The client may have gone while the snapshot was being read.
+    if (raw.destroyed) cleanup();
+    else raw.on('close', cleanup);
+  }
+}
