@@ -1,0 +1,183 @@
+import type { BookingSnapshot, EventType } from '@cinema/contracts';
+
+/** The emails this service sends (in code, so a template change is reviewed and tested like any code). */
+export const EMAIL_KINDS = ['confirmed', 'expired', 'cancelled', 'refunded'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export const KIND_BY_EVENT: Partial<Record<EventType, EmailKind>> = {
+  'booking.confirmed': 'confirmed',
+  'booking.expired': 'expired',
+  'booking.cancelled': 'cancelled',
+  'booking.refunded': 'refunded',
+};
+
+export type EmailBooking = BookingSnapshot & { refundAmount?: number; reason?: string };
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface RenderOptions {
+  timeZone?: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
+
+/** Minor units -> "$12.50", "€9.00", "¥1,200" (the currency's own number of decimals). */
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return `${(amount / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+/** "Friday, 5 December 2025 at 19:30 UTC" in the configured time zone. */
+export function formatShowtime(iso: string, timeZone = 'UTC'): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return iso;
+  try {
+    const day = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(date);
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+      timeZoneName: 'short',
+    }).format(date);
+    return `${day} at ${time}`;
+  } catch {
+    return date.toISOString();
+  }
+}
+
+export function subjectFor(kind: EmailKind, bookingId: string): string {
+  switch (kind) {
+    case 'confirmed':
+      return `Your tickets are confirmed – booking ${bookingId}`;
+    case 'expired':
+      return `Your booking ${bookingId} has expired`;
+    case 'cancelled':
+      return `Your booking ${bookingId} was cancelled`;
+    case 'refunded':
+      return `Refund issued for booking ${bookingId}`;
+  }
+}
+
+type Row = [label: string, value: string];
+
+interface Content {
+  heading: string;
+  intro: string;
+  rows: Row[];
+  outro: string;
+}
+
+function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content {
+  const showtime = formatShowtime(b.startsAt, opts.timeZone);
+  const seats = b.seats.map((s) => s.label).join(', ');
+  const base: Row[] = [
+    ['Booking', b.bookingId],
+    ['Film', b.movieTitle],
+    ['Showtime', showtime],
+    ['Theater', b.theaterName],
+    ['Room', b.roomName],
+    ['Seats', seats],
+  ];
+  const refund = b.refundAmount && b.refundAmount > 0 ? formatMoney(b.refundAmount, b.currency) : null;
+  switch (kind) {
+    case 'confirmed':
+      return {
+        heading: 'Your tickets are confirmed',
+        intro: `Thank you! Your booking ${b.bookingId} is paid and your seats are reserved for you.`,
+        rows: [...base, ['Total', formatMoney(b.totalAmount, b.currency)], ['Ticket code', b.ticketCode]],
+        outro: 'Show the ticket code at the entrance. Enjoy the film!',
+      };
+    case 'expired':
+      return {
+        heading: 'Your booking has expired',
+        intro: `Your booking ${b.bookingId} was not paid in time, so it has expired and its seats were released.`,
+        rows: base,
+        outro: 'If a payment was taken for it, it is refunded automatically. You are welcome to book again.',
+      };
+    case 'cancelled':
+      return {
+        heading: 'Your booking was cancelled',
+        intro: `Your booking ${b.bookingId} was cancelled and its seats were released.`,
+        rows: refund ? [...base, ['Refund', refund]] : base,
+        outro: refund ? `A refund of ${refund} is on its way to your card.` : 'No payment was taken.',
+      };
+    case 'refunded':
+      return {
+        heading: 'Your refund has been issued',
+        intro: `We refunded ${refund ?? formatMoney(b.totalAmount, b.currency)} for booking ${b.bookingId}.`,
+        rows: [
+          ...base,
+          ['Refund', refund ?? formatMoney(b.totalAmount, b.currency)],
+          ...(b.reason ? ([['Reason', b.reason]] as Row[]) : []),
+        ],
+        outro: 'Depending on your bank, it can take a few days to appear on your statement.',
+      };
+  }
+}
+
+export function renderEmail(kind: EmailKind, booking: EmailBooking, opts: RenderOptions = {}): RenderedEmail {
+  const subject = subjectFor(kind, booking.bookingId);
+  const c = content(kind, booking, opts);
+  const text = [
+    c.heading,
+    '',
+    c.intro,
+    '',
+    ...c.rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    c.outro,
+    '',
+    '— Cinema Tickets',
+    '',
+  ].join('\n');
+  const rows = c.rows
+    .map(
+      ([label, value]) =>
+        `<tr><th align="left" style="padding:4px 16px 4px 0;color:#555">${escapeHtml(label)}</th>` +
+        `<td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
+    )
+    .join('\n');
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;color:#222;max-width:600px;margin:0 auto;padding:16px">
+<h1 style="font-size:22px">${escapeHtml(c.heading)}</h1>
+<p>${escapeHtml(c.intro)}</p>
+<table role="presentation" style="border-collapse:collapse;margin:16px 0">
+${rows}
+</table>
+<p>${escapeHtml(c.outro)}</p>
+<p style="color:#888;font-size:12px">Cinema Tickets</p>
+</body>
+</html>
+`;
+  return { subject, html, text };
+}
+
+/** The same Message-ID for every attempt of one (booking, kind), so a resend is recognisable as such. */
+export function messageIdFor(kind: EmailKind, bookingId: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'cinema.local';
+  const id = bookingId.replace(/[^A-Za-z0-9.-]/g, '_');
+  return `<booking-${id}.${kind}@${domain}>`;
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DomainError, validationError, type EventEnvelope, type notificationPb } from '@cinema/contracts';
+import type { NotificationConfig } from '../config';
+import { NOTIFICATION_CONFIG } from '../database';
+import { KIND_BY_EVENT, messageIdFor, renderEmail, type EmailBooking } from '../emails/email-templates';
+import { Mailer } from '../emails/mailer';
+import { NotificationsRepository } from './notifications.repository';
+
+export type HandleResult = 'sent' | 'duplicate' | 'ignored';
+
+/** Thrown so the broker redelivers the message later (with backoff); the notification stays retryable. */
+export class RetryLaterError extends Error {
+  override name = 'RetryLaterError';
+}
+
+type SendOutcome =
+  | { kind: 'busy' }
+  | { kind: 'duplicate' }
+  | { kind: 'sent' }
+  | { kind: 'failed'; failed: Error; attempt: number };
+
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
+    private readonly repo: NotificationsRepository,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /**
+   * Sends the email for a booking event exactly once per (booking, kind). Throws when the email could not
+   * be sent now, so the message is redelivered; a redelivery after success is a no-op.
+   */
+  async handle(envelope: EventEnvelope): Promise<HandleResult> {
+    const kind = KIND_BY_EVENT[envelope.type];
+    if (!kind) return 'ignored';
+    const booking = readBooking(envelope.data);
+    const email = renderEmail(kind, booking, { timeZone: this.config.timeZone });
+    const messageId = messageIdFor(kind, booking.bookingId, this.config.smtp.from);
+    await this.repo.ensure({
+      id: randomUUID(),
+      booking_id: booking.bookingId,
+      kind,
+      event_id: envelope.id,
+      recipient: booking.userEmail,
+      subject: email.subject,
+      message_id: messageId,
+    });
+
+    const outcome = await this.repo.transaction(async (tx): Promise<SendOutcome> => {
+      const row = await tx.lockForSending(booking.bookingId, kind);
+      if (!row) return { kind: 'busy' };
+      if (row.status === 'SENT') return { kind: 'duplicate' };
+      try {
+        await this.mailer.send({
+          to: row.recipient,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          messageId,
+        });
+      } catch (error) {
+        await tx.markFailed(row.id, (error as Error).message);
+        return { kind: 'failed', failed: error as Error, attempt: row.attempts + 1 };
+      }
+      await tx.markSent(row.id);
+      return { kind: 'sent' };
+    });
+
+    if (outcome.kind === 'busy')
+      throw new RetryLaterError(`${kind} email of booking ${booking.bookingId} is being sent`);
+    if (outcome.kind === 'duplicate') return 'duplicate';
+    if (outcome.kind === 'failed') {
+      this.logger.warn(
+        `${kind} email of booking ${booking.bookingId} failed (attempt ${outcome.attempt}): ${outcome.failed.message}`,
+      );
+      throw new RetryLaterError(`SMTP failed: ${outcome.failed.message}`);
+    }
+    this.logger.log(`${kind} email of booking ${booking.bookingId} sent`);
+    return 'sent';
+  }
+
+  async list(req: notificationPb.ListNotificationsRequest): Promise<notificationPb.NotificationList> {
+    const bookingId = req.bookingId.trim();
+    if (!bookingId) throw validationError([{ field: 'bookingId', message: 'is required' }]);
+    const rows = await this.repo.listByBooking(bookingId);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        bookingId: r.booking_id,
+        kind: r.kind,
+        recipient: r.recipient,
+        subject: r.subject,
+        status: r.status,
+        sentAt: r.sent_at ? r.sent_at.toISOString() : '',
+      })),
+    };
+  }
+}
+
+/** The payload must at least say which booking and whom to write; anything else is a poison message. */
+function readBooking(data: unknown): EmailBooking {
+  const b = data as Partial<EmailBooking> | null;
+  if (
+    !b ||
+    typeof b.bookingId !== 'string' ||
+    !b.bookingId ||
+    typeof b.userEmail !== 'string' ||
+    !b.userEmail.includes('@')
+  ) {
+    throw new DomainError('VALIDATION_FAILED', 'Booking event without bookingId/userEmail');
+  }
+  return {
+    bookingId: b.bookingId,
+    userId: String(b.userId ?? ''),
+    userEmail: b.userEmail,
+    showtimeId: String(b.showtimeId ?? ''),
+    movieTitle: String(b.movieTitle ?? ''),
+    theaterName: String(b.theaterName ?? ''),
+    roomName: String(b.roomName ?? ''),
+    startsAt: String(b.startsAt ?? ''),
+    seats: Array.isArray(b.seats) ? b.seats : [],
+    totalAmount: Number(b.totalAmount ?? 0),
+    currency: String(b.currency ?? 'USD'),
+    status: String(b.status ?? ''),
+    ticketCode: String(b.ticketCode ?? ''),
+    expiresAt: String(b.expiresAt ?? ''),
+    refundAmount: typeof b.refundAmount === 'number' ? b.refundAmount : undefined,
+    reason: typeof b.reason === 'string' ? b.reason : undefined,
+  };
+}

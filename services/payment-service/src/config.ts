@@ -1,0 +1,37 @@
+import {
+  assertProductionSecrets,
+  dbSpec,
+  DEFAULT_WEBHOOK_SECRET,
+  group,
+  int,
+  loadConfig,
+  str,
+  url,
+} from '@cinema/config';
+
+export type PaymentConfig = ReturnType<typeof loadPaymentConfig>;
+
+export function loadPaymentConfig(source: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(
+    {
+      db: group(dbSpec('PAYMENT', 'payment_db')),
+      host: str('BIND_HOST', { default: '0.0.0.0' }),
+      port: int('PAYMENT_SERVICE_PORT', { default: 3006, min: 1, max: 65535 }),
+      delayMs: int('PAYMENT_DELAY_MS', { default: 500, min: 0, max: 3_600_000 }),
+      workerPollMs: int('PAYMENT_WORKER_POLL_MS', { default: 100, min: 10, max: 60_000 }),
+      webhook: group({
+        url: url('PAYMENT_WEBHOOK_URL', {
+          default: 'http://127.0.0.1:3005/payment/callback',
+          protocols: ['http:', 'https:'],
+        }),
+        secret: str('PAYMENT_WEBHOOK_SECRET', { default: DEFAULT_WEBHOOK_SECRET, secret: true }),
+        timeoutMs: int('PAYMENT_WEBHOOK_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
+        retryBaseMs: int('PAYMENT_WEBHOOK_RETRY_BASE_MS', { default: 1_000, min: 10, max: 60_000 }),
+        retryMaxMs: int('PAYMENT_WEBHOOK_RETRY_MAX_MS', { default: 60_000, min: 10, max: 3_600_000 }),
+      }),
+    },
+    source,
+  );
+  assertProductionSecrets({ PAYMENT_WEBHOOK_SECRET: config.webhook.secret }, source);
+  return config;
+}
