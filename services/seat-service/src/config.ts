@@ -1,0 +1,18 @@
+import { dbSpec, group, int, listenSpec, loadConfig, redisSpec, serviceUrlSpec } from '@cinema/config';
+
+export type SeatConfig = ReturnType<typeof loadSeatConfig>;
+
+export function loadSeatConfig(source: Record<string, string | undefined> = process.env) {
+  return loadConfig(
+    {
+      db: group(dbSpec('SEAT', 'seat_db')),
+      redis: group(redisSpec()),
+      listen: group(listenSpec('seat')),
+      movieServiceUrl: serviceUrlSpec('movie'),
+      holdTtlSeconds: int('SEAT_HOLD_TTL_SECONDS', { default: 600, min: 1, max: 86_400 }),
+      maxSeatsPerHold: int('MAX_SEATS_PER_HOLD', { default: 10, min: 1, max: 100 }),
+      sweepIntervalMs: int('SWEEP_INTERVAL_MS', { default: 500, min: 50, max: 60_000 }),
+    },
+    source,
+  );
+}

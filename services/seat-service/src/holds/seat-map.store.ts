@@ -1,0 +1,246 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { ChainableCommander } from 'ioredis';
+import { seatChangesChannel } from '@cinema/contracts';
+import { REDIS } from '../redis';
+import * as scripts from './seat-scripts';
+
+const SHOWTIME_SCRIPTS = {
+  seatHold: scripts.HOLD_SEATS,
+  seatRelease: scripts.RELEASE_HOLD,
+  seatSweep: scripts.SWEEP_EXPIRED,
+  seatClaimBegin: scripts.CLAIM_BEGIN,
+  seatClaimAbort: scripts.CLAIM_ABORT,
+  seatApplyReservation: scripts.APPLY_RESERVATION,
+  seatRemoveReservation: scripts.REMOVE_RESERVATION,
+  seatLoadReservations: scripts.LOAD_RESERVATIONS,
+  seatReadStatus: scripts.READ_STATUS,
+} as const;
+const INDEX_SCRIPTS = {
+  seatTouchShowtime: scripts.TOUCH_SHOWTIME,
+  seatRescheduleShowtime: scripts.RESCHEDULE_SHOWTIME,
+} as const;
+type ScriptName = keyof typeof SHOWTIME_SCRIPTS | keyof typeof INDEX_SCRIPTS;
+type Arg = string | number;
+
+const DUE_KEY = 'seat:{sweep}:due';
+const TOUCH_KEY = 'seat:{sweep}:touch';
+/** How long a hold id keeps pointing at its showtime (claims and releases of old holds find "gone"). */
+const HOLD_INDEX_TTL_SECONDS = 86_400;
+
+export type HoldOutcome =
+  | { kind: 'held'; expiresAtMs: number; version: number; replacedHoldId: string }
+  | { kind: 'taken'; seatIds: string[] }
+  | { kind: 'not-ready' };
+
+export type ClaimBeginOutcome =
+  | { kind: 'ok'; seatIds: string[] }
+  | { kind: 'gone' }
+  | { kind: 'expired' }
+  | { kind: 'claimed'; bookingId: string };
+
+export interface SeatMapSnapshot {
+  ready: boolean;
+  version: number;
+  /** seatId -> owner token of every seat that is not free. */
+  owners: Map<string, string>;
+}
+
+/** Owner token of a seat, as the scripts store it. */
+export type OwnerKind = 'H' | 'P' | 'B';
+export function ownerToken(kind: OwnerKind, ownerId: string, userId: string): string {
+  return `${kind}|${ownerId}|${userId}`;
+}
+export function parseOwnerToken(token: string): { kind: OwnerKind; ownerId: string; userId: string } {
+  const first = token.indexOf('|');
+  const second = token.indexOf('|', first + 1);
+  return {
+    kind: token.slice(0, first) as OwnerKind,
+    ownerId: token.slice(first + 1, second),
+    userId: token.slice(second + 1),
+  };
+}
+
+/**
+ * All Redis access of the seat map. Each method is one atomic Lua script over one showtime's keys
+ * (hash tag `{st:<id>}`, so a Redis Cluster keeps them in one slot); nothing here reads then writes from Node.
+ */
+@Injectable()
+export class SeatMapStore {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    for (const [name, lua] of Object.entries(SHOWTIME_SCRIPTS)) {
+      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 7, lua });
+    }
+    for (const [name, lua] of Object.entries(INDEX_SCRIPTS)) {
+      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
+    }
+  }
+
+  private static keys(showtimeId: string): string[] {
+    const p = `seat:{st:${showtimeId}}:`;
+    return [`${p}seats`, `${p}holds`, `${p}exp`, `${p}users`, `${p}ver`, `${p}ready`, `${p}dirty`];
+  }
+
+  private run<T>(name: keyof typeof SHOWTIME_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {
+    return call<T>(this.redis, name, [
+      ...SeatMapStore.keys(showtimeId),
+      showtimeId,
+      seatChangesChannel(showtimeId),
+      ...args,
+    ]);
+  }
+
+  async hold(
+    showtimeId: string,
+    userId: string,
+    holdId: string,
+    ttlMs: number,
+    seatIds: string[],
+  ): Promise<HoldOutcome> {
+    // The showtime is put on the sweeper's index before the hold exists (a crash in between cannot leave
+    // a hold that never expires) and again after it (a sweep running meanwhile cannot drop it).
+    const pipeline = this.redis.pipeline();
+    queue(pipeline, 'seatTouchShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, Date.now() + ttlMs]);
+    queue(pipeline, 'seatHold', [
+      ...SeatMapStore.keys(showtimeId),
+      showtimeId,
+      seatChangesChannel(showtimeId),
+      userId,
+      holdId,
+      ttlMs,
+      ...seatIds,
+    ]);
+    const results = await pipeline.exec();
+    const [holdError, reply] = results?.[1] ?? [new Error('Redis pipeline returned nothing'), null];
+    if (holdError) throw holdError;
+    const [status, ...rest] = reply as string[];
+    if (status === 'NOT_READY') return { kind: 'not-ready' };
+    if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
+    const expiresAtMs = Number(rest[0]);
+    const after = this.redis.pipeline();
+    after.set(`seat:hold:${holdId}`, showtimeId, 'EX', HOLD_INDEX_TTL_SECONDS + Math.ceil(ttlMs / 1000));
+    queue(after, 'seatTouchShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, expiresAtMs]);
+    await execOrThrow(after);
+    return { kind: 'held', expiresAtMs, version: Number(rest[1]), replacedHoldId: rest[2] ?? '' };
+  }
+
+  /** The showtime a hold id belongs to, or null when unknown (never existed, or long gone). */
+  async showtimeOfHold(holdId: string): Promise<string | null> {
+    if (!holdId) return null;
+    return this.redis.get(`seat:hold:${holdId}`);
+  }
+
+  async releaseHold(
+    showtimeId: string,
+    holdId: string,
+    userId: string,
+  ): Promise<{ kind: 'released'; seatIds: string[] } | { kind: 'gone' } | { kind: 'not-owner' }> {
+    const [status, ...seatIds] = await this.run<string[]>('seatRelease', showtimeId, [holdId, userId]);
+    if (status === 'NOT_OWNER') return { kind: 'not-owner' };
+    if (status === 'GONE') return { kind: 'gone' };
+    return { kind: 'released', seatIds };
+  }
+
+  async claimBegin(
+    showtimeId: string,
+    holdId: string,
+    userId: string,
+    bookingId: string,
+    graceMs: number,
+  ): Promise<ClaimBeginOutcome> {
+    const [status, ...rest] = await this.run<string[]>('seatClaimBegin', showtimeId, [
+      holdId,
+      userId,
+      bookingId,
+      graceMs,
+    ]);
+    if (status === 'OK') return { kind: 'ok', seatIds: rest };
+    if (status === 'CLAIMED') return { kind: 'claimed', bookingId: rest[0] ?? '' };
+    if (status === 'EXPIRED') return { kind: 'expired' };
+    return { kind: 'gone' };
+  }
+
+  async claimAbort(showtimeId: string, holdId: string, bookingId: string): Promise<void> {
+    await this.run('seatClaimAbort', showtimeId, [holdId, bookingId]);
+  }
+
+  /** Marks seats as PENDING/BOOKED for a booking (dropping the hold it came from, if any). */
+  async applyReservation(
+    showtimeId: string,
+    holdId: string,
+    kind: 'P' | 'B',
+    bookingId: string,
+    userId: string,
+    seatIds: string[],
+  ): Promise<void> {
+    if (seatIds.length === 0 && !holdId) return;
+    await this.run('seatApplyReservation', showtimeId, [
+      holdId,
+      ownerToken(kind, bookingId, userId),
+      ...seatIds,
+    ]);
+  }
+
+  async removeReservation(showtimeId: string, bookingId: string, seatIds: string[]): Promise<void> {
+    if (seatIds.length === 0) return;
+    await this.run('seatRemoveReservation', showtimeId, [bookingId, ...seatIds]);
+  }
+
+  async dirtyCounter(showtimeId: string): Promise<string> {
+    return (await this.redis.get(SeatMapStore.keys(showtimeId)[6])) ?? '0';
+  }
+
+  /** Returns false when reservations changed since `dirty` was read: read PostgreSQL again and retry. */
+  async loadReservations(
+    showtimeId: string,
+    dirty: string,
+    owners: { seatId: string; token: string }[],
+  ): Promise<boolean> {
+    const args: string[] = [dirty];
+    for (const o of owners) args.push(o.seatId, o.token);
+    return (await this.run<string>('seatLoadReservations', showtimeId, args)) === 'OK';
+  }
+
+  async readStatus(showtimeId: string): Promise<SeatMapSnapshot> {
+    const [ready, version, ...pairs] = await this.run<string[]>('seatReadStatus', showtimeId, []);
+    const owners = new Map<string, string>();
+    for (let i = 0; i + 1 < pairs.length; i += 2) owners.set(pairs[i], pairs[i + 1]);
+    return { ready: ready === '1', version: Number(version), owners };
+  }
+
+  /** Frees the showtime's expired holds; returns how many and the next deadline (ms) if any hold is left. */
+  async sweepShowtime(
+    showtimeId: string,
+    limit: number,
+  ): Promise<{ expired: number; nextMs: string; unfinishedClaims: string[] }> {
+    const [count, next, ...unfinishedClaims] = await this.run<string[]>('seatSweep', showtimeId, [limit]);
+    return { expired: Number(count), nextMs: next ?? '', unfinishedClaims };
+  }
+
+  dueShowtimes(nowMs: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(DUE_KEY, '-inf', nowMs, 'LIMIT', 0, limit);
+  }
+
+  async touchCounter(showtimeId: string): Promise<string> {
+    return (await this.redis.hget(TOUCH_KEY, showtimeId)) ?? '0';
+  }
+
+  async reschedule(showtimeId: string, touched: string, nextMs: string): Promise<void> {
+    await call(this.redis, 'seatRescheduleShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, touched, nextMs]);
+  }
+}
+
+function call<T>(target: Redis, name: ScriptName, args: Arg[]): Promise<T> {
+  const fn = (target as unknown as Record<string, (...a: Arg[]) => Promise<T>>)[name];
+  return fn.apply(target, args);
+}
+
+function queue(pipeline: ChainableCommander, name: ScriptName, args: Arg[]): void {
+  const fn = (pipeline as unknown as Record<string, (...a: Arg[]) => ChainableCommander>)[name];
+  fn.apply(pipeline, args);
+}
+
+async function execOrThrow(pipeline: ChainableCommander): Promise<void> {
+  const results = await pipeline.exec();
+  for (const [error] of results ?? []) if (error) throw error;
+}

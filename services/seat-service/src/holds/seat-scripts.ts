@@ -1,0 +1,265 @@
+/**
+ * Redis Lua scripts of the seat map. Every script of one showtime takes the same KEYS (all in the hash slot
+ * `{st:<showtimeId>}`), so each decision is one atomic step over every seat it concerns:
+ *   KEYS[1] seats  hash seatId -> owner token: `H|<holdId>|<userId>` (live hold), `P|<bookingId>|<userId>`
+ *                  (PENDING reservation), `B|<bookingId>|<userId>` (BOOKED); a free seat has no field
+ *   KEYS[2] holds  hash holdId -> JSON {u: userId, d: deadline ms, c: bookingId being claimed or '', s: seats}
+ *   KEYS[3] exp    sorted set holdId by deadline (ms, Redis clock)
+ *   KEYS[4] users  hash userId -> their current holdId (a new hold replaces it)
+ *   KEYS[5] ver    change counter, INCR once per published batch
+ *   KEYS[6] ready  marker: the reservations of this showtime were loaded from PostgreSQL
+ *   KEYS[7] dirty  counter of reservation changes seen while not ready (makes the loader retry)
+ * ARGV[1] is always the showtime id and ARGV[2] the pub/sub channel.
+ */
+
+const COMMON = `
+local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
+local showtime, channel = ARGV[1], ARGV[2]
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function status_of(tok)
+  if not tok then return 'AVAILABLE' end
+  if string.sub(tok, 1, 2) == 'B|' then return 'BOOKED' end
+  return 'HELD'
+end
+local function publish(changes)
+  if #changes == 0 then return redis.call('GET', K.ver) or '0' end
+  local v = redis.call('INCR', K.ver)
+  redis.call('PUBLISH', channel, '{"showtimeId":' .. cjson.encode(showtime) .. ',"version":' .. v ..
+    ',"changes":' .. cjson.encode(changes) .. '}')
+  return tostring(v)
+end
+local function release_hold(id, rec, changes)
+  local tok = 'H|' .. id .. '|' .. rec.u
+  for _, s in ipairs(rec.s) do
+    if redis.call('HGET', K.seats, s) == tok then
+      redis.call('HDEL', K.seats, s)
+      changes[#changes + 1] = {seatId = s, status = 'AVAILABLE'}
+    end
+  end
+  redis.call('HDEL', K.holds, id)
+  redis.call('ZREM', K.exp, id)
+  if redis.call('HGET', K.users, rec.u) == id then redis.call('HDEL', K.users, rec.u) end
+end
+`;
+
+/**
+ * ARGV: showtime, channel, userId, holdId, ttlMs, seatId...
+ * All-or-nothing: either every seat is free (or held by the user's own previous hold, which this hold
+ * replaces) and all are held, or nothing changes and the taken seats are returned.
+ */
+export const HOLD_SEATS = `${COMMON}
+if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
+local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
+local now = now_ms()
+local prev_id = redis.call('HGET', K.users, user)
+local prev = nil
+if prev_id then
+  local raw = redis.call('HGET', K.holds, prev_id)
+  if raw then
+    prev = cjson.decode(raw)
+    if prev.c ~= '' then prev = nil end
+  end
+end
+local prev_tok = prev and ('H|' .. prev_id .. '|' .. user) or false
+local taken = {}
+for i = 6, #ARGV do
+  local tok = redis.call('HGET', K.seats, ARGV[i])
+  if tok and tok ~= prev_tok then taken[#taken + 1] = ARGV[i] end
+end
+if #taken > 0 then return {'TAKEN', unpack(taken)} end
+local freed = {}
+if prev then release_hold(prev_id, prev, freed) end
+local tok = 'H|' .. hold_id .. '|' .. user
+local seats, requested, changes = {}, {}, {}
+for i = 6, #ARGV do
+  seats[#seats + 1] = ARGV[i]
+  requested[ARGV[i]] = true
+  redis.call('HSET', K.seats, ARGV[i], tok)
+end
+for _, c in ipairs(freed) do
+  if not requested[c.seatId] then changes[#changes + 1] = c end
+end
+for _, s in ipairs(seats) do changes[#changes + 1] = {seatId = s, status = 'HELD'} end
+local deadline = now + ttl
+redis.call('HSET', K.holds, hold_id, cjson.encode({u = user, d = tostring(deadline), c = '', s = seats}))
+redis.call('ZADD', K.exp, deadline, hold_id)
+redis.call('HSET', K.users, user, hold_id)
+local v = publish(changes)
+return {'OK', tostring(deadline), v, prev and prev_id or ''}
+`;
+
+/** ARGV: showtime, channel, holdId, userId. Frees a live hold of this user at once. */
+export const RELEASE_HOLD = `${COMMON}
+local hold_id, user = ARGV[3], ARGV[4]
+local raw = redis.call('HGET', K.holds, hold_id)
+if not raw then return {'GONE'} end
+local rec = cjson.decode(raw)
+if rec.u ~= user then return {'NOT_OWNER'} end
+if rec.c ~= '' then return {'GONE'} end
+local changes = {}
+release_hold(hold_id, rec, changes)
+publish(changes)
+local out = {'OK'}
+for _, c in ipairs(changes) do out[#out + 1] = c.seatId end
+return out
+`;
+
+/**
+ * ARGV: showtime, channel, limit. Frees holds whose deadline passed. Returns {count, next deadline or '',
+ * bookingId...}: the bookings whose claim never finished (the caller checks PostgreSQL for them).
+ */
+export const SWEEP_EXPIRED = `${COMMON}
+local due = redis.call('ZRANGEBYSCORE', K.exp, '-inf', now_ms(), 'LIMIT', 0, tonumber(ARGV[3]))
+local changes, unfinished = {}, {}
+for _, id in ipairs(due) do
+  local raw = redis.call('HGET', K.holds, id)
+  if raw then
+    local rec = cjson.decode(raw)
+    if rec.c ~= '' then unfinished[#unfinished + 1] = rec.c end
+    release_hold(id, rec, changes)
+  else
+    redis.call('ZREM', K.exp, id)
+  end
+end
+publish(changes)
+local nxt = redis.call('ZRANGE', K.exp, 0, 0, 'WITHSCORES')
+local out = {tostring(#due), nxt[2] or ''}
+for _, b in ipairs(unfinished) do out[#out + 1] = b end
+return out
+`;
+
+/**
+ * ARGV: showtime, channel, holdId, userId, bookingId, graceMs.
+ * First step of a claim: the hold must be live and this user's. It is marked as being claimed by the
+ * booking (so it is neither replaced nor released meanwhile) and the sweeper leaves it alone for graceMs
+ * (after that a claim that crashed halfway lets the seats go). Returns {'OK', seat...}.
+ */
+export const CLAIM_BEGIN = `${COMMON}
+local hold_id, user, booking, grace = ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
+local raw = redis.call('HGET', K.holds, hold_id)
+if not raw then return {'GONE'} end
+local rec = cjson.decode(raw)
+if rec.u ~= user then return {'GONE'} end
+if rec.c ~= '' and rec.c ~= booking then return {'CLAIMED', rec.c} end
+if rec.c == '' then
+  local now = now_ms()
+  local score = redis.call('ZSCORE', K.exp, hold_id)
+  if not score or tonumber(score) <= now then return {'EXPIRED'} end
+  rec.c = booking
+  redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
+  redis.call('ZADD', K.exp, math.max(tonumber(score), now + grace), hold_id)
+end
+local out = {'OK'}
+for _, s in ipairs(rec.s) do out[#out + 1] = s end
+return out
+`;
+
+/** ARGV: showtime, channel, holdId, bookingId. Undoes CLAIM_BEGIN when PostgreSQL refused the seats. */
+export const CLAIM_ABORT = `${COMMON}
+local hold_id, booking = ARGV[3], ARGV[4]
+local raw = redis.call('HGET', K.holds, hold_id)
+if not raw then return 'GONE' end
+local rec = cjson.decode(raw)
+if rec.c ~= booking then return 'GONE' end
+rec.c = ''
+redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
+redis.call('ZADD', K.exp, tonumber(rec.d), hold_id)
+return 'OK'
+`;
+
+/**
+ * ARGV: showtime, channel, holdId or '', token, seatId...
+ * Writes durable reservation state (PENDING or BOOKED, as stored in PostgreSQL) onto the seats, dropping
+ * the hold that became the reservation. PostgreSQL is the truth, so this overwrites whatever is there.
+ */
+export const APPLY_RESERVATION = `${COMMON}
+local hold_id, tok = ARGV[3], ARGV[4]
+if hold_id ~= '' then
+  local raw = redis.call('HGET', K.holds, hold_id)
+  if raw then
+    local rec = cjson.decode(raw)
+    redis.call('HDEL', K.holds, hold_id)
+    redis.call('ZREM', K.exp, hold_id)
+    if redis.call('HGET', K.users, rec.u) == hold_id then redis.call('HDEL', K.users, rec.u) end
+  end
+end
+if redis.call('EXISTS', K.ready) == 0 then
+  redis.call('INCR', K.dirty)
+  return 'NOT_READY'
+end
+local changes = {}
+for i = 5, #ARGV do
+  if redis.call('HGET', K.seats, ARGV[i]) ~= tok then
+    redis.call('HSET', K.seats, ARGV[i], tok)
+    changes[#changes + 1] = {seatId = ARGV[i], status = status_of(tok)}
+  end
+end
+return publish(changes)
+`;
+
+/** ARGV: showtime, channel, bookingId, seatId... Frees the seats still reserved by this booking. */
+export const REMOVE_RESERVATION = `${COMMON}
+local booking = ARGV[3]
+if redis.call('EXISTS', K.ready) == 0 then
+  redis.call('INCR', K.dirty)
+  return 'NOT_READY'
+end
+local pending, booked = 'P|' .. booking .. '|', 'B|' .. booking .. '|'
+local changes = {}
+for i = 4, #ARGV do
+  local tok = redis.call('HGET', K.seats, ARGV[i])
+  if tok and (string.sub(tok, 1, #pending) == pending or string.sub(tok, 1, #booked) == booked) then
+    redis.call('HDEL', K.seats, ARGV[i])
+    changes[#changes + 1] = {seatId = ARGV[i], status = 'AVAILABLE'}
+  end
+end
+return publish(changes)
+`;
+
+/**
+ * ARGV: showtime, channel, dirty counter read before PostgreSQL was queried, then seatId, token pairs.
+ * Rebuilds the reservation state after Redis lost it. Refuses ('RETRY') when a reservation changed
+ * meanwhile, because the rows read may already be stale.
+ */
+export const LOAD_RESERVATIONS = `${COMMON}
+if redis.call('EXISTS', K.ready) == 1 then return 'OK' end
+if (redis.call('GET', K.dirty) or '0') ~= ARGV[3] then return 'RETRY' end
+for i = 4, #ARGV, 2 do redis.call('HSET', K.seats, ARGV[i], ARGV[i + 1]) end
+if redis.call('EXISTS', K.ver) == 0 then redis.call('SET', K.ver, now_ms()) end
+redis.call('SET', K.ready, '1')
+return 'OK'
+`;
+
+/** ARGV: showtime, channel. One atomic read: {ready 0/1, version, seatId, token, ...}. */
+export const READ_STATUS = `${COMMON}
+local out = {tostring(redis.call('EXISTS', K.ready)), redis.call('GET', K.ver) or '0'}
+local all = redis.call('HGETALL', K.seats)
+for i = 1, #all do out[#out + 1] = all[i] end
+return out
+`;
+
+/**
+ * Global index of showtimes that have holds, for the sweeper. KEYS: due (sorted set showtimeId by earliest
+ * deadline), touch (hash showtimeId -> counter bumped by every hold). ARGV: showtimeId, deadline.
+ */
+export const TOUCH_SHOWTIME = `
+redis.call('ZADD', KEYS[1], 'LT', ARGV[2], ARGV[1])
+return redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
+`;
+
+/**
+ * KEYS: due, touch. ARGV: showtimeId, touch counter read before sweeping, next deadline or ''.
+ * Drops or reschedules a swept showtime, unless a hold touched it meanwhile (then it stays due).
+ */
+export const RESCHEDULE_SHOWTIME = `
+local touched = (redis.call('HGET', KEYS[2], ARGV[1]) or '0') ~= ARGV[2]
+if not touched then
+  if ARGV[3] == '' then redis.call('ZREM', KEYS[1], ARGV[1]) else redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
+elseif ARGV[3] ~= '' then
+  redis.call('ZADD', KEYS[1], 'LT', ARGV[3], ARGV[1])
+end
+return 'OK'
+`;

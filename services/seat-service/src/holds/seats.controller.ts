@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { seatPb } from '@cinema/contracts';
+import { SeatsService } from './seats.service';
+
+@Controller()
+@seatPb.SeatServiceControllerMethods()
+export class SeatsController implements seatPb.SeatServiceController {
+  constructor(private readonly seats: SeatsService) {}
+
+  getSeatStatus(req: seatPb.GetSeatStatusRequest) {
+    return this.seats.getSeatStatus(req);
+  }
+
+  holdSeats(req: seatPb.HoldSeatsRequest) {
+    return this.seats.holdSeats(req);
+  }
+
+  releaseHold(req: seatPb.ReleaseHoldRequest) {
+    return this.seats.releaseHold(req);
+  }
+
+  claimHold(req: seatPb.ClaimHoldRequest) {
+    return this.seats.claimHold(req);
+  }
+
+  confirmSeats(req: seatPb.BookingSeatsRequest) {
+    return this.seats.confirmSeats(req);
+  }
+
+  releaseBookingSeats(req: seatPb.BookingSeatsRequest) {
+    return this.seats.releaseBookingSeats(req);
+  }
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Kysely } from '@cinema/database';
+import { DB, type SeatDatabase } from '../database';
+import { buildSeating, type Seating } from './seating';
+
+@Injectable()
+export class SeatingRepository {
+  constructor(@Inject(DB) private readonly db: Kysely<SeatDatabase>) {}
+
+  async find(showtimeId: string): Promise<Seating | null> {
+    const head = await this.db
+      .selectFrom('showtimes')
+      .select(['id', 'room_id', 'starts_at', 'currency'])
+      .where('id', '=', showtimeId)
+      .executeTakeFirst();
+    if (!head) return null;
+    const seats = await this.db
+      .selectFrom('showtime_seats')
+      .select(['seat_id', 'label', 'row_label', 'number', 'type', 'price', 'blocked', 'x', 'y'])
+      .where('showtime_id', '=', showtimeId)
+      .execute();
+    return buildSeating(
+      { showtimeId: head.id, roomId: head.room_id, startsAt: head.starts_at, currency: head.currency },
+      seats.map((s) => ({
+        id: s.seat_id,
+        label: s.label,
+        row: s.row_label,
+        number: s.number,
+        type: s.type,
+        price: s.price,
+        blocked: s.blocked,
+        x: s.x,
+        y: s.y,
+      })),
+    );
+  }
+
+  /** Stores a showtime's seating once; a concurrent first use by another replica keeps the first copy. */
+  async insert(seating: Seating): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('showtimes')
+        .values({
+          id: seating.showtimeId,
+          room_id: seating.roomId,
+          starts_at: seating.startsAt,
+          currency: seating.currency,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted || seating.seats.length === 0) return;
+      await trx
+        .insertInto('showtime_seats')
+        .values(
+          seating.seats.map((s) => ({
+            showtime_id: seating.showtimeId,
+            seat_id: s.id,
+            label: s.label,
+            row_label: s.row,
+            number: s.number,
+            type: s.type,
+            price: s.price,
+            blocked: s.blocked,
+            x: s.x,
+            y: s.y,
+          })),
+        )
+        .execute();
+    });
+  }
+}

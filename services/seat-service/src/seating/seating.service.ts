@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DomainError, type moviePb } from '@cinema/contracts';
+import { buildSeating, type Seating } from './seating';
+import { SeatingRepository } from './seating.repository';
+import { SEATING_SOURCE, type SeatingSource } from './seating.source';
+
+/**
+ * The seating of each showtime: fetched from movie-service on first use, stored in seat_db, then served
+ * from memory (it never changes), so the hot path reads neither PostgreSQL nor movie-service.
+ */
+@Injectable()
+export class SeatingService {
+  private readonly cache = new Map<string, Promise<Seating>>();
+
+  constructor(
+    private readonly repository: SeatingRepository,
+    @Inject(SEATING_SOURCE) private readonly source: SeatingSource,
+  ) {}
+
+  get(showtimeId: string): Promise<Seating> {
+    let entry = this.cache.get(showtimeId);
+    if (!entry) {
+      entry = this.load(showtimeId);
+      this.cache.set(showtimeId, entry);
+      // Failures (unknown showtime, movie-service down) are not cached: the next call asks again.
+      entry.catch(() => this.cache.delete(showtimeId));
+    }
+    return entry;
+  }
+
+  private async load(showtimeId: string): Promise<Seating> {
+    if (!showtimeId) throw new DomainError('NOT_FOUND', 'Showtime not found');
+    const stored = await this.repository.find(showtimeId);
+    if (stored) return stored;
+    const seating = fromMovieService(showtimeId, await this.source.getShowtimeSeating(showtimeId));
+    await this.repository.insert(seating);
+    return (await this.repository.find(showtimeId)) ?? seating;
+  }
+}
+
+function fromMovieService(showtimeId: string, source: moviePb.ShowtimeSeating): Seating {
+  const showtime = source.showtime;
+  if (!showtime) throw new DomainError('NOT_FOUND', `Showtime ${showtimeId} not found`);
+  const prices = new Map(showtime.prices.map((p) => [p.seatType, p.amount]));
+  const fallback = prices.get('STANDARD') ?? 0;
+  return buildSeating(
+    {
+      showtimeId,
+      roomId: showtime.roomId,
+      startsAt: new Date(showtime.startsAt),
+      currency: showtime.currency,
+    },
+    source.seats.map((s) => ({
+      id: s.id,
+      label: s.label,
+      row: s.row,
+      number: s.number,
+      type: s.type,
+      price: prices.get(s.type) ?? fallback,
+      blocked: s.blocked,
+      x: s.x,
+      y: s.y,
+    })),
+  );
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seatChangesChannel, type SeatChangeMessage } from '@cinema/contracts';
+import { waitFor } from '@cinema/testing';
+import { startSeatService, statusOf, type SeatHarness } from './support';
+
+describe('hold expiry', () => {
+  let h: SeatHarness;
+  let subscriber: Redis;
+
+  beforeAll(async () => {
+    h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '250' });
+    subscriber = new Redis(h.config.redis.url);
+  });
+
+  afterAll(async () => {
+    subscriber?.disconnect();
+    await h?.close();
+  });
+
+  it('frees expired seats within TTL + 2 s and publishes the change', async () => {
+    const room = h.source.addRoom(1, 4);
+    const messages: SeatChangeMessage[] = [];
+    await subscriber.subscribe(seatChangesChannel(room.showtimeId));
+    subscriber.on('message', (channel: string, raw: string) => {
+      if (channel === seatChangesChannel(room.showtimeId))
+        messages.push(JSON.parse(raw) as SeatChangeMessage);
+    });
+    const heldAt = Date.now();
+    const hold = await h.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u1',
+      seatIds: [room.seat.A1, room.seat.A2],
+      quantity: 0,
+      seatType: '',
+    });
+    expect(Date.parse(hold.expiresAt) - heldAt).toBeGreaterThan(1_500);
+    expect(Date.parse(hold.expiresAt) - heldAt).toBeLessThan(2_500);
+
+    await waitFor(
+      async () => {
+        const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+        return map.seats.every((s) => s.status === 'AVAILABLE');
+      },
+      { timeoutMs: 4_000, intervalMs: 50, what: 'seats available again' },
+    );
+    expect(Date.now() - heldAt).toBeLessThan(4_000);
+    await waitFor(() => messages.length >= 2, { timeoutMs: 1_000, what: 'expiry message' });
+    expect(messages[0].changes).toEqual(
+      expect.arrayContaining([
+        { seatId: room.seat.A1, status: 'HELD' },
+        { seatId: room.seat.A2, status: 'HELD' },
+      ]),
+    );
+    const expiry = messages[messages.length - 1];
+    expect(expiry).toMatchObject({ showtimeId: room.showtimeId, version: messages[0].version + 1 });
+    expect(expiry.changes).toEqual(
+      expect.arrayContaining([
+        { seatId: room.seat.A1, status: 'AVAILABLE' },
+        { seatId: room.seat.A2, status: 'AVAILABLE' },
+      ]),
+    );
+    const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(map.version).toBe(expiry.version);
+
+    // An expired hold can no longer be booked or released.
+    await expect(
+      h.client.claimHold({ holdId: hold.holdId, userId: 'u1', bookingId: randomUUID(), reserveUntil: '' }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    expect((await h.client.releaseHold({ holdId: hold.holdId, userId: 'u1' })).released).toEqual([]);
+  });
+
+  it('refuses to claim a hold past its deadline even before the sweeper ran', async () => {
+    const room = h.source.addRoom(1, 2);
+    const hold = await h.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u2',
+      seatIds: [room.seat.A1],
+      quantity: 0,
+      seatType: '',
+    });
+    const remaining = Date.parse(hold.expiresAt) - Date.now();
+    await new Promise((r) => setTimeout(r, remaining + 20));
+    await expect(
+      h.client.claimHold({ holdId: hold.holdId, userId: 'u2', bookingId: randomUUID(), reserveUntil: '' }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    const rows = await h.database.pool.query(
+      'SELECT count(*)::int AS n FROM reservations WHERE hold_id = $1',
+      [hold.holdId],
+    );
+    expect(rows.rows[0].n).toBe(0);
+  });
+
+  it('keeps a claimed hold: its seats stay reserved after the hold TTL', async () => {
+    const room = h.source.addRoom(1, 2);
+    const hold = await h.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u3',
+      seatIds: [room.seat.A1],
+      quantity: 0,
+      seatType: '',
+    });
+    await h.client.claimHold({
+      holdId: hold.holdId,
+      userId: 'u3',
+      bookingId: randomUUID(),
+      reserveUntil: new Date(Date.now() + 60_000).toISOString(),
+    });
+    await new Promise((r) => setTimeout(r, 2_600));
+    const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: 'u3' });
+    expect(statusOf(map, room.seat.A1)).toMatchObject({ status: 'HELD', heldByMe: true });
+  });
+
+  it('releases a PENDING reservation nobody confirmed past its deadline', async () => {
+    const room = h.source.addRoom(1, 2);
+    const hold = await h.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u4',
+      seatIds: [room.seat.A2],
+      quantity: 0,
+      seatType: '',
+    });
+    const bookingId = randomUUID();
+    await h.client.claimHold({
+      holdId: hold.holdId,
+      userId: 'u4',
+      bookingId,
+      reserveUntil: new Date(Date.now() + 500).toISOString(),
+    });
+    await waitFor(
+      async () => {
+        const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+        return statusOf(map, room.seat.A2).status === 'AVAILABLE';
+      },
+      { timeoutMs: 3_000, what: 'overdue reservation released' },
+    );
+    await expect(h.client.confirmSeats({ bookingId })).rejects.toMatchObject({ code: 'SEATS_UNAVAILABLE' });
+  });
+});

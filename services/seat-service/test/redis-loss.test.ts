@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeatService, statusOf, type SeatHarness } from './support';
+
+// A Redis database of its own: this file flushes it to simulate Redis losing its state.
+const REDIS_URL = `${process.env.REDIS_URL || 'redis://127.0.0.1:6379'}/7`;
+
+describe('Redis loses its state', () => {
+  let h: SeatHarness;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    h = await startSeatService({ REDIS_URL });
+    redis = new Redis(REDIS_URL);
+  });
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await h?.close();
+  });
+
+  const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
+
+  it('rebuilds reserved and booked seats from PostgreSQL after FLUSHDB', async () => {
+    const room = h.source.addRoom(1, 4);
+    const base = { showtimeId: room.showtimeId, quantity: 0, seatType: '' };
+    const pending = await h.client.holdSeats({ ...base, userId: 'a', seatIds: [room.seat.A1] });
+    await h.client.claimHold({
+      holdId: pending.holdId,
+      userId: 'a',
+      bookingId: randomUUID(),
+      reserveUntil: soon(),
+    });
+    const booked = await h.client.holdSeats({ ...base, userId: 'b', seatIds: [room.seat.A2] });
+    const bookingId = randomUUID();
+    await h.client.claimHold({ holdId: booked.holdId, userId: 'b', bookingId, reserveUntil: soon() });
+    await h.client.confirmSeats({ bookingId });
+    const live = await h.client.holdSeats({ ...base, userId: 'c', seatIds: [room.seat.A3] });
+    const versionBefore = (await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' })).version;
+
+    await redis.flushdb();
+
+    const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: 'a' });
+    expect(statusOf(map, room.seat.A1)).toMatchObject({ status: 'HELD', heldByMe: true });
+    expect(statusOf(map, room.seat.A2).status).toBe('BOOKED');
+    // Live holds are lost with Redis: their seats are free and the hold cannot be booked.
+    expect(statusOf(map, room.seat.A3).status).toBe('AVAILABLE');
+    expect(map.version).toBeGreaterThan(versionBefore);
+    await expect(
+      h.client.claimHold({ holdId: live.holdId, userId: 'c', bookingId: randomUUID(), reserveUntil: soon() }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    await expect(h.client.holdSeats({ ...base, userId: 'd', seatIds: [room.seat.A1] })).rejects.toMatchObject(
+      {
+        code: 'SEATS_UNAVAILABLE',
+        details: { seatIds: [room.seat.A1] },
+      },
+    );
+  });
+
+  it('cannot double-book even when Redis wrongly believes a reserved seat is free', async () => {
+    const room = h.source.addRoom(1, 3);
+    const base = { showtimeId: room.showtimeId, quantity: 0, seatType: '' };
+    const first = await h.client.holdSeats({ ...base, userId: 'a', seatIds: [room.seat.A1] });
+    const firstBooking = randomUUID();
+    await h.client.claimHold({
+      holdId: first.holdId,
+      userId: 'a',
+      bookingId: firstBooking,
+      reserveUntil: soon(),
+    });
+
+    // Redis comes back empty and is marked rebuilt without the reservation: the worst stale state.
+    await redis.flushdb();
+    await redis.set(`seat:{st:${room.showtimeId}}:ready`, '1');
+    const stale = await h.client.holdSeats({ ...base, userId: 'b', seatIds: [room.seat.A1, room.seat.A2] });
+    expect(stale.seatIds).toHaveLength(2);
+
+    await expect(
+      h.client.claimHold({
+        holdId: stale.holdId,
+        userId: 'b',
+        bookingId: randomUUID(),
+        reserveUntil: soon(),
+      }),
+    ).rejects.toMatchObject({ code: 'SEATS_UNAVAILABLE', details: { seatIds: [room.seat.A1] } });
+    const { rows } = await h.database.pool.query(
+      `SELECT booking_id FROM reservations WHERE showtime_id = $1 AND status IN ('PENDING', 'BOOKED')`,
+      [room.showtimeId],
+    );
+    expect(rows).toEqual([{ booking_id: firstBooking }]);
+    // The failed claim repaired the map from PostgreSQL.
+    const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(statusOf(map, room.seat.A1).status).toBe('HELD');
+  });
+
+  it('expires holds again after Redis was flushed', async () => {
+    const room = h.source.addRoom(1, 2);
+    await redis.flushdb();
+    const hold = await h.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'x',
+      seatIds: [room.seat.A1],
+      quantity: 0,
+      seatType: '',
+    });
+    expect(await redis.zscore('seat:{sweep}:due', room.showtimeId)).not.toBeNull();
+    expect(Number(await redis.zscore(`seat:{st:${room.showtimeId}}:exp`, hold.holdId))).toBe(
+      Date.parse(hold.expiresAt),
+    );
+  });
+});

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { expect } from 'vitest';
+import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
+import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
+import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { AppModule } from '../src/app.module';
+import { loadSeatConfig, type SeatConfig } from '../src/config';
+import { SEAT_MIGRATIONS } from '../src/database';
+import type { SeatingSource } from '../src/seating/seating.source';
+
+export interface Room {
+  showtimeId: string;
+  seating: moviePb.ShowtimeSeating;
+  /** Seat ids by label ("A1"). */
+  seat: Record<string, string>;
+}
+
+/** Stands in for movie-service: showtimes registered by the test, anything else is NOT_FOUND. */
+export class StubSeatingSource implements SeatingSource {
+  readonly showtimes = new Map<string, moviePb.ShowtimeSeating>();
+  calls = 0;
+
+  async getShowtimeSeating(showtimeId: string): Promise<moviePb.ShowtimeSeating> {
+    this.calls++;
+    const seating = this.showtimes.get(showtimeId);
+    if (!seating) throw new DomainError('NOT_FOUND', 'Showtime not found');
+    return seating;
+  }
+
+  /** A room of `rows` x `perRow` STANDARD seats (types/blocked overridable by label), new showtime id. */
+  addRoom(
+    rows: number,
+    perRow: number,
+    opts: { types?: Record<string, string>; blocked?: string[]; startsAt?: Date } = {},
+  ): Room {
+    const showtimeId = randomUUID();
+    const seats: moviePb.SeatDefinition[] = [];
+    const seat: Record<string, string> = {};
+    for (let r = 0; r < rows; r++) {
+      const row = String.fromCharCode(65 + r);
+      for (let n = 1; n <= perRow; n++) {
+        const label = `${row}${n}`;
+        const id = randomUUID();
+        seat[label] = id;
+        seats.push({
+          id,
+          label,
+          row,
+          number: n,
+          type: opts.types?.[label] ?? 'STANDARD',
+          x: n * 10,
+          y: (r + 1) * 10,
+          blocked: opts.blocked?.includes(label) ?? false,
+        });
+      }
+    }
+    const startsAt = opts.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
+    const seating: moviePb.ShowtimeSeating = {
+      showtime: {
+        id: showtimeId,
+        movieId: randomUUID(),
+        theaterId: randomUUID(),
+        roomId: randomUUID(),
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+        prices: [
+          { seatType: 'STANDARD', amount: 1200 },
+          { seatType: 'VIP', amount: 1800 },
+        ],
+        currency: 'EUR',
+        capacity: seats.length,
+      },
+      movieTitle: 'Test Film',
+      theaterName: 'Test Theater',
+      roomName: 'Room 1',
+      seats,
+    };
+    this.showtimes.set(showtimeId, seating);
+    return { showtimeId, seating, seat };
+  }
+}
+
+export type SeatClient = PromiseClient<seatPb.SeatServiceClient> & { close(): void };
+
+export interface SeatHarness {
+  app: INestApplication;
+  client: SeatClient;
+  database: TestDatabase;
+  source: StubSeatingSource;
+  config: SeatConfig;
+  close(): Promise<void>;
+}
+
+export async function startSeatService(env: Record<string, string> = {}): Promise<SeatHarness> {
+  const database = await createTestDatabase('seat', [SEAT_MIGRATIONS]);
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const config = loadSeatConfig({
+    SEAT_SERVICE_PORT: String(grpcPort),
+    SEAT_SERVICE_HTTP_PORT: String(httpPort),
+    BIND_HOST: '127.0.0.1',
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    SWEEP_INTERVAL_MS: '200',
+    ...env,
+  });
+  const source = new StubSeatingSource();
+  const app = await startGrpcService({
+    module: AppModule.create(config, database.pool, { seatingSource: source }),
+    services: ['seat'],
+    ...config.listen,
+  });
+  const client = createRpcClient<seatPb.SeatServiceClient>('seat', `127.0.0.1:${grpcPort}`, {
+    timeoutMs: 10_000,
+  });
+  return {
+    app,
+    client,
+    database,
+    source,
+    config,
+    async close() {
+      // Invariant 1 holds in the durable store whatever the tests did.
+      await auditNoDoubleReservations(database);
+      client.close();
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function auditNoDoubleReservations(database: TestDatabase): Promise<void> {
+  const { rows } = await database.pool.query(
+    `SELECT showtime_id, seat_id, count(*)::int AS n FROM reservations
+     WHERE status IN ('PENDING', 'BOOKED') GROUP BY showtime_id, seat_id HAVING count(*) > 1`,
+  );
+  expect(rows).toEqual([]);
+}
+
+export function statusOf(map: seatPb.SeatStatusMap, seatId: string): seatPb.SeatState {
+  const seat = map.seats.find((s) => s.seatId === seatId);
+  if (!seat) throw new Error(`seat ${seatId} not in map`);
+  return seat;
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
