@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { dropDatabase } from '@cinema/database';
-import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 
 const root = join(__dirname, '..');
 
@@ -56,10 +56,6 @@ const GRPC_SERVICES = [
   'SAGA_ORCHESTRATOR',
 ];
 
-function rabbitmqctl(...args: string[]): boolean {
-  return spawnSync('rabbitmqctl', ['-q', ...args], { stdio: 'ignore', timeout: 30_000 }).status === 0;
-}
-
 /**
  * Starts the whole system with `npm start`'s script, isolated from anything else on the machine: its own
  * databases, ports, Redis database, RabbitMQ vhost and SMTP server.
@@ -76,13 +72,8 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
   env.PAYMENT_SERVICE_PORT = String(await freePort());
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/5';
-  const vhost = `e2e_${suffix}`;
-  if (
-    rabbitmqctl('add_vhost', vhost) &&
-    rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*')
-  ) {
-    env.RABBITMQ_URL = `amqp://guest:guest@127.0.0.1:5672/${vhost}`;
-  }
+  const vhost = createTestVhost();
+  env.RABBITMQ_URL = vhost.url;
   Object.assign(env, overrides);
 
   const output: string[] = [];
@@ -116,7 +107,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
         poolSize: 1,
       }).catch(() => undefined);
     }
-    if (env.RABBITMQ_URL?.endsWith(vhost)) rabbitmqctl('delete_vhost', vhost);
+    vhost.drop();
   };
 
   try {

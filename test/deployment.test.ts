@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { load, YAML11_SCHEMA } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@cinema/config';
 import { loadGatewayConfig } from '../services/api-gateway/src/config';
@@ -47,18 +47,31 @@ function variablesOf(loader: Loader): { read: Set<string>; required: string[] } 
 // In a container, a default pointing at 127.0.0.1 reaches nothing: these must come from the compose file.
 const MUST_BE_SET = /(_HOST|_URL|_SECRET)$/;
 
+/** Compose's `${NAME:-default}` substitution, as it happens when nothing is set in the shell. */
+function interpolate(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [
+      k,
+      String(v).replace(/\$\{(\w+)(?::-([^}]*))?\}/g, (_m, _n, d?: string) => d ?? ''),
+    ]),
+  );
+}
+
 interface ComposeFile {
   services: Record<string, { environment?: Record<string, string>; command?: string[] }>;
 }
 
 describe('docker-compose.yml', () => {
-  const compose = load(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')) as ComposeFile;
+  // Compose files use YAML 1.1 merge keys (<<: *service), which js-yaml's default schema leaves unmerged.
+  const compose = load(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'), {
+    schema: YAML11_SCHEMA,
+  }) as ComposeFile;
 
   it.each(Object.keys(LOADERS))('sets every variable %s needs', (service) => {
     const definition = compose.services[service];
     expect(definition, `${service} is missing from docker-compose.yml`).toBeDefined();
     expect(definition.command?.join(' ')).toContain(`services/${service}/dist/main.js`);
-    const env = definition.environment ?? {};
+    const env = interpolate(definition.environment ?? {});
     const { read, required } = variablesOf(LOADERS[service]);
     const missing = [...read].filter(
       (name) => MUST_BE_SET.test(name) && !(name in env) && !name.endsWith('_PREVIOUS'),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Pool } from 'pg';
@@ -69,4 +70,28 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
   }
+}
+
+export interface TestVhost {
+  /** amqp URL of the vhost; the default vhost when rabbitmqctl is not available here. */
+  url: string;
+  drop(): void;
+}
+
+/**
+ * A RabbitMQ vhost of its own, so the messages a test publishes never reach the shared queues that a
+ * running system (or another test) consumes.
+ */
+export function createTestVhost(
+  base = process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672',
+): TestVhost {
+  const name = `test_${uniqueSuffix()}`;
+  const ctl = (...args: string[]) =>
+    spawnSync('rabbitmqctl', ['-q', ...args], { stdio: 'ignore', timeout: 30_000 }).status === 0;
+  if (!ctl('add_vhost', name) || !ctl('set_permissions', '-p', name, 'guest', '.*', '.*', '.*')) {
+    return { url: base, drop: () => undefined };
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => void ctl('delete_vhost', name) };
 }

@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
   type SeatChangeMessage,
 } from '@cinema/contracts';
-import { waitFor } from '@cinema/testing';
+import { createTestVhost, waitFor } from '@cinema/testing';
 import { signWebhook } from '../src/payments/webhook-signature';
 import {
   call,
@@ -21,7 +21,9 @@ import {
   type RunningGateway,
 } from './harness';
 
-const RABBIT = process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672';
+// Webhooks published here must not reach the shared saga_events_queue of a running system.
+const vhost = createTestVhost();
+const RABBIT = vhost.url;
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 describe('payment webhook and live seat stream', () => {
@@ -35,7 +37,7 @@ describe('payment webhook and live seat stream', () => {
   beforeAll(async () => {
     await fake.start();
     await payments.start();
-    gw = await startGateway(fake.port, payments.port);
+    gw = await startGateway(fake.port, payments.port, { RABBITMQ_URL: RABBIT });
     connection = await amqp.connect(RABBIT);
     channel = await connection.createChannel();
     await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
@@ -49,6 +51,7 @@ describe('payment webhook and live seat stream', () => {
     await gw?.close();
     await fake.stop();
     await payments.stop();
+    vhost.drop();
   });
 
   function webhook(type = 'payment.failed') {
