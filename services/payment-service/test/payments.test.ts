@@ -1,3 +1,4 @@
+import { verifyWebhookSignature } from '@cinema/contracts';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +9,6 @@ import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase 
 import { loadPaymentConfig, type PaymentConfig } from '../src/config';
 import { PAYMENT_MIGRATIONS } from '../src/database';
 import { startPaymentService } from '../src/server';
-import { verifyWebhookSignature } from '../src/webhooks/signature';
 
 const SECRET = 'integration-webhook-secret';
 const GOOD_CARD = { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };

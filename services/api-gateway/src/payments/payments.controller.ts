@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@cinema/contracts';
+import { DomainError, verifyWebhookSignature } from '@cinema/contracts';
 import { currentRequestId } from '@cinema/observability';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
@@ -20,7 +20,6 @@ import type { GatewayConfig } from '../config';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { PayDto } from './payments.dto';
 import { parseWebhook } from './webhook';
-import { verifyWebhookSignature } from './webhook-signature';
 
 @ApiTags('payment')
 @Controller('payment')
@@ -86,12 +85,8 @@ export class PaymentsController {
     const secrets = [this.config.webhookSecret, this.config.webhookSecretPrevious].filter(Boolean);
     const valid =
       request.rawBody !== undefined &&
-      verifyWebhookSignature(
-        Array.isArray(signature) ? signature[0] : signature,
-        request.rawBody,
-        secrets,
-        Math.floor(Date.now() / 1000),
-      );
+      verifyWebhookSignature(Array.isArray(signature) ? signature[0] : signature, request.rawBody, secrets)
+        .ok;
     if (!valid)
       throw new DomainError('INVALID_SIGNATURE', 'The webhook signature is missing, wrong or stale');
     const envelope = parseWebhook(request.body, currentRequestId());

@@ -1,3 +1,4 @@
+import { signWebhook } from '@cinema/contracts';
 import {
   Inject,
   Injectable,
@@ -10,7 +11,6 @@ import { PAYMENT_CONFIG } from '../database';
 import { PollingLoop } from '../workers/polling-loop';
 import { WebhookDeliveriesRepository, type DueWebhook } from './webhook-deliveries.repository';
 import { retryDelayMs } from './webhook-event';
-import { signWebhook } from './signature';
 
 const BATCH_SIZE = 10;
 

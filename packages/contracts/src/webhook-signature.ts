@@ -7,12 +7,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const SIGNATURE_HEADER = 'x-payment-signature';
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-export function computeSignature(secret: string, timestamp: number, rawBody: string): string {
-  return createHmac('sha256', secret).update(`${timestamp}.${rawBody}`, 'utf8').digest('hex');
+/** The raw body is signed byte for byte as sent, so the receiver must verify the bytes it received. */
+export function computeSignature(secret: string, timestamp: number, rawBody: string | Buffer): string {
+  return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(rawBody).digest('hex');
 }
 
 /** The header value for `rawBody` signed at `now`. */
-export function signWebhook(secret: string, rawBody: string, now: Date = new Date()): string {
+export function signWebhook(secret: string, rawBody: string | Buffer, now: Date = new Date()): string {
   const timestamp = Math.floor(now.getTime() / 1000);
   return `t=${timestamp},v1=${computeSignature(secret, timestamp, rawBody)}`;
 }
@@ -47,7 +48,7 @@ export type VerifyResult = { ok: true; timestamp: number } | { ok: false; reason
  */
 export function verifyWebhookSignature(
   header: string | undefined | null,
-  rawBody: string,
+  rawBody: string | Buffer,
   secrets: string | readonly string[],
   opts: { toleranceSeconds?: number; now?: Date } = {},
 ): VerifyResult {

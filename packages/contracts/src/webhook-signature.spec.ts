@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { computeSignature, parseSignatureHeader, signWebhook, verifyWebhookSignature } from './signature';
+import {
+  computeSignature,
+  parseSignatureHeader,
+  signWebhook,
+  verifyWebhookSignature,
+} from './webhook-signature';
 
 const SECRET = 'whsec-test-secret';
 const BODY = JSON.stringify({ id: 'evt_1', type: 'payment.succeeded', data: { amount: 1200 } });
@@ -73,5 +78,40 @@ describe('webhook signature', () => {
     const a = 'a'.repeat(64);
     const b = 'b'.repeat(64);
     expect(parseSignatureHeader(`t=${T}, v1=${a}, v1=${b}`)).toEqual({ timestamp: T, signatures: [a, b] });
+  });
+
+  describe('over the raw bytes the receiver got', () => {
+    const body = Buffer.from('{"id":"evt_1","type":"payment.succeeded"}');
+    const at = (seconds: number) => new Date(seconds * 1000);
+    const now = 1_800_000_000;
+    const verify = (header: string | undefined, raw: Buffer, secrets: string[]) =>
+      verifyWebhookSignature(header, raw, secrets, { now: at(now) }).ok;
+
+    it('accepts a fresh signature by the current or the previous secret', () => {
+      expect(verify(signWebhook('current', body, at(now)), body, ['current', 'old'])).toBe(true);
+      expect(verify(signWebhook('old', body, at(now - 10)), body, ['current', 'old'])).toBe(true);
+    });
+
+    it('refuses a wrong secret, another body, or a missing/garbled header', () => {
+      expect(verify(signWebhook('other', body, at(now)), body, ['current'])).toBe(false);
+      expect(
+        verify(signWebhook('current', body, at(now)), Buffer.from(`${body.toString()} `), ['current']),
+      ).toBe(false);
+      expect(verify(undefined, body, ['current'])).toBe(false);
+      expect(verify('garbage', body, ['current'])).toBe(false);
+      expect(verify(`t=${now},v1=abc`, body, ['current'])).toBe(false);
+    });
+
+    it('refuses signatures older or newer than 300 s', () => {
+      expect(verify(signWebhook('current', body, at(now - 300)), body, ['current'])).toBe(true);
+      expect(verify(signWebhook('current', body, at(now - 301)), body, ['current'])).toBe(false);
+      expect(verify(signWebhook('current', body, at(now + 301)), body, ['current'])).toBe(false);
+    });
+
+    it('finds the valid v1 among several and ignores an empty secret', () => {
+      const good = signWebhook('current', body, at(now)).split(',')[1];
+      expect(verify(`t=${now},v1=${'0'.repeat(64)},${good}`, body, ['current'])).toBe(true);
+      expect(verify(signWebhook('', body, at(now)), body, [''])).toBe(false);
+    });
   });
 });
