@@ -1,2 +1,3 @@
 export * from './database';
 export { sql, type Kysely, type Transaction } from 'kysely';
+export * from './database.module';

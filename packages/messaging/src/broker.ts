@@ -196,3 +196,13 @@ function safe(fn: () => void): void {
     /* redelivered after reconnect */
   }
 }
+
+/** Health check of a service's RabbitMQ connection, for the ops module. */
+export function brokerHealthCheck(broker: Broker): { name: string; check(): Promise<void> } {
+  return {
+    name: 'rabbitmq',
+    async check() {
+      if (!broker.isConnected()) throw new Error('not connected');
+    },
+  };
+}

@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Module,
-  type DynamicModule,
-  type OnApplicationShutdown,
-  type Provider,
-} from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { moviePb, seatPb } from '@cinema/contracts';
-import { createKysely, postgresHealthCheck } from '@cinema/database';
-import type { Broker } from '@cinema/messaging';
+import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
+import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import { BookingsController } from './bookings/bookings.controller';
@@ -16,8 +10,8 @@ import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
 import { MOVIE_PORT, SEAT_PORT, type MoviePort, type SeatPort } from './bookings/ports';
 import type { BookingConfig } from './config';
-import { BOOKING_CONFIG, DB, type BookingDatabase } from './database';
-import { BROKER, OutboxRelayRunner, POOL } from './outbox-relay.runner';
+import { BOOKING_CONFIG, DB } from './database';
+import { BROKER, OutboxRelayRunner } from './outbox-relay.runner';
 
 export interface BookingDependencies {
   /** Publishes the outbox; omitted in tests that only look at the outbox table. */
@@ -42,25 +36,15 @@ function movieClient(address: string): MoviePort {
 }
 
 @Module({})
-export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(POOL) private readonly pool: Pool) {}
-
+export class AppModule {
   static create(config: BookingConfig, pool: Pool, deps: BookingDependencies = {}): DynamicModule {
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const movies = deps.movies ?? movieClient(config.movieServiceUrl);
     const checks: HealthCheck[] = [postgresHealthCheck(pool)];
     const broker = deps.broker;
-    if (broker)
-      checks.push({
-        name: 'rabbitmq',
-        check: async () => {
-          if (!broker.isConnected()) throw new Error('not connected');
-        },
-      });
+    if (broker) checks.push(brokerHealthCheck(broker));
     const providers: Provider[] = [
-      { provide: POOL, useValue: pool },
       { provide: BOOKING_CONFIG, useValue: config },
-      { provide: DB, useValue: createKysely<BookingDatabase>(pool) },
       { provide: SEAT_PORT, useValue: seats },
       { provide: MOVIE_PORT, useValue: movies },
       BookingsRepository,
@@ -70,13 +54,12 @@ export class AppModule implements OnApplicationShutdown {
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {
       module: AppModule,
-      imports: [OpsModule.forService('booking-service', { provide: HEALTH_CHECKS, useValue: checks })],
+      imports: [
+        DatabaseModule.forPool(pool, DB),
+        OpsModule.forService('booking-service', { provide: HEALTH_CHECKS, useValue: checks }),
+      ],
       controllers: [BookingsController, GrpcHealthController],
       providers,
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
   }
 }

@@ -7,11 +7,11 @@ import {
 } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { Pool } from 'pg';
+import { POOL } from '@cinema/database';
 import { createLogger } from '@cinema/observability';
 import { OutboxRelay, type Broker } from '@cinema/messaging';
 import { DB, type BookingDatabase } from './database';
 
-export const POOL = Symbol('POOL');
 export const BROKER = Symbol('BROKER');
 
 /** Publishes this service's outbox while it runs; without a broker (some tests) events just stay queued. */

@@ -1,11 +1,11 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { createKysely, postgresHealthCheck } from '@cinema/database';
+import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
 import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import { CatalogController } from './catalog.controller';
 import type { MovieConfig } from './config';
-import { DB, MOVIE_CONFIG, type MovieDatabase } from './database';
+import { DB, MOVIE_CONFIG } from './database';
 import { MoviesRepository } from './movies/movies.repository';
 import { MoviesService } from './movies/movies.service';
 import { CatalogSeeder } from './seed/catalog-seeder';
@@ -15,16 +15,13 @@ import { ShowtimesService } from './showtimes/showtimes.service';
 import { TheatersRepository } from './theaters/theaters.repository';
 import { TheatersService } from './theaters/theaters.service';
 
-const POOL = Symbol('POOL');
-
 @Module({})
-export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(POOL) private readonly pool: Pool) {}
-
+export class AppModule {
   static create(config: MovieConfig, pool: Pool): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        DatabaseModule.forPool(pool, DB),
         OpsModule.forService('movie-service', {
           provide: HEALTH_CHECKS,
           useValue: [postgresHealthCheck(pool)],
@@ -32,9 +29,7 @@ export class AppModule implements OnApplicationShutdown {
       ],
       controllers: [CatalogController, GrpcHealthController],
       providers: [
-        { provide: POOL, useValue: pool },
         { provide: MOVIE_CONFIG, useValue: config },
-        { provide: DB, useValue: createKysely<MovieDatabase>(pool) },
         MoviesRepository,
         TheatersRepository,
         ShowtimesRepository,
@@ -45,9 +40,5 @@ export class AppModule implements OnApplicationShutdown {
         CatalogSeeder,
       ],
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
   }
 }

@@ -1,11 +1,11 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { NOTIFICATION_QUEUE } from '@cinema/contracts';
-import { createKysely, postgresHealthCheck } from '@cinema/database';
+import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
 import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { NotificationConfig } from './config';
-import { DB, NOTIFICATION_CONFIG, type NotificationDatabase } from './database';
+import { DB, NOTIFICATION_CONFIG } from './database';
 import { Mailer } from './emails/mailer';
 import {
   CONSUMER_OPTIONS,
@@ -16,12 +16,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
 
-const POOL = Symbol('POOL');
-
 @Module({})
-export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(POOL) private readonly pool: Pool) {}
-
+export class AppModule {
   static create(
     config: NotificationConfig,
     pool: Pool,
@@ -31,6 +27,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [
+        DatabaseModule.forPool(pool, DB),
         OpsModule.forService('notification-service', {
           provide: HEALTH_CHECKS,
           useValue: [postgresHealthCheck(pool)],
@@ -38,20 +35,13 @@ export class AppModule implements OnApplicationShutdown {
       ],
       controllers: [NotificationsController, GrpcHealthController],
       providers: [
-        { provide: POOL, useValue: pool },
         { provide: NOTIFICATION_CONFIG, useValue: config },
         { provide: CONSUMER_OPTIONS, useValue: options },
-        { provide: DB, useValue: createKysely<NotificationDatabase>(pool) },
         NotificationsRepository,
         Mailer,
         NotificationsService,
         NotificationsConsumer,
       ],
     };
-  }
-
-  /** After the consumer stopped (beforeApplicationShutdown), so no handler meets a closed pool. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
   }
 }

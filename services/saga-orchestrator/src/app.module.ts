@@ -1,18 +1,12 @@
-import {
-  Inject,
-  Module,
-  type DynamicModule,
-  type OnApplicationShutdown,
-  type Provider,
-} from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { bookingPb, seatPb } from '@cinema/contracts';
-import { createKysely, postgresHealthCheck } from '@cinema/database';
-import type { Broker } from '@cinema/messaging';
+import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
+import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import type { SagaConfig } from './config';
-import { DB, SAGA_CONFIG, type SagaDatabase } from './database';
+import { DB, SAGA_CONFIG } from './database';
 import { DeadlineSweeper } from './sagas/deadline.sweeper';
 import { HttpPaymentsClient } from './sagas/payments.client';
 import {
@@ -27,8 +21,6 @@ import { BROKER, SagaConsumer } from './sagas/saga.consumer';
 import { SagaController } from './sagas/saga.controller';
 import { SagaService } from './sagas/saga.service';
 import { SagasRepository } from './sagas/sagas.repository';
-
-const POOL = Symbol('POOL');
 
 export interface SagaDependencies {
   /** Consumes SAGA_QUEUE; omitted in tests that hand events to SagaService directly. */
@@ -59,26 +51,16 @@ function seatClient(address: string): SeatPort {
 }
 
 @Module({})
-export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(POOL) private readonly pool: Pool) {}
-
+export class AppModule {
   static create(config: SagaConfig, pool: Pool, deps: SagaDependencies = {}): DynamicModule {
     const booking = deps.booking ?? bookingClient(config.bookingServiceUrl);
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl);
     const broker = deps.broker;
     const checks: HealthCheck[] = [postgresHealthCheck(pool)];
-    if (broker)
-      checks.push({
-        name: 'rabbitmq',
-        check: async () => {
-          if (!broker.isConnected()) throw new Error('not connected');
-        },
-      });
+    if (broker) checks.push(brokerHealthCheck(broker));
     const providers: Provider[] = [
-      { provide: POOL, useValue: pool },
       { provide: SAGA_CONFIG, useValue: config },
-      { provide: DB, useValue: createKysely<SagaDatabase>(pool) },
       { provide: BOOKING_PORT, useValue: booking },
       { provide: SEAT_PORT, useValue: seats },
       { provide: PAYMENTS_PORT, useValue: payments },
@@ -90,13 +72,12 @@ export class AppModule implements OnApplicationShutdown {
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {
       module: AppModule,
-      imports: [OpsModule.forService('saga-orchestrator', { provide: HEALTH_CHECKS, useValue: checks })],
+      imports: [
+        DatabaseModule.forPool(pool, DB),
+        OpsModule.forService('saga-orchestrator', { provide: HEALTH_CHECKS, useValue: checks }),
+      ],
       controllers: [SagaController, GrpcHealthController],
       providers,
     };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
-import { createKysely, postgresHealthCheck } from '@cinema/database';
+import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
 import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { SeatConfig } from './config';
-import { DB, SEAT_CONFIG, type SeatDatabase } from './database';
+import { DB, SEAT_CONFIG } from './database';
 import { SeatMapStore } from './holds/seat-map.store';
 import { SeatSweeper } from './holds/seat-sweeper';
 import { SeatsController } from './holds/seats.controller';
@@ -16,8 +16,6 @@ import { SeatingRepository } from './seating/seating.repository';
 import { SeatingService } from './seating/seating.service';
 import { MovieServiceSeatingSource, SEATING_SOURCE, type SeatingSource } from './seating/seating.source';
 
-const POOL = Symbol('POOL');
-
 export interface SeatModuleOptions {
   /** Where showtime seating comes from; movie-service over gRPC unless given (tests pass a stub). */
   seatingSource?: SeatingSource;
@@ -27,7 +25,6 @@ export interface SeatModuleOptions {
 @Module({})
 export class AppModule implements OnApplicationShutdown {
   constructor(
-    @Inject(POOL) private readonly pool: Pool,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(SEATING_SOURCE) private readonly source: SeatingSource,
   ) {}
@@ -38,6 +35,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [
+        DatabaseModule.forPool(pool, DB),
         OpsModule.forService('seat-service', {
           provide: HEALTH_CHECKS,
           useValue: [postgresHealthCheck(pool), redisHealthCheck(redis)],
@@ -45,11 +43,9 @@ export class AppModule implements OnApplicationShutdown {
       ],
       controllers: [SeatsController, GrpcHealthController],
       providers: [
-        { provide: POOL, useValue: pool },
         { provide: REDIS, useValue: redis },
         { provide: SEATING_SOURCE, useValue: source },
         { provide: SEAT_CONFIG, useValue: config },
-        { provide: DB, useValue: createKysely<SeatDatabase>(pool) },
         SeatingRepository,
         SeatingService,
         ReservationsRepository,
@@ -63,6 +59,5 @@ export class AppModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.source.close?.();
     await this.redis.quit().catch(() => undefined);
-    await this.pool.end();
   }
 }
