@@ -1,0 +1,1 @@
+// The invariants audit: implementation in progress.
