@@ -4,6 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages ./packages
 COPY services ./services
+COPY web ./web
 COPY e2e/package.json ./e2e/package.json
 COPY tsconfig.base.json tsconfig.build.json ./
 RUN npm ci --no-audit --no-fund && npx tsc -b tsconfig.build.json && npm prune --omit=dev

@@ -1,15 +1,10 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      'packages/contracts/src/generated/**',
-      'coverage/**',
-      'web/**/*.js',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', 'packages/contracts/src/generated/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -52,5 +47,9 @@ export default tseslint.config(
         AbortSignal: 'readonly',
       },
     },
+  },
+  {
+    files: ['web/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
   },
 );

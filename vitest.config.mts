@@ -3,7 +3,17 @@ import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const packages = ['contracts', 'config', 'database', 'messaging', 'observability', 'rpc', 'testing', 'audit'];
+const packages = [
+  'contracts',
+  'config',
+  'database',
+  'messaging',
+  'observability',
+  'rpc',
+  'testing',
+  'audit',
+  'http',
+];
 const here = dirname(fileURLToPath(import.meta.url));
 const alias = Object.fromEntries(
   packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)]),

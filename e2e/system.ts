@@ -11,14 +11,17 @@ export interface CapturedMail {
   raw: string;
 }
 
-/** A real SMTP listener that keeps what it receives, standing in for the customer's mailbox. */
-export async function startSmtpListener(): Promise<{
+/**
+ * A real SMTP listener that keeps what it receives, standing in for the customer's mailbox. `port` and
+ * `mails` let a test bring the same mailbox back up on the same port after closing it.
+ */
+export async function startSmtpListener(opts: { port?: number; mails?: CapturedMail[] } = {}): Promise<{
   port: number;
   mails: CapturedMail[];
   close(): Promise<void>;
 }> {
-  const mails: CapturedMail[] = [];
-  const port = await freePort();
+  const mails: CapturedMail[] = opts.mails ?? [];
+  const port = opts.port ?? (await freePort());
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],

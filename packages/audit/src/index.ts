@@ -1,1 +1,5 @@
-// The invariants audit: implementation in progress.
+export * from './types';
+export * from './checks';
+export * from './config';
+export * from './load';
+export * from './audit';

@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
+import { SeatStatusReader } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
 
@@ -45,6 +46,7 @@ export class AppModule implements OnApplicationShutdown {
         { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
         { provide: IdempotencyStore, useValue: new IdempotencyStore(backends.redis, config.jwtSecret) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
+        { provide: SeatStatusReader, useValue: new SeatStatusReader(backends.redis, backends.seat) },
         { provide: SeatStreamHub, useValue: new SeatStreamHub(backends.redis.duplicate(), logger) },
         AuthGuard,
         OptionalAuthGuard,

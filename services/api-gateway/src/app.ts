@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,9 +9,12 @@ import { AppModule } from './app.module';
 import { createBackends } from './backends/backends';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
-import { HttpErrorFilter } from './http/error.filter';
+import { HttpErrorFilter } from '@cinema/http';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { GatewayValidationPipe } from './http/validation';
+
+/** web/ at the repository root; the same relative path from src/ and dist/. */
+const WEB_DIR = join(__dirname, '..', '..', '..', 'web');
 
 /** The whole gateway, ready to listen; used by main.ts and by the tests alike. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
@@ -18,6 +22,9 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const backends = createBackends(config, logger);
   const adapter = new FastifyAdapter({
     bodyLimit: 256 * 1024,
+    // Fastify answers 414 itself (before our hooks, so without X-Request-Id) for a path parameter over its
+    // limit; let such ids through to be refused as NOT_FOUND like any other unknown id.
+    routerOptions: { maxParamLength: 8192 },
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -45,5 +52,9 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  // The live seat map (web/, plain files) from the same origin as the API and its SSE stream.
+  app.useStaticAssets({ root: WEB_DIR, prefix: '/app/' });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.get('/', (_request, reply) => reply.redirect('/app/'));
   return app;
 }

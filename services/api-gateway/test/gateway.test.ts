@@ -118,6 +118,7 @@ describe('api-gateway over fake backends', () => {
         error: 'Not Found',
         code: 'NOT_FOUND',
         message: 'Movie not found',
+        details: {},
       });
       const before = fake.callsOf('movie', 'getMovie').length;
       const garbage = await call(gw.url, 'GET', '/movies/not-an-id');

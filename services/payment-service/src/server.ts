@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { requestContext } from '@cinema/observability';
 import { AppModule } from './app.module';
 import type { PaymentConfig } from './config';
-import { HttpErrorFilter } from './http/http-error.filter';
+import { HttpErrorFilter } from '@cinema/http';
 
 /** Builds and starts the HTTP app (also used by the integration tests). */
 export async function startPaymentService(

@@ -273,11 +273,18 @@ describe('payment-service over HTTP', () => {
         true,
       );
 
-    const log = await database.pool.query(
-      `SELECT d.attempt, d.status_code, d.error, e.delivered_at IS NOT NULL AS delivered
-       FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
-       WHERE e.payment_id = $1 ORDER BY d.id`,
-      [accepted.body.paymentId],
+    // The receiver sees the 200 before the sender has recorded that attempt: wait for the log to catch up.
+    const log = await waitFor(
+      async () => {
+        const result = await database.pool.query(
+          `SELECT d.attempt, d.status_code, d.error, e.delivered_at IS NOT NULL AS delivered
+           FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+           WHERE e.payment_id = $1 ORDER BY d.id`,
+          [accepted.body.paymentId],
+        );
+        return result.rows.length >= 3 && result.rows[2].delivered ? result : undefined;
+      },
+      { timeoutMs: 5_000 },
     );
     expect(log.rows).toEqual([
       { attempt: 1, status_code: 500, error: 'HTTP 500', delivered: true },

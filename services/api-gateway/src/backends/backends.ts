@@ -55,6 +55,8 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
     maxRetriesPerRequest: 1,
     commandTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    // Seat map reads of concurrent requests go out in one write.
+    enableAutoPipelining: true,
   });
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   const broker = new Broker(config.rabbit.url, logger, 3_000);

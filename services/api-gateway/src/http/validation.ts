@@ -43,7 +43,8 @@ export class GatewayValidationPipe implements PipeTransform {
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && isDto(metadata)) {
-      if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      // A JSON `null` is a body, and not an object; only an absent body counts as empty.
+      if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
         throw validationError([{ field: 'body', message: 'The body must be a JSON object' }]);
       }
       return this.body.transform(value ?? {}, metadata);

@@ -1,4 +1,4 @@
-import type { seatPb } from '@cinema/contracts';
+import { parseOwnerToken, type seatPb } from '@cinema/contracts';
 
 export interface SeatStatusJson {
   showtimeId: string;
@@ -27,7 +27,77 @@ export function toSeatStatusJson(map: seatPb.SeatStatusMap): SeatStatusJson {
   };
 }
 
+/** What never changes in a showtime's map: its seats in display order, their labels, types and prices. */
+export interface ShowtimeSeating {
+  showtimeId: string;
+  currency: string;
+  seats: { seatId: string; label: string; type: string; price: number; blocked: boolean }[];
+}
+
+export function seatingOf(map: seatPb.SeatStatusMap): ShowtimeSeating {
+  return {
+    showtimeId: map.showtimeId,
+    currency: map.currency,
+    seats: (map.seats ?? []).map((s) => ({
+      seatId: s.seatId,
+      label: s.label,
+      type: s.type,
+      price: s.price,
+      blocked: s.status === 'BLOCKED',
+    })),
+  };
+}
+
+/** Who occupies the seats that are not free: status HELD or BOOKED, and the user behind it. */
+export type SeatOwners = Map<string, { status: 'HELD' | 'BOOKED'; userId: string }>;
+
+/**
+ * Reads seat-service's owner tokens (`H|<holdId>|<userId>` live hold, `P|<bookingId>|<userId>` PENDING
+ * reservation, `B|<bookingId>|<userId>` BOOKED) given as `seatId \n token \n seatId \n token ...`.
+ */
+export function parseSeatOwners(raw: string): SeatOwners {
+  const owners: SeatOwners = new Map();
+  if (!raw) return owners;
+  const parts = raw.split('\n');
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const owner = parseOwnerToken(parts[i + 1]);
+    owners.set(parts[i], { status: owner.kind === 'B' ? 'BOOKED' : 'HELD', userId: owner.userId });
+  }
+  return owners;
+}
+
+/** The status body from the immutable seating and the live owners, exactly as seat-service would build it. */
+export function renderSeatStatus(
+  seating: ShowtimeSeating,
+  version: number,
+  owners: SeatOwners,
+  userId: string,
+): SeatStatusJson {
+  return {
+    showtimeId: seating.showtimeId,
+    version,
+    currency: seating.currency,
+    seats: seating.seats.map((s) => {
+      const owner = s.blocked ? undefined : owners.get(s.seatId);
+      const seat: SeatStatusJson['seats'][number] = {
+        seatId: s.seatId,
+        label: s.label,
+        type: s.type,
+        status: s.blocked ? 'BLOCKED' : (owner?.status ?? 'AVAILABLE'),
+        price: s.price,
+      };
+      if (userId && owner?.status === 'HELD' && owner.userId === userId) seat.heldByMe = true;
+      return seat;
+    }),
+  };
+}
+
 /** One Server-Sent Events frame. */
 export function sseFrame(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  return sseJsonFrame(event, JSON.stringify(data));
+}
+
+/** A frame whose data is already JSON (one line). */
+export function sseJsonFrame(event: string, json: string): string {
+  return `event: ${event}\ndata: ${json}\n\n`;
 }

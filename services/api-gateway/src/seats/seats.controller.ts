@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { validationError, type SeatChangeMessage } from '@cinema/contracts';
@@ -10,8 +10,9 @@ import { toLayoutJson } from '../catalog/catalog.mappers';
 import type { GatewayConfig } from '../config';
 import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { sseFrame, sseJsonFrame } from './seat-status.mapper';
+import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
-import { sseFrame, toSeatStatusJson } from './seat-status.mapper';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
 
 @ApiTags('seats')
@@ -21,6 +22,7 @@ export class SeatsController {
     @Inject(BACKENDS) private readonly backends: Backends,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
+    private readonly seatStatus: SeatStatusReader,
   ) {}
 
   @Get('layout/:roomId')
@@ -28,15 +30,15 @@ export class SeatsController {
     return toLayoutJson(await this.backends.movie.getRoomLayout({ roomId }, rpc()));
   }
 
+  /** The hot read: served from the seat map in Redis, already serialised (SeatStatusReader). */
   @Get('status/:showtimeId')
   @OptionalAuth()
+  @Header('Content-Type', 'application/json; charset=utf-8')
   async status(
     @Param('showtimeId', EntityIdPipe) showtimeId: string,
     @OptionalUser() user: AuthenticatedUser | undefined,
-  ) {
-    return toSeatStatusJson(
-      await this.backends.seat.getSeatStatus({ showtimeId, userId: user?.id ?? '' }, rpc()),
-    );
+  ): Promise<string> {
+    return (await this.seatStatus.read(showtimeId, user?.id ?? '', rpc())).json;
   }
 
   @Post('hold')
@@ -118,9 +120,7 @@ export class SeatsController {
     );
     let snapshot;
     try {
-      snapshot = toSeatStatusJson(
-        await this.backends.seat.getSeatStatus({ showtimeId, userId: user?.id ?? '' }, rpc()),
-      );
+      snapshot = await this.seatStatus.read(showtimeId, user?.id ?? '', rpc());
     } catch (error) {
       unsubscribe();
       throw error;
@@ -137,7 +137,7 @@ export class SeatsController {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
-    raw.write(sseFrame('snapshot', snapshot));
+    raw.write(sseJsonFrame('snapshot', snapshot.json));
     for (const message of early) if (message.version > snapshot.version) forward(message);
     early.length = 0;
     live = true;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { ChainableCommander } from 'ioredis';
-import { seatChangesChannel } from '@cinema/contracts';
+import { ownerToken, seatChangesChannel, seatMapKeys } from '@cinema/contracts';
 import { REDIS } from '../redis';
 import * as scripts from './seat-scripts';
 
@@ -46,21 +46,6 @@ export interface SeatMapSnapshot {
   owners: Map<string, string>;
 }
 
-/** Owner token of a seat, as the scripts store it. */
-export type OwnerKind = 'H' | 'P' | 'B';
-export function ownerToken(kind: OwnerKind, ownerId: string, userId: string): string {
-  return `${kind}|${ownerId}|${userId}`;
-}
-export function parseOwnerToken(token: string): { kind: OwnerKind; ownerId: string; userId: string } {
-  const first = token.indexOf('|');
-  const second = token.indexOf('|', first + 1);
-  return {
-    kind: token.slice(0, first) as OwnerKind,
-    ownerId: token.slice(first + 1, second),
-    userId: token.slice(second + 1),
-  };
-}
-
 /**
  * All Redis access of the seat map. Each method is one atomic Lua script over one showtime's keys
  * (hash tag `{st:<id>}`, so a Redis Cluster keeps them in one slot); nothing here reads then writes from Node.
@@ -76,9 +61,10 @@ export class SeatMapStore {
     }
   }
 
+  // The order is the scripts' KEYS[1..7].
   private static keys(showtimeId: string): string[] {
-    const p = `seat:{st:${showtimeId}}:`;
-    return [`${p}seats`, `${p}holds`, `${p}exp`, `${p}users`, `${p}ver`, `${p}ready`, `${p}dirty`];
+    const k = seatMapKeys(showtimeId);
+    return [k.seats, k.holds, k.exp, k.users, k.version, k.ready, k.dirty];
   }
 
   private run<T>(name: keyof typeof SHOWTIME_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {

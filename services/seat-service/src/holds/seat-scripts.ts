@@ -10,6 +10,8 @@
  *   KEYS[6] ready  marker: the reservations of this showtime were loaded from PostgreSQL
  *   KEYS[7] dirty  counter of reservation changes seen while not ready (makes the loader retry)
  * ARGV[1] is always the showtime id and ARGV[2] the pub/sub channel.
+ * The api-gateway reads seats, ver and ready directly (one script, services/api-gateway/src/seats/
+ * seat-status.reader.ts) to serve GET /seats/status: their names and the token format are a contract.
  */
 
 const COMMON = `
@@ -228,7 +230,9 @@ export const LOAD_RESERVATIONS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 1 then return 'OK' end
 if (redis.call('GET', K.dirty) or '0') ~= ARGV[3] then return 'RETRY' end
 for i = 4, #ARGV, 2 do redis.call('HSET', K.seats, ARGV[i], ARGV[i + 1]) end
-if redis.call('EXISTS', K.ver) == 0 then redis.call('SET', K.ver, now_ms()) end
+-- A reload may change the map without a published batch: the version moves so that live clients see a gap
+-- and resync. A lost counter restarts from the clock (ms), normally far above the versions handed out before.
+if redis.call('EXISTS', K.ver) == 0 then redis.call('SET', K.ver, now_ms()) else redis.call('INCR', K.ver) end
 redis.call('SET', K.ready, '1')
 return 'OK'
 `;

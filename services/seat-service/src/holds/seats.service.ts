@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, validationError, type FieldError, type seatPb } from '@cinema/contracts';
+import {
+  DomainError,
+  ownerToken,
+  parseOwnerToken,
+  validationError,
+  type FieldError,
+  type seatPb,
+} from '@cinema/contracts';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import { ReservationsRepository, type ReservationRow } from '../reservations/reservations.repository';
 import type { Seating } from '../seating/seating';
 import { SeatingService } from '../seating/seating.service';
 import { rankBestAvailable } from './best-available';
-import { ownerToken, parseOwnerToken, SeatMapStore, type SeatMapSnapshot } from './seat-map.store';
+import { SeatMapStore, type SeatMapSnapshot } from './seat-map.store';
 
 /** How long a claim in progress keeps its hold from the sweeper (a crashed claim lets go after this). */
 const CLAIM_GRACE_MS = 15_000;
@@ -73,13 +80,10 @@ export class SeatsService {
     const unknown = req.seatIds.filter((id) => !seating.byId.has(id));
     if (unknown.length > 0)
       problems.push({ field: 'seatIds', message: `not seats of this showtime: ${unknown.join(', ')}` });
-    const blocked = req.seatIds.filter((id) => seating.byId.get(id)?.blocked);
-    if (blocked.length > 0)
-      problems.push({
-        field: 'seatIds',
-        message: `not for sale: ${blocked.map((id) => seating.byId.get(id)?.label).join(', ')}`,
-      });
     if (problems.length > 0) throw validationError(problems);
+    // A seat not for sale is as unavailable to the buyer as a taken one (API.md: 409 with the seat ids).
+    const blocked = req.seatIds.filter((id) => seating.byId.get(id)?.blocked);
+    if (blocked.length > 0) throw seatsUnavailable(seating, blocked);
 
     const outcome = await this.tryHold(seating, req.userId, req.seatIds);
     if (outcome.kind === 'taken') throw seatsUnavailable(seating, outcome.seatIds);

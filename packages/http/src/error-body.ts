@@ -8,7 +8,8 @@ export interface ErrorBody {
   error: string;
   code: string;
   message: string;
-  details?: Record<string, unknown>;
+  /** Always present (API.md's body has it); empty when there is nothing to add. */
+  details: Record<string, unknown>;
 }
 
 export interface MappedError {
@@ -30,9 +31,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 export function errorBody(code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody {
   const statusCode = ERROR_STATUS[code];
-  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message };
-  if (details && Object.keys(details).length > 0) body.details = details;
-  return body;
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, details: details ?? {} };
 }
 
 function internal(requestId: string): ErrorBody {

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { round } from './stats.mjs';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model?.trim(),
+    memoryGb: round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  };
+}
+
+export function loadAverage() {
+  const [one, five, fifteen] = os.loadavg();
+  return { '1m': round(one, 2), '5m': round(five, 2), '15m': round(fifteen, 2), cpus: os.cpus().length };
+}
+
+export function formatLoad(load) {
+  return `load ${load['1m']} / ${load['5m']} / ${load['15m']} (1/5/15 min) on ${load.cpus} CPUs`;
+}
+
+function read(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The processes worth watching while a scenario runs: the services of the system under test (told apart
+ * from other systems on the box by the gateway port in their environment), Redis, PostgreSQL, RabbitMQ.
+ */
+function watchedProcesses(gatewayPort) {
+  const found = [];
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    const cmdline = read(`/proc/${pid}/cmdline`)?.split('\0').join(' ');
+    if (!cmdline) continue;
+    const service = /services\/([a-z-]+)\/dist\/main\.js/.exec(cmdline);
+    if (service) {
+      const environ = read(`/proc/${pid}/environ`) ?? '';
+      const port = /(?:^|\0)API_GATEWAY_PORT=(\d+)/.exec(environ)?.[1] ?? '3005';
+      if (port === String(gatewayPort)) found.push({ pid, label: service[1] });
+    } else if (cmdline.startsWith('redis-server')) found.push({ pid, label: 'redis' });
+    else if (cmdline.startsWith('postgres')) found.push({ pid, label: 'postgres (all)' });
+    else if (cmdline.includes('beam.smp')) found.push({ pid, label: 'rabbitmq' });
+  }
+  return found;
+}
+
+function ticksOf(pid) {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * CPU time per watched process between start() and stop(), in % of one core (200% = both cores of a
+ * 2-core box). Linux only; elsewhere it reports nothing.
+ */
+export function cpuSampler(gatewayPort) {
+  const processes = watchedProcesses(gatewayPort);
+  const before = new Map(processes.map((p) => [p.pid, ticksOf(p.pid)]));
+  const selfBefore = process.cpuUsage();
+  const started = performance.now();
+  return {
+    stop() {
+      const seconds = (performance.now() - started) / 1000;
+      const byLabel = {};
+      for (const p of processes) {
+        const a = before.get(p.pid);
+        const b = ticksOf(p.pid);
+        if (a === undefined || b === undefined) continue;
+        byLabel[p.label] = (byLabel[p.label] ?? 0) + (b - a) / CLOCK_TICKS;
+      }
+      const self = process.cpuUsage(selfBefore);
+      byLabel['bench (load generator)'] = (self.user + self.system) / 1e6;
+      const percent = {};
+      const cpuSeconds = {};
+      for (const [label, used] of Object.entries(byLabel).sort((x, y) => y[1] - x[1])) {
+        percent[label] = round((used / seconds) * 100, 0);
+        cpuSeconds[label] = round(used, 2);
+      }
+      return { percent, cpuSeconds, wallSeconds: round(seconds, 2) };
+    },
+  };
+}
+
+export function formatCpu(percent) {
+  return Object.entries(percent)
+    .filter(([, v]) => v >= 1)
+    .map(([label, v]) => `${label} ${v}%`)
+    .join(', ');
+}

@@ -1,0 +1,68 @@
+import { cannon, cannonMetrics } from '../lib/autocannon.mjs';
+
+export const id = 'b';
+export const title = 'holds of distinct seats';
+
+/**
+ * POST /seats/hold of one free seat per request, N connections. Request k holds seat (k mod 200) of
+ * showtime floor(k / 200) as customer (k mod 200): every (showtime, seat) is distinct and no customer ever
+ * holds twice in one showtime (which would replace their previous hold). The showtimes are sized for
+ * `holdRate` holds/s over the duration; past that the sequence wraps (a customer re-holding the seat they
+ * already hold, which is a replace) and the output says so.
+ */
+export async function run({ fx, opts, baseUrl, measure }) {
+  const perShowtime = fx.seats.length;
+  const showtimeCount = Math.ceil((opts.holdRate * opts.duration) / perShowtime);
+  const users = await fx.customers(perShowtime);
+  const showtimes = await fx.showtimes(showtimeCount, 'showtimes');
+  const capacity = showtimeCount * perShowtime;
+  const auth = users.map((u) => `Bearer ${u.token}`);
+  const prefix = showtimes.map((sid) => `{"showtimeId":"${sid}","seatIds":["`);
+  let k = 0;
+
+  await measure.begin();
+  const result = await cannon({
+    url: baseUrl,
+    connections: opts.connections,
+    duration: opts.duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/seats/hold',
+        setupRequest(request) {
+          const i = k++ % capacity;
+          const seat = i % perShowtime;
+          request.headers = { 'content-type': 'application/json', authorization: auth[seat] };
+          request.body = `${prefix[Math.floor(i / perShowtime)]}${fx.seats[seat].id}"]}`;
+          return request;
+        },
+      },
+    ],
+  });
+  measure.end();
+  const metrics = cannonMetrics(result);
+  const created = metrics.statusCodes['201'] ?? 0;
+  const wrapped = Math.max(0, k - capacity);
+  return {
+    metrics,
+    targets: [
+      { name: 'holds/s', want: '>= 3000', ok: metrics.rps >= 3000, got: metrics.rps },
+      { name: 'p99 ms', want: '<= 50', ok: metrics.p99 <= 50, got: metrics.p99 },
+    ],
+    checks: [
+      {
+        name: 'every hold 201 (distinct free seats)',
+        ok: created === metrics.requests && metrics.requests > 0,
+        detail: `${created}/${metrics.requests}`,
+      },
+      {
+        name: 'fixture large enough (no wrap-around)',
+        ok: wrapped === 0,
+        detail: wrapped
+          ? `${wrapped} requests re-held a seat; raise --hold-rate`
+          : `${capacity} seats prepared`,
+      },
+    ],
+    extra: { connections: opts.connections, showtimes: showtimeCount, seatsPrepared: capacity, wrapped },
+  };
+}

@@ -1,0 +1,115 @@
+/** One broken rule: which invariant of ARCHITECTURE.md, what is wrong, and the ids to look at. */
+export interface Violation {
+  invariant: 1 | 3 | 4 | 5 | 6;
+  message: string;
+  ids: Record<string, string>;
+}
+
+export interface BookingFact {
+  id: string;
+  status: string;
+  showtimeId: string;
+  totalAmount: number;
+  confirmedPaymentId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  confirmedAt: Date | null;
+  endedAt: Date | null;
+  /** Whether the booking has an address to write to (emails are owed only then). */
+  hasEmail: boolean;
+}
+
+export interface BookingItemFact {
+  bookingId: string;
+  seatId: string;
+}
+
+/** booking_db's record of a payment attempt. */
+export interface BookingPaymentFact {
+  paymentId: string;
+  bookingId: string;
+  status: string;
+  updatedAt: Date;
+}
+
+/** An active (PENDING or BOOKED) reservation in seat_db. */
+export interface ReservationFact {
+  showtimeId: string;
+  seatId: string;
+  bookingId: string;
+  status: string;
+  reservedUntil: Date;
+  updatedAt: Date;
+}
+
+export interface PaymentFact {
+  id: string;
+  bookingId: string;
+  status: string;
+  amount: number;
+  createdAt: Date;
+  processAt: Date;
+  processedAt: Date | null;
+}
+
+export interface RefundFact {
+  id: string;
+  paymentId: string;
+  status: string;
+  amount: number;
+  createdAt: Date;
+  processAt: Date;
+}
+
+/** A webhook event of payment_db not delivered yet. */
+export interface PendingWebhookFact {
+  id: string;
+  type: string;
+  paymentId: string;
+  createdAt: Date;
+  attempts: number;
+}
+
+export interface SagaFact {
+  bookingId: string;
+  state: string;
+  deadlineAt: Date;
+  updatedAt: Date;
+}
+
+export interface NotificationFact {
+  bookingId: string;
+  kind: string;
+  status: string;
+  createdAt: Date;
+  attempts: number;
+}
+
+/** An outbox row not published yet, in the database of `service`. */
+export interface PendingOutboxFact {
+  service: string;
+  messageId: string;
+  eventType: string;
+  createdAt: Date;
+}
+
+/** Everything the checks read, gathered from every service's database. */
+export interface AuditSnapshot {
+  bookings: BookingFact[];
+  bookingItems: BookingItemFact[];
+  bookingPayments: BookingPaymentFact[];
+  reservations: ReservationFact[];
+  payments: PaymentFact[];
+  refunds: RefundFact[];
+  pendingWebhooks: PendingWebhookFact[];
+  sagas: SagaFact[];
+  notifications: NotificationFact[];
+  pendingOutbox: PendingOutboxFact[];
+}
+
+export interface CheckOptions {
+  /** The databases' clock when the snapshot was taken. */
+  now: Date;
+  /** How long an in-flight state (a fresh payment, a refund under way, an unsent email) is given. */
+  graceMs: number;
+}
