@@ -10,14 +10,14 @@ export interface DbConfig {
   poolSize: number;
 }
 
-export function dbSpec(prefix: string, defaultName: string): Spec<DbConfig> {
+export function dbSpec(prefix: string, defaultName: string, defaultPoolSize = 10): Spec<DbConfig> {
   return {
     host: str(`${prefix}_DB_HOST`, { default: '127.0.0.1' }),
     port: int(`${prefix}_DB_PORT`, { default: 5432, min: 1, max: 65535 }),
     user: str(`${prefix}_DB_USERNAME`, { default: 'postgres' }),
     password: str(`${prefix}_DB_PASSWORD`, { default: '', secret: true, allowEmpty: true }),
     database: str(`${prefix}_DB_NAME`, { default: defaultName }),
-    poolSize: int(`${prefix}_DB_POOL_SIZE`, { default: 10, min: 1, max: 200 }),
+    poolSize: int(`${prefix}_DB_POOL_SIZE`, { default: defaultPoolSize, min: 1, max: 200 }),
   };
 }
 

@@ -29,7 +29,11 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [
-        OpsModule.forService('api-gateway', { provide: HEALTH_CHECKS, useValue: backends.healthChecks }),
+        OpsModule.forService(
+          'api-gateway',
+          { provide: HEALTH_CHECKS, useValue: backends.healthChecks },
+          { perRequestLogger: false },
+        ),
       ],
       controllers: [
         AuthController,

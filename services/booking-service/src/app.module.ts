@@ -30,9 +30,25 @@ function seatClient(address: string): SeatPort {
   };
 }
 
+const SEATING_CACHE_MS = 60_000;
+const SEATING_CACHE_SIZE = 1_000;
+
+// A showtime's seating (room, seats, prices) never changes once created, and a booking only copies its
+// names; one call per showtime a minute spares movie-service a 200-seat answer on every booking.
 function movieClient(address: string): MoviePort {
   const client = createRpcClient<moviePb.MovieServiceClient>('movie', address);
-  return { getShowtimeSeating: (req, opts) => client.getShowtimeSeating(req, opts) };
+  const cache = new Map<string, { at: number; seating: Promise<moviePb.ShowtimeSeating> }>();
+  return {
+    getShowtimeSeating: (req, opts) => {
+      const hit = cache.get(req.id);
+      if (hit && Date.now() - hit.at < SEATING_CACHE_MS) return hit.seating;
+      const seating = client.getShowtimeSeating(req, opts);
+      if (cache.size >= SEATING_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(req.id, { at: Date.now(), seating });
+      seating.catch(() => cache.delete(req.id));
+      return seating;
+    },
+  };
 }
 
 @Module({})

@@ -5,7 +5,9 @@ export type SagaConfig = ReturnType<typeof loadSagaConfig>;
 export function loadSagaConfig(source: Record<string, string | undefined> = process.env) {
   return loadConfig(
     {
-      db: group(dbSpec('SAGA_ORCHESTRATOR', 'saga_db')),
+      // Each saga in flight holds a connection while it calls other services (its row lock serialises one
+      // booking's events), so the pool bounds how many bookings progress at once.
+      db: group(dbSpec('SAGA_ORCHESTRATOR', 'saga_db', 20)),
       listen: group(listenSpec('saga')),
       rabbit: group(rabbitSpec()),
       bookingServiceUrl: serviceUrlSpec('booking'),
@@ -14,6 +16,8 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
         default: 'http://127.0.0.1:3006',
         protocols: ['http:', 'https:'],
       }),
+      /** Messages in flight; defaults to the pool size minus two, kept for the sweeper and GetSaga. */
+      prefetch: int('SAGA_PREFETCH', { default: 0, min: 0, max: 500 }),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', { default: 500, min: 50, max: 60_000 }),
     },
     source,

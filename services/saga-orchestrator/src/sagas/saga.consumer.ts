@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { SAGA_QUEUE } from '@cinema/contracts';
 import type { Broker } from '@cinema/messaging';
+import type { SagaConfig } from '../config';
+import { SAGA_CONFIG } from '../database';
 import { SagaService } from './saga.service';
 
 export const BROKER = Symbol('BROKER');
@@ -16,13 +18,15 @@ export const BROKER = Symbol('BROKER');
 export class SagaConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly sagas: SagaService,
+    @Inject(SAGA_CONFIG) private readonly config: SagaConfig,
     @Optional() @Inject(BROKER) private readonly broker?: Broker,
   ) {}
 
   onApplicationBootstrap(): void {
     // Each message holds a database connection while it calls other services: stay below the pool size
-    // (10) so the deadline sweeper and GetSaga still get one.
-    this.broker?.consume(SAGA_QUEUE, (envelope) => this.sagas.handle(envelope), { prefetch: 8 });
+    // so the deadline sweeper and GetSaga still get one.
+    const prefetch = this.config.prefetch || Math.max(1, this.config.db.poolSize - 2);
+    this.broker?.consume(SAGA_QUEUE, (envelope) => this.sagas.handle(envelope), { prefetch });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
