@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
 import { DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { signWebhook } from '@cinema/contracts';
-import { dropDatabase } from '@cinema/database';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, type CapturedMail } from './system';
+import { apiClient, DATABASES, dropSystemDatabases, startSmtpListener, type CapturedMail } from './system';
 
 const root = join(__dirname, '..');
 
@@ -22,7 +21,6 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-const DATABASES = ['AUTH', 'MOVIE', 'SEAT', 'BOOKING', 'SAGA_ORCHESTRATOR', 'NOTIFICATION', 'PAYMENT'];
 const GRPC_PREFIX: Partial<Record<ServiceName, string>> = {
   'auth-service': 'AUTH_SERVICE',
   'notification-service': 'NOTIFICATION_SERVICE',
@@ -218,16 +216,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     await smtp?.close().catch(() => undefined);
     smtp = undefined;
     await new Promise<void>((resolve) => gateServer.close(() => resolve()));
-    for (const db of DATABASES) {
-      await dropDatabase({
-        host: '127.0.0.1',
-        port: 5432,
-        user: 'postgres',
-        password: '',
-        database: env[`${db}_DB_NAME`],
-        poolSize: 1,
-      }).catch(() => undefined);
-    }
+    await dropSystemDatabases(env);
     vhost.drop();
   };
 

@@ -49,7 +49,22 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-const DATABASES = ['AUTH', 'MOVIE', 'SEAT', 'BOOKING', 'SAGA_ORCHESTRATOR', 'NOTIFICATION', 'PAYMENT'];
+/** The `<PREFIX>_DB_*` prefixes of the seven service databases. */
+export const DATABASES = ['AUTH', 'MOVIE', 'SEAT', 'BOOKING', 'SAGA_ORCHESTRATOR', 'NOTIFICATION', 'PAYMENT'];
+
+/** Drops the databases a test system was given through `<PREFIX>_DB_NAME` in `env`. */
+export async function dropSystemDatabases(env: Record<string, string>): Promise<void> {
+  for (const db of DATABASES) {
+    await dropDatabase({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      password: '',
+      database: env[`${db}_DB_NAME`],
+      poolSize: 1,
+    }).catch(() => undefined);
+  }
+}
 const GRPC_SERVICES = [
   'AUTH_SERVICE',
   'NOTIFICATION_SERVICE',
@@ -100,16 +115,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
         child.kill('SIGTERM');
       });
     }
-    for (const db of DATABASES) {
-      await dropDatabase({
-        host: '127.0.0.1',
-        port: 5432,
-        user: 'postgres',
-        password: '',
-        database: env[`${db}_DB_NAME`],
-        poolSize: 1,
-      }).catch(() => undefined);
-    }
+    await dropSystemDatabases(env);
     vhost.drop();
   };
 
