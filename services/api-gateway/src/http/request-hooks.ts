@@ -1,8 +1,7 @@
-import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Histogram, register } from 'prom-client';
-import { requestContext } from '@cinema/observability';
+import { requestContext, type RequestContext } from '@cinema/observability';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -12,7 +11,7 @@ export function requestIdFrom(header: unknown): string {
   return typeof value === 'string' && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-const scopes = new WeakMap<FastifyRequest, AsyncResource>();
+const contexts = new WeakMap<FastifyRequest, RequestContext>();
 
 function metric<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? make();
@@ -45,14 +44,15 @@ const latency = metric(
 export function installRequestHooks(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: String(request.id) }, () => {
-      scopes.set(request, new AsyncResource('gateway-request'));
-      done();
-    });
+    const context = { requestId: String(request.id) };
+    contexts.set(request, context);
+    requestContext.run(context, done);
   });
+  // Re-entering the same store with run() keeps every later step (Nest, gRPC calls, logs) in the request's
+  // context, without an AsyncResource per request.
   fastify.addHook('preValidation', (request, _reply, done) => {
-    const scope = scopes.get(request);
-    if (scope) scope.runInAsyncScope(done);
+    const context = contexts.get(request);
+    if (context) requestContext.run(context, done);
     else done();
   });
   fastify.addHook('onResponse', (request, reply, done) => {

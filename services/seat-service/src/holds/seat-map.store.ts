@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { ChainableCommander } from 'ioredis';
 import { ownerToken, seatChangesChannel, seatMapKeys } from '@cinema/contracts';
 import { REDIS } from '../redis';
 import * as scripts from './seat-scripts';
 
+const HOLD_SCRIPT = { seatHold: scripts.HOLD_SEATS } as const;
 const SHOWTIME_SCRIPTS = {
-  seatHold: scripts.HOLD_SEATS,
   seatRelease: scripts.RELEASE_HOLD,
   seatSweep: scripts.SWEEP_EXPIRED,
   seatClaimBegin: scripts.CLAIM_BEGIN,
@@ -20,7 +19,7 @@ const INDEX_SCRIPTS = {
   seatTouchShowtime: scripts.TOUCH_SHOWTIME,
   seatRescheduleShowtime: scripts.RESCHEDULE_SHOWTIME,
 } as const;
-type ScriptName = keyof typeof SHOWTIME_SCRIPTS | keyof typeof INDEX_SCRIPTS;
+type ScriptName = keyof typeof HOLD_SCRIPT | keyof typeof SHOWTIME_SCRIPTS | keyof typeof INDEX_SCRIPTS;
 type Arg = string | number;
 
 const DUE_KEY = 'seat:{sweep}:due';
@@ -56,6 +55,9 @@ export class SeatMapStore {
     for (const [name, lua] of Object.entries(SHOWTIME_SCRIPTS)) {
       if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 7, lua });
     }
+    // The showtime's keys, then the sweeper's due and touch index and the hold id's index key.
+    if (!('seatHold' in redis))
+      redis.defineCommand('seatHold', { numberOfKeys: 10, lua: HOLD_SCRIPT.seatHold });
     for (const [name, lua] of Object.entries(INDEX_SCRIPTS)) {
       if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
     }
@@ -83,37 +85,29 @@ export class SeatMapStore {
     ttlMs: number,
     seatIds: string[],
   ): Promise<HoldOutcome> {
-    // The showtime is put on the sweeper's index before the hold exists (a crash in between cannot leave
-    // a hold that never expires) and again after it (a sweep running meanwhile cannot drop it).
-    const pipeline = this.redis.pipeline();
-    queue(pipeline, 'seatTouchShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, Date.now() + ttlMs]);
-    queue(pipeline, 'seatHold', [
+    const [status, ...rest] = await call<string[]>(this.redis, 'seatHold', [
       ...SeatMapStore.keys(showtimeId),
+      DUE_KEY,
+      TOUCH_KEY,
+      holdIndexKey(holdId),
       showtimeId,
       seatChangesChannel(showtimeId),
       userId,
       holdId,
       ttlMs,
+      HOLD_INDEX_TTL_SECONDS + Math.ceil(ttlMs / 1000),
       ...seatIds,
     ]);
-    const results = await pipeline.exec();
-    const [holdError, reply] = results?.[1] ?? [new Error('Redis pipeline returned nothing'), null];
-    if (holdError) throw holdError;
-    const [status, ...rest] = reply as string[];
     if (status === 'NOT_READY') return { kind: 'not-ready' };
     if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
     const expiresAtMs = Number(rest[0]);
-    const after = this.redis.pipeline();
-    after.set(`seat:hold:${holdId}`, showtimeId, 'EX', HOLD_INDEX_TTL_SECONDS + Math.ceil(ttlMs / 1000));
-    queue(after, 'seatTouchShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, expiresAtMs]);
-    await execOrThrow(after);
     return { kind: 'held', expiresAtMs, version: Number(rest[1]), replacedHoldId: rest[2] ?? '' };
   }
 
   /** The showtime a hold id belongs to, or null when unknown (never existed, or long gone). */
   async showtimeOfHold(holdId: string): Promise<string | null> {
     if (!holdId) return null;
-    return this.redis.get(`seat:hold:${holdId}`);
+    return this.redis.get(holdIndexKey(holdId));
   }
 
   async releaseHold(
@@ -216,17 +210,11 @@ export class SeatMapStore {
   }
 }
 
+function holdIndexKey(holdId: string): string {
+  return `seat:hold:${holdId}`;
+}
+
 function call<T>(target: Redis, name: ScriptName, args: Arg[]): Promise<T> {
   const fn = (target as unknown as Record<string, (...a: Arg[]) => Promise<T>>)[name];
   return fn.apply(target, args);
-}
-
-function queue(pipeline: ChainableCommander, name: ScriptName, args: Arg[]): void {
-  const fn = (pipeline as unknown as Record<string, (...a: Arg[]) => ChainableCommander>)[name];
-  fn.apply(pipeline, args);
-}
-
-async function execOrThrow(pipeline: ChainableCommander): Promise<void> {
-  const results = await pipeline.exec();
-  for (const [error] of results ?? []) if (error) throw error;
 }

@@ -48,13 +48,18 @@ end
 `;
 
 /**
- * ARGV: showtime, channel, userId, holdId, ttlMs, seatId...
+ * KEYS[8..10]: the sweeper's due and touch index (TOUCH_SHOWTIME) and the hold id's index key.
+ * ARGV: showtime, channel, userId, holdId, ttlMs, hold index ttl (s), seatId...
  * All-or-nothing: either every seat is free (or held by the user's own previous hold, which this hold
  * replaces) and all are held, or nothing changes and the taken seats are returned.
+ * A new hold puts its showtime on the sweeper's index and its id on the hold index in the same atomic step
+ * (one round trip): a hold never exists without being due, and a sweep cannot drop it halfway. These three
+ * keys are outside the showtime's hash slot, which a standalone Redis (what runs here) allows.
  */
 export const HOLD_SEATS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
-local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
+local user, hold_id, ttl, index_ttl = ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
+local FIRST_SEAT = 7
 local now = now_ms()
 local prev_id = redis.call('HGET', K.users, user)
 local prev = nil
@@ -67,7 +72,7 @@ if prev_id then
 end
 local prev_tok = prev and ('H|' .. prev_id .. '|' .. user) or false
 local taken = {}
-for i = 6, #ARGV do
+for i = FIRST_SEAT, #ARGV do
   local tok = redis.call('HGET', K.seats, ARGV[i])
   if tok and tok ~= prev_tok then taken[#taken + 1] = ARGV[i] end
 end
@@ -76,7 +81,7 @@ local freed = {}
 if prev then release_hold(prev_id, prev, freed) end
 local tok = 'H|' .. hold_id .. '|' .. user
 local seats, requested, changes = {}, {}, {}
-for i = 6, #ARGV do
+for i = FIRST_SEAT, #ARGV do
   seats[#seats + 1] = ARGV[i]
   requested[ARGV[i]] = true
   redis.call('HSET', K.seats, ARGV[i], tok)
@@ -89,6 +94,9 @@ local deadline = now + ttl
 redis.call('HSET', K.holds, hold_id, cjson.encode({u = user, d = tostring(deadline), c = '', s = seats}))
 redis.call('ZADD', K.exp, deadline, hold_id)
 redis.call('HSET', K.users, user, hold_id)
+redis.call('ZADD', KEYS[8], 'LT', deadline, showtime)
+redis.call('HINCRBY', KEYS[9], showtime, 1)
+redis.call('SET', KEYS[10], showtime, 'EX', index_ttl)
 local v = publish(changes)
 return {'OK', tostring(deadline), v, prev and prev_id or ''}
 `;
