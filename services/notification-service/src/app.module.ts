@@ -2,12 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { NOTIFICATION_QUEUE } from '@cinema/contracts';
 import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { brokerHealthCheck, Broker } from '@cinema/messaging';
+import { createLogger, HEALTH_CHECKS, OpsModule } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { NotificationConfig } from './config';
 import { DB, NOTIFICATION_CONFIG } from './database';
 import { Mailer } from './emails/mailer';
 import {
+  CONSUMER_BROKER,
   CONSUMER_OPTIONS,
   NotificationsConsumer,
   type ConsumerOptions,
@@ -24,19 +26,24 @@ export class AppModule {
     consumer: Partial<ConsumerOptions> = {},
   ): DynamicModule {
     const options: ConsumerOptions = { enabled: true, queue: NOTIFICATION_QUEUE, ...consumer };
+    // Created here rather than in the consumer so /health and the gRPC health check can report it.
+    const broker = options.enabled
+      ? new Broker(config.rabbit.url, createLogger('notification-service'))
+      : null;
     return {
       module: AppModule,
       imports: [
         DatabaseModule.forPool(pool, DB),
         OpsModule.forService('notification-service', {
           provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool)],
+          useValue: [postgresHealthCheck(pool), ...(broker ? [brokerHealthCheck(broker)] : [])],
         }),
       ],
       controllers: [NotificationsController, GrpcHealthController],
       providers: [
         { provide: NOTIFICATION_CONFIG, useValue: config },
         { provide: CONSUMER_OPTIONS, useValue: options },
+        { provide: CONSUMER_BROKER, useValue: broker },
         NotificationsRepository,
         Mailer,
         NotificationsService,

@@ -210,7 +210,7 @@ function IsPriceTable(options?: ValidationOptions) {
       name: 'isPriceTable',
       target: target.constructor,
       propertyName,
-      options: { message: 'prices must map seat types (e.g. STANDARD) to integer cents >= 0', ...options },
+      options: { message: 'prices must map seat types (e.g. STANDARD) to integer cents from 1 to 1000000', ...options },
       validator: {
         validate(value: unknown) {
           if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -222,8 +222,8 @@ function IsPriceTable(options?: ValidationOptions) {
               ([type, amount]) =>
                 /^[A-Z][A-Z_]{0,31}$/.test(type) &&
                 Number.isInteger(amount) &&
-                (amount as number) >= 0 &&
-                (amount as number) <= 10_000_000,
+                (amount as number) >= 1 &&
+                (amount as number) <= 1_000_000,
             )
           );
         },

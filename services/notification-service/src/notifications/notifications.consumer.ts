@@ -4,13 +4,14 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Broker } from '@cinema/messaging';
-import { createLogger } from '@cinema/observability';
+import type { Broker } from '@cinema/messaging';
 import type { NotificationConfig } from '../config';
 import { NOTIFICATION_CONFIG } from '../database';
 import { NotificationsService } from './notifications.service';
 
 export const CONSUMER_OPTIONS = Symbol('CONSUMER_OPTIONS');
+/** The RabbitMQ client the consumer reads from; null when consuming is disabled (tests). */
+export const CONSUMER_BROKER = Symbol('CONSUMER_BROKER');
 
 export interface ConsumerOptions {
   /** False in tests that call the handler directly. */
@@ -21,17 +22,15 @@ export interface ConsumerOptions {
 /** Message adapter: booking events from RabbitMQ (acked after the handler resolved) to the service. */
 @Injectable()
 export class NotificationsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private broker: Broker | null = null;
-
   constructor(
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
     @Inject(CONSUMER_OPTIONS) private readonly options: ConsumerOptions,
+    @Inject(CONSUMER_BROKER) private readonly broker: Broker | null,
     private readonly notifications: NotificationsService,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.options.enabled) return;
-    this.broker = new Broker(this.config.rabbit.url, createLogger('notification-service'));
+    if (!this.options.enabled || !this.broker) return;
     this.broker.consume(
       this.options.queue,
       async (envelope) => void (await this.notifications.handle(envelope)),
@@ -43,6 +42,5 @@ export class NotificationsConsumer implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.broker?.close();
-    this.broker = null;
   }
 }
