@@ -210,7 +210,10 @@ function IsPriceTable(options?: ValidationOptions) {
       name: 'isPriceTable',
       target: target.constructor,
       propertyName,
-      options: { message: 'prices must map seat types (e.g. STANDARD) to integer cents from 1 to 1000000', ...options },
+      options: {
+        message: 'prices must map seat types (e.g. STANDARD) to integer cents from 1 to 1000000',
+        ...options,
+      },
       validator: {
         validate(value: unknown) {
           if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
