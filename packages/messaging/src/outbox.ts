@@ -71,6 +71,8 @@ export async function withInbox(
  */
 export class OutboxRelay {
   private running = false;
+  /** A NOTIFY arrived since the last batch started: rows may be waiting. */
+  private notified = true;
   private wake: (() => void) | null = null;
   private listener: PoolClient | null = null;
   private loop: Promise<void> | null = null;
@@ -104,13 +106,19 @@ export class OutboxRelay {
     try {
       const client = await this.pool.connect();
       this.listener = client;
-      client.on('notification', () => this.wake?.());
+      client.on('notification', () => {
+        this.notified = true;
+        this.wake?.();
+      });
       client.on('error', () => {
         this.listener = null;
         client.release(true);
         if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
       });
       await client.query('LISTEN outbox_wake');
+      // Rows committed while nobody listened were announced to no one.
+      this.notified = true;
+      this.wake?.();
     } catch {
       if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
     }
@@ -118,9 +126,11 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     const pollMs = this.opts.pollMs ?? 500;
+    const batchSize = this.opts.batchSize ?? 100;
     let failures = 0;
     while (this.running) {
       let published = 0;
+      this.notified = false;
       try {
         published = await this.publishBatch();
         failures = 0;
@@ -128,8 +138,11 @@ export class OutboxRelay {
         failures += 1;
         this.logger.warn({ err: (error as Error).message, failures }, 'outbox relay failed; retrying');
       }
-      if (published > 0 && failures === 0) continue;
-      const delay = failures > 0 ? Math.min(10_000, 200 * 2 ** failures) : pollMs;
+      // A short batch emptied the table unless a NOTIFY came in meanwhile: no empty re-query per event.
+      if (failures === 0 && (published >= batchSize || this.notified)) continue;
+      // While LISTEN works the poll is only a safety net (a NOTIFY lost with a dropped connection).
+      const idle = this.listener ? pollMs * 10 : pollMs;
+      const delay = failures > 0 ? Math.min(10_000, 200 * 2 ** failures) : idle;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
         this.wake = () => {

@@ -3,17 +3,13 @@ import {
   Catch,
   Controller,
   Inject,
-  Injectable,
   Logger,
   type ArgumentsHost,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
   type RpcExceptionFilter,
   type INestApplication,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { GrpcMethod, Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import { GrpcMethod, ServerGrpc, type MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { Metadata } from '@grpc/grpc-js';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -37,17 +33,24 @@ export class GrpcErrorFilter implements RpcExceptionFilter<unknown> {
   }
 }
 
-/** Runs each gRPC handler inside the caller's request id, taken from metadata. */
-@Injectable()
-export class RequestIdInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const metadata = context.switchToRpc().getContext<Metadata | undefined>();
-    const value = typeof metadata?.get === 'function' ? metadata.get('x-request-id')[0] : undefined;
-    const requestId = typeof value === 'string' && value ? value : undefined;
-    if (!requestId) return next.handle();
-    return new Observable((subscriber) =>
-      requestContext.run({ requestId }, () => next.handle().subscribe(subscriber)),
-    );
+/**
+ * Nest's gRPC server, with each unary handler run inside the caller's request id (from metadata). Done here
+ * rather than in a global interceptor: with no interceptors Nest calls the handler directly, while any
+ * interceptor adds an rxjs chain and an AsyncResource per call (about a tenth of a busy service's CPU).
+ */
+export class ContextGrpcServer extends ServerGrpc {
+  // The signature is Nest's own.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  override createUnaryServiceMethod(methodHandler: Function): Function {
+    const handle = super.createUnaryServiceMethod(methodHandler) as (
+      call: { metadata?: Metadata },
+      callback: unknown,
+    ) => unknown;
+    return (call: { metadata?: Metadata }, callback: unknown) => {
+      const value = call.metadata?.get('x-request-id')[0];
+      if (typeof value !== 'string' || !value) return handle(call, callback);
+      return requestContext.run({ requestId: value }, () => handle(call, callback));
+    };
   }
 }
 
@@ -81,11 +84,9 @@ export async function startGrpcService(opts: GrpcServiceBootstrap): Promise<INes
   app.enableShutdownHooks();
   // Before connectMicroservice: inheritAppConfig copies the global filters and interceptors at that moment.
   app.useGlobalFilters(new GrpcErrorFilter());
-  app.useGlobalInterceptors(new RequestIdInterceptor());
   app.connectMicroservice<MicroserviceOptions>(
     {
-      transport: Transport.GRPC,
-      options: {
+      strategy: new ContextGrpcServer({
         url: `${opts.host}:${opts.grpcPort}`,
         package: [...opts.services.map((s) => GRPC_PACKAGES[s].package), 'grpc.health.v1'],
         protoPath: [...opts.services.map((s) => GRPC_PACKAGES[s].proto), 'health.proto'].map((p) =>
@@ -93,7 +94,7 @@ export async function startGrpcService(opts: GrpcServiceBootstrap): Promise<INes
         ),
         loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [PROTO_DIR] },
         gracefulShutdown: true,
-      },
+      }),
     },
     { inheritAppConfig: true },
   );

@@ -90,6 +90,7 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
     async close() {
       for (const client of [auth, movie, seat, booking]) client.close();
       health.close();
+      payments.close();
       await broker.close();
       redis.disconnect();
     },

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAGA_QUEUE } from '@cinema/contracts';
+import { createKysely } from '@cinema/database';
+import {
+  createTestDatabase,
+  createTestVhost,
+  waitFor,
+  type TestDatabase,
+  type TestVhost,
+} from '@cinema/testing';
+import { Broker, enqueueEvent, MESSAGING_MIGRATIONS, OutboxRelay, type BrokerLogger } from '../src';
+
+const quiet: BrokerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Slow confirms keep each batch in flight long enough for the next commits to land during it. */
+class SlowBroker extends Broker {
+  onPublish: (() => void) | undefined;
+
+  override async publish(envelope: Parameters<Broker['publish']>[0]): Promise<void> {
+    this.onPublish?.();
+    await sleep(40);
+    await super.publish(envelope);
+  }
+}
+
+describe('OutboxRelay', () => {
+  let db: TestDatabase;
+  let vhost: TestVhost;
+  let broker: Broker;
+  let publisher: SlowBroker;
+  let relay: OutboxRelay;
+  const received: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging', [MESSAGING_MIGRATIONS]);
+    vhost = createTestVhost();
+    broker = new Broker(vhost.url, quiet);
+    broker.consume(SAGA_QUEUE, async (envelope) => {
+      received.push(envelope.id);
+    });
+    publisher = new SlowBroker(vhost.url, quiet);
+    await broker.waitConnected(10_000);
+    await publisher.waitConnected(10_000);
+    // A poll of 5 s (50 s while LISTEN works): anything faster than that came from NOTIFY.
+    relay = new OutboxRelay(db.pool, createKysely(db.pool), publisher, quiet, {
+      pollMs: 5_000,
+      batchSize: 10,
+    });
+    relay.start();
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await publisher?.close();
+    await broker?.close();
+    vhost?.drop();
+    await db?.drop();
+  });
+
+  const enqueue = async (): Promise<string> => {
+    const kysely = createKysely(db.pool);
+    const envelope = await kysely.transaction().execute((trx) =>
+      enqueueEvent(trx, 'booking.created', {
+        bookingId: randomUUID(),
+        userId: randomUUID(),
+        showtimeId: randomUUID(),
+        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        totalAmount: 1200,
+        currency: 'USD',
+      }),
+    );
+    return envelope.id;
+  };
+
+  const unpublished = async (): Promise<number> => {
+    const { rows } = await db.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM outbox WHERE published_at IS NULL',
+    );
+    return Number(rows[0]?.n);
+  };
+
+  it('publishes every committed row at once, including rows committed while a batch is in flight', async () => {
+    // Sequential commits arrive while the relay is busy with earlier ones, and more than one batch (10).
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      ids.push(await enqueue());
+      await sleep(15);
+    }
+    await waitFor(() => ids.every((id) => received.includes(id)), { timeoutMs: 3_000, what: 'all 25' });
+    expect(await unpublished()).toBe(0);
+    expect(new Set(received).size).toBe(received.length);
+  });
+
+  it('publishes a row committed while the batch before it is being confirmed, with no later commit', async () => {
+    let late: Promise<string> | undefined;
+    publisher.onPublish = () => {
+      publisher.onPublish = undefined;
+      late = enqueue();
+    };
+    const first = await enqueue();
+    await waitFor(() => late, { timeoutMs: 3_000, what: 'the batch of the first row' });
+    const second = await late!;
+    await waitFor(() => received.includes(first) && received.includes(second), {
+      timeoutMs: 3_000,
+      what: 'both rows',
+    });
+    expect(await unpublished()).toBe(0);
+  });
+
+  it('catches up after its LISTEN connection is killed', async () => {
+    await db.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND query = 'LISTEN outbox_wake'`,
+    );
+    const id = await enqueue();
+    // Without LISTEN the relay polls every 5 s and re-listens after 1 s; either way well inside 8 s.
+    await waitFor(() => received.includes(id), { timeoutMs: 8_000, what: 'row after LISTEN loss' });
+    const next = await enqueue();
+    await waitFor(() => received.includes(next), { timeoutMs: 3_000, what: 'row after re-LISTEN' });
+    expect(await unpublished()).toBe(0);
+  });
+});
