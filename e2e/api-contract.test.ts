@@ -360,6 +360,32 @@ describe('API.md contract (black box)', () => {
       }
     });
 
+    it('repeated wrong passwords for one email -> 429 RATE_LIMITED with Retry-After, other accounts unaffected', async () => {
+      const target = `locked-${suffix}@contract.test`;
+      await api('POST', '/auth/register', { body: { email: target, password: 'pw-locked-1', name: 'Lock' } });
+      const statuses: number[] = [];
+      let limited: ApiResponse<unknown> | undefined;
+      // The default LOGIN_MAX_FAILURES is 10: the 10th failure locks the email.
+      for (let i = 0; i < 10 && !limited; i++) {
+        const res = await api('POST', '/auth/login', { body: { email: target, password: `wrong-${i}-pw` } });
+        statuses.push(res.status);
+        if (res.status === 429) limited = res;
+      }
+      expect(
+        statuses.slice(0, -1).every((s) => s === 401),
+        `401s before the lock: ${statuses.join(',')}`,
+      ).toBe(true);
+      expect(limited, `a 429 by the 10th failure (got ${statuses.join(',')})`).toBeDefined();
+      expectError(limited!, 429, 'RATE_LIMITED', 'locked login');
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const right = await api('POST', '/auth/login', { body: { email: target, password: 'pw-locked-1' } });
+      expectError(right, 429, 'RATE_LIMITED', 'right password while locked');
+      const other = await api('POST', '/auth/login', {
+        body: { email: alice.user.email, password: 'pw-alice-secret' },
+      });
+      expect(other.status).toBe(200);
+    });
+
     it('POST /auth/login -> 200 same shape; wrong password or unknown email -> 401 INVALID_CREDENTIALS', async () => {
       const ok = await api<Session>('POST', '/auth/login', {
         body: { email: alice.user.email, password: 'pw-alice-secret' },

@@ -22,6 +22,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     if (reply.sent || reply.raw.headersSent) return;
+    if (body.statusCode === 429) {
+      // API.md: a 429 always says when to come back.
+      const seconds = Number(body.details.retryAfterSeconds);
+      reply.header('retry-after', String(seconds > 0 ? Math.ceil(seconds) : 1));
+    }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -8,6 +8,7 @@ import type { AuthConfig } from './config';
 import { AUTH_CONFIG, DB } from './database';
 import { AuthController } from './sessions/auth.controller';
 import { AuthService } from './sessions/auth.service';
+import { LoginThrottleRepository } from './sessions/login-throttle.repository';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { UsersRepository } from './users/users.repository';
 
@@ -32,6 +33,7 @@ export class AppModule {
         { provide: AUTH_CONFIG, useValue: config },
         UsersRepository,
         SessionsRepository,
+        LoginThrottleRepository,
         AuthService,
       ],
     };

@@ -19,6 +19,9 @@ export function loadAuthConfig(source: Record<string, string | undefined> = proc
       jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
       accessTokenTtlSeconds: int('JWT_EXPIRES_IN_SECONDS', { default: 900, min: 60, max: 86_400 }),
       refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_SECONDS', { default: 30 * 86_400, min: 300 }),
+      /** Failed sign-ins of one email within the window that lock it for the window (brute-force guard). */
+      loginMaxFailures: int('LOGIN_MAX_FAILURES', { default: 10, min: 1, max: 10_000 }),
+      loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', { default: 900, min: 1, max: 86_400 }),
       adminEmail: str('ADMIN_EMAIL', { default: 'admin@cinema.local' }),
       adminPassword: str('ADMIN_PASSWORD', { default: 'admin-password-123', secret: true }),
     },

@@ -26,4 +26,10 @@ export interface AuthDatabase {
     used_at: Date | null;
     revoked_at: Date | null;
   };
+  login_throttle: {
+    email: string;
+    failures: number;
+    window_started_at: Date;
+    locked_until: Date | null;
+  };
 }

@@ -20,6 +20,8 @@ describe('auth-service over gRPC', () => {
       AUTH_SERVICE_HTTP_PORT: String(httpPort),
       BIND_HOST: '127.0.0.1',
       ADMIN_EMAIL: `admin-${uniqueSuffix()}@test.local`,
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCKOUT_SECONDS: '2',
     });
     app = await startGrpcService({
       module: AppModule.create(config, database.pool),
@@ -44,6 +46,40 @@ describe('auth-service over gRPC', () => {
     expect(JSON.stringify(session)).not.toContain('correct-horse');
     const login = await auth.login({ email: address.toUpperCase(), password: 'correct-horse' });
     expect(login.user?.id).toBe(session.user?.id);
+  });
+
+  it('locks an email after repeated wrong passwords, even for the right one, until the lock passes', async () => {
+    const address = email();
+    const bystander = email();
+    await auth.register({ email: address, password: 'correct-horse', name: 'Ada' });
+    await auth.register({ email: bystander, password: 'correct-horse', name: 'Bo' });
+    const wrong = () => auth.login({ email: address, password: 'wrong-password' });
+    await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    const locked = await wrong().catch((e: unknown) => e);
+    expect(locked).toMatchObject({ code: 'RATE_LIMITED' });
+    const retryAfter = (locked as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(2);
+    await expect(
+      auth.login({ email: address.toUpperCase(), password: 'correct-horse' }),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // Other accounts are not affected.
+    await expect(auth.login({ email: bystander, password: 'correct-horse' })).resolves.toBeTruthy();
+
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(auth.login({ email: address, password: 'correct-horse' })).resolves.toBeTruthy();
+    // A successful sign-in starts the count again.
+    await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('counts failures for an unknown email the same way, revealing nothing', async () => {
+    const ghost = email();
+    const attempt = () => auth.login({ email: ghost, password: 'whatever-123' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(attempt()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('refuses a second account with the same email, in any case', async () => {

@@ -12,6 +12,7 @@ import {
 import { AUTH_CONFIG } from '../database';
 import type { AuthConfig } from '../config';
 import { UsersRepository, type UserRow } from '../users/users.repository';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { SessionsRepository } from './sessions.repository';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -21,11 +22,13 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
   /** Verified against when the email is unknown, so a login takes as long either way. */
   private dummyHash: Promise<string> | null = null;
+  private failuresSincePrune = 0;
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly throttle: LoginThrottleRepository,
     private readonly jwt: JwtService,
   ) {}
 
@@ -66,15 +69,40 @@ export class AuthService implements OnApplicationBootstrap {
     return this.issueSession(user, randomUUID());
   }
 
+  /**
+   * After LOGIN_MAX_FAILURES wrong passwords for one email within LOGIN_LOCKOUT_SECONDS, that email is
+   * refused (RATE_LIMITED, even with the right password) until the lock passes: guessing a password costs
+   * the attacker days, and the count is the same for unknown emails, so it reveals nothing.
+   */
   async login(req: authPb.LoginRequest): Promise<authPb.AuthSession> {
-    const user = await this.users.findByEmail(req.email.trim());
+    const email = req.email.trim();
+    const throttle = await this.throttle.state(email);
+    if (throttle.lockedSeconds > 0) throw tooManyAttempts(throttle.lockedSeconds);
+    const user = await this.users.findByEmail(email);
+    let ok = false;
     if (!user) {
       this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'));
       await argon2.verify(await this.dummyHash, req.password).catch(() => false);
+    } else {
+      ok = await argon2.verify(user.password_hash, req.password).catch(() => false);
+    }
+    if (!user || !ok) {
+      const policy = {
+        maxFailures: this.config.loginMaxFailures,
+        windowSeconds: this.config.loginLockoutSeconds,
+      };
+      const lockedNow = await this.throttle.recordFailure(email, policy);
+      if (++this.failuresSincePrune >= 100) {
+        this.failuresSincePrune = 0;
+        await this.throttle.prune(policy.windowSeconds);
+      }
+      if (lockedNow > 0) {
+        this.logger.warn({ lockedForSeconds: lockedNow }, 'sign-in locked after repeated failures');
+        throw tooManyAttempts(lockedNow);
+      }
       throw invalidCredentials();
     }
-    const ok = await argon2.verify(user.password_hash, req.password).catch(() => false);
-    if (!ok) throw invalidCredentials();
+    if (throttle.hasFailures) await this.throttle.clear(email);
     return this.issueSession(user, randomUUID());
   }
 
@@ -122,6 +150,12 @@ function toUser(row: UserRow): authPb.User {
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+function tooManyAttempts(retryAfterSeconds: number): DomainError {
+  return new DomainError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again later', {
+    retryAfterSeconds,
+  });
 }
 
 function invalidCredentials(): DomainError {
