@@ -5,6 +5,7 @@ import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
+import { BookingChanges } from './bookings/booking-changes';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
@@ -65,6 +66,7 @@ export class AppModule {
       { provide: MOVIE_PORT, useValue: movies },
       BookingsRepository,
       BookingsService,
+      BookingChanges,
       OutboxRelayRunner,
     ];
     if (broker) providers.push({ provide: BROKER, useValue: broker });

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_EXCHANGE, type bookingPb } from '@cinema/contracts';
+import { createPool } from '@cinema/database';
 import { Broker, MESSAGING_MIGRATIONS } from '@cinema/messaging';
 import { createLogger } from '@cinema/observability';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
@@ -19,6 +20,7 @@ async function startBooking(
   seats: FakeSeats,
   extra: Record<string, string> = {},
   broker?: Broker,
+  pool = database.pool,
 ) {
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
   const config = loadBookingConfig({
@@ -28,7 +30,7 @@ async function startBooking(
     ...extra,
   });
   const app = await startGrpcService({
-    module: AppModule.create(config, database.pool, { seats, movies: new FakeMovies(), broker }),
+    module: AppModule.create(config, pool, { seats, movies: new FakeMovies(), broker }),
     services: ['booking'],
     ...config.listen,
   });
@@ -300,6 +302,182 @@ describe('booking-service over gRPC', () => {
         code: 'BOOKING_NOT_CANCELLABLE',
       },
     );
+  });
+});
+
+describe('GetBooking with wait_ms (payment in flight)', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let booking: Client;
+  // A second replica on the same database: its writes must wake the first replica's waiters.
+  let replicaApp: INestApplication;
+  let replica: Client;
+  const seats = new FakeSeats();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('booking_wait', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]);
+    ({ app, client: booking } = await startBooking(database, seats));
+    ({ app: replicaApp, client: replica } = await startBooking(
+      database,
+      seats,
+      {},
+      undefined,
+      createPool(database.config),
+    ));
+  });
+
+  afterAll(async () => {
+    booking?.close();
+    replica?.close();
+    await app?.close();
+    await replicaApp?.close();
+    await database?.drop();
+  });
+
+  /** A PENDING booking whose payment is PROCESSING. */
+  async function inFlight() {
+    const userId = randomUUID();
+    const holdId = seats.hold(userId, randomUUID());
+    const created = await booking.createBooking({ holdId, userId, userEmail: 'w@test.local' });
+    const paymentId = randomUUID();
+    await booking.recordPayment({
+      bookingId: created.id,
+      paymentId,
+      status: 'PROCESSING',
+      failureCode: '',
+      reason: '',
+    });
+    return { userId, id: created.id, paymentId };
+  }
+
+  async function timed<T>(call: Promise<T>): Promise<{ value: T; ms: number }> {
+    const start = Date.now();
+    const value = await call;
+    return { value, ms: Date.now() - start };
+  }
+
+  const wait = (client: Client, id: string, userId: string, waitMs: number) =>
+    timed(client.getBooking({ id, userId, waitMs }, { timeoutMs: waitMs + 5_000 }));
+
+  it('answers as soon as another replica confirms the booking', async () => {
+    const { userId, id, paymentId } = await inFlight();
+    const waiting = wait(booking, id, userId, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await replica.confirmBooking({ bookingId: id, paymentId });
+    const { value, ms } = await waiting;
+    expect(value).toMatchObject({ status: 'CONFIRMED', payment: { id: paymentId, status: 'SUCCEEDED' } });
+    expect(ms).toBeGreaterThanOrEqual(250);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('answers as soon as another replica records the payment FAILED', async () => {
+    const { userId, id, paymentId } = await inFlight();
+    const waiting = wait(booking, id, userId, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await replica.recordPayment({
+      bookingId: id,
+      paymentId,
+      status: 'FAILED',
+      failureCode: 'card_declined',
+      reason: '',
+    });
+    const { value, ms } = await waiting;
+    expect(value).toMatchObject({
+      status: 'PENDING',
+      payment: { id: paymentId, status: 'FAILED', failureCode: 'card_declined' },
+    });
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('answers after wait_ms when nothing changes, and ignores writes that change nothing', async () => {
+    const { userId, id, paymentId } = await inFlight();
+    const waiting = wait(booking, id, userId, 1_200);
+    await new Promise((r) => setTimeout(r, 200));
+    // A late duplicate PROCESSING and another booking's change are not changes of this booking's payment.
+    await replica.recordPayment({
+      bookingId: id,
+      paymentId,
+      status: 'PROCESSING',
+      failureCode: '',
+      reason: '',
+    });
+    await inFlight();
+    const { value, ms } = await waiting;
+    expect(value).toMatchObject({ status: 'PENDING', payment: { id: paymentId, status: 'PROCESSING' } });
+    expect(ms).toBeGreaterThanOrEqual(1_150);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it("answers at once when no payment is in flight, and keeps hiding other users' bookings", async () => {
+    const userId = randomUUID();
+    const created = await booking.createBooking({
+      holdId: seats.hold(userId, randomUUID()),
+      userId,
+      userEmail: 'w@test.local',
+    });
+    const unpaid = await wait(booking, created.id, userId, 10_000);
+    expect(unpaid.value.status).toBe('PENDING');
+    expect(unpaid.ms).toBeLessThan(1_000);
+
+    const settled = await inFlight();
+    await booking.recordPayment({
+      bookingId: settled.id,
+      paymentId: settled.paymentId,
+      status: 'FAILED',
+      failureCode: 'card_declined',
+      reason: '',
+    });
+    expect((await wait(booking, settled.id, settled.userId, 10_000)).ms).toBeLessThan(1_000);
+
+    const other = await inFlight();
+    await expect(wait(booking, other.id, randomUUID(), 10_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(wait(booking, 'not-a-uuid', other.userId, 10_000)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  it('still answers promptly while its LISTEN connection is down, and listens again', async () => {
+    const listeners = async () =>
+      (
+        await database.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN booking_changed'`,
+        )
+      ).rows.map((r) => r.pid);
+    expect(await listeners()).toHaveLength(2);
+    const { userId, id, paymentId } = await inFlight();
+    const waiting = wait(booking, id, userId, 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    await database.pool.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
+      await listeners(),
+    ]);
+    await database.pool.query(
+      `UPDATE booking_payments SET status = 'FAILED', failure_code = 'card_declined' WHERE payment_id = $1`,
+      [paymentId],
+    );
+    const { value, ms } = await waiting;
+    expect(value.payment?.status).toBe('FAILED');
+    expect(ms).toBeLessThan(2_000);
+    await waitFor(async () => (await listeners()).length === 2, { what: 'LISTEN again' });
+  });
+
+  it('answers its waiters when it shuts down', async () => {
+    const { app: closing, client } = await startBooking(
+      database,
+      seats,
+      {},
+      undefined,
+      createPool(database.config),
+    );
+    const { userId, id } = await inFlight();
+    const waiting = wait(client, id, userId, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const start = Date.now();
+    await closing.close();
+    const { value, ms } = await waiting;
+    client.close();
+    expect(value).toMatchObject({ id, status: 'PENDING' });
+    expect(ms).toBeLessThan(3_000);
+    expect(Date.now() - start).toBeLessThan(3_000);
   });
 });
 

@@ -55,6 +55,12 @@ export interface GetBookingRequest {
   id: string;
   /** Empty for internal callers; otherwise only this user's booking is visible. */
   userId: string;
+  /**
+   * GetBooking only: while a payment is in flight (booking PENDING, latest payment PROCESSING), wait up to
+   * this many milliseconds (at most 30000) for the booking's status or payment to change before answering.
+   * Unset or 0 answers at once, as does a booking with no payment in flight.
+   */
+  waitMs?: number | undefined;
 }
 
 export interface ListBookingsRequest {
@@ -111,6 +117,8 @@ export interface BookingServiceClient {
 
   recordPayment(request: RecordPaymentRequest, metadata?: Metadata): Observable<Booking>;
 
+  /** PENDING -> CONFIRMED with this payment, recorded as SUCCEEDED in the same transaction (the saga relies on it). */
+
   confirmBooking(request: ConfirmBookingRequest, metadata?: Metadata): Observable<Booking>;
 
   /** Ends a PENDING booking (EXPIRED, FAILED or CANCELLED); idempotent. */
@@ -138,6 +146,8 @@ export interface BookingServiceController {
   ): Promise<PaymentQuote> | Observable<PaymentQuote> | PaymentQuote;
 
   recordPayment(request: RecordPaymentRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
+
+  /** PENDING -> CONFIRMED with this payment, recorded as SUCCEEDED in the same transaction (the saga relies on it). */
 
   confirmBooking(request: ConfirmBookingRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
 

@@ -12,7 +12,7 @@ export class BookingsController implements bookingPb.BookingServiceController {
   }
 
   getBooking(req: bookingPb.GetBookingRequest) {
-    return this.bookings.getBooking(req.id, req.userId);
+    return this.bookings.getBooking(req.id, req.userId, req.waitMs ?? 0);
   }
 
   listBookings(req: bookingPb.ListBookingsRequest) {

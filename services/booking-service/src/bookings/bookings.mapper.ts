@@ -3,59 +3,69 @@ import type { bookingPb, BookingSnapshot } from '@cinema/contracts';
 import type { BookingDatabase } from '../database';
 
 export type BookingRow = Selectable<BookingDatabase['bookings']>;
-export type BookingItemRow = Selectable<BookingDatabase['booking_items']>;
-export type BookingPaymentRow = Selectable<BookingDatabase['booking_payments']>;
+export type BookingSeat = Omit<Selectable<BookingDatabase['booking_items']>, 'booking_id'>;
+export type LatestPayment = Pick<
+  Selectable<BookingDatabase['booking_payments']>,
+  'payment_id' | 'status' | 'failure_code'
+>;
 
-/** A booking with what belongs to it: its seats and its latest payment attempt. */
-export interface BookingRecord {
-  booking: BookingRow;
-  items: BookingItemRow[];
-  payment: BookingPaymentRow | undefined;
+/** A booking with what belongs to it, read in one statement: its seats and its latest payment attempt. */
+export interface BookingRecord extends BookingRow {
+  items: BookingSeat[];
+  payment: LatestPayment | null;
 }
 
 const iso = (d: Date | null): string => (d ? d.toISOString() : '');
 
-export function toBookingMessage({ booking, items, payment }: BookingRecord): bookingPb.Booking {
+const seatMessage = (i: BookingSeat): bookingPb.BookedSeat => ({
+  seatId: i.seat_id,
+  label: i.label,
+  type: i.type,
+  price: i.price,
+});
+
+export function toBookingMessage(record: BookingRecord): bookingPb.Booking {
+  const { payment } = record;
   return {
-    id: booking.id,
-    userId: booking.user_id,
-    userEmail: booking.user_email,
-    showtimeId: booking.showtime_id,
-    seats: items.map((i) => ({ seatId: i.seat_id, label: i.label, type: i.type, price: i.price })),
-    totalAmount: booking.total_amount,
-    currency: booking.currency,
-    status: booking.status,
-    createdAt: iso(booking.created_at),
-    expiresAt: iso(booking.expires_at),
-    confirmedAt: iso(booking.confirmed_at),
-    endedAt: iso(booking.ended_at),
+    id: record.id,
+    userId: record.user_id,
+    userEmail: record.user_email,
+    showtimeId: record.showtime_id,
+    seats: record.items.map(seatMessage),
+    totalAmount: record.total_amount,
+    currency: record.currency,
+    status: record.status,
+    createdAt: iso(record.created_at),
+    expiresAt: iso(record.expires_at),
+    confirmedAt: iso(record.confirmed_at),
+    endedAt: iso(record.ended_at),
     payment: payment
       ? { id: payment.payment_id, status: payment.status, failureCode: payment.failure_code ?? '' }
       : undefined,
-    ticketCode: booking.ticket_code ?? '',
-    confirmedPaymentId: booking.confirmed_payment_id ?? '',
-    movieTitle: booking.movie_title,
-    theaterName: booking.theater_name,
-    roomName: booking.room_name,
-    startsAt: iso(booking.starts_at),
+    ticketCode: record.ticket_code ?? '',
+    confirmedPaymentId: record.confirmed_payment_id ?? '',
+    movieTitle: record.movie_title,
+    theaterName: record.theater_name,
+    roomName: record.room_name,
+    startsAt: iso(record.starts_at),
   };
 }
 
-export function toSnapshot(booking: BookingRow, items: BookingItemRow[]): BookingSnapshot {
+export function toSnapshot(record: BookingRecord): BookingSnapshot {
   return {
-    bookingId: booking.id,
-    userId: booking.user_id,
-    userEmail: booking.user_email,
-    showtimeId: booking.showtime_id,
-    movieTitle: booking.movie_title,
-    theaterName: booking.theater_name,
-    roomName: booking.room_name,
-    startsAt: iso(booking.starts_at),
-    seats: items.map((i) => ({ seatId: i.seat_id, label: i.label, type: i.type, price: i.price })),
-    totalAmount: booking.total_amount,
-    currency: booking.currency,
-    status: booking.status,
-    ticketCode: booking.ticket_code ?? '',
-    expiresAt: iso(booking.expires_at),
+    bookingId: record.id,
+    userId: record.user_id,
+    userEmail: record.user_email,
+    showtimeId: record.showtime_id,
+    movieTitle: record.movie_title,
+    theaterName: record.theater_name,
+    roomName: record.room_name,
+    startsAt: iso(record.starts_at),
+    seats: record.items.map(seatMessage),
+    totalAmount: record.total_amount,
+    currency: record.currency,
+    status: record.status,
+    ticketCode: record.ticket_code ?? '',
+    expiresAt: iso(record.expires_at),
   };
 }

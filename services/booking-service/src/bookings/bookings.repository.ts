@@ -1,38 +1,158 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Insertable } from 'kysely';
-import { sql, type Kysely, type Transaction } from '@cinema/database';
+import { CompiledQuery } from 'kysely';
+import type { Kysely, Transaction } from '@cinema/database';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
 import { enqueueEvent } from '@cinema/messaging';
 import { DB, type BookingDatabase } from '../database';
-import { toSnapshot, type BookingItemRow, type BookingRecord, type BookingRow } from './bookings.mapper';
+import { toSnapshot, type BookingRecord, type BookingRow, type BookingSeat } from './bookings.mapper';
 
 type Db = Kysely<BookingDatabase> | Transaction<BookingDatabase>;
 
-/** A payment status never moves back: PROCESSING < SUCCEEDED|FAILED < REFUNDED. */
-const paymentRank = (column: string) =>
-  sql`(CASE ${sql.ref(column)} WHEN 'PROCESSING' THEN 0 WHEN 'REFUNDED' THEN 2 ELSE 1 END)`;
-
-export type NewBooking = Omit<Insertable<BookingDatabase['bookings']>, 'status'>;
+export type NewBooking = Pick<
+  BookingRow,
+  | 'id'
+  | 'user_id'
+  | 'user_email'
+  | 'showtime_id'
+  | 'hold_id'
+  | 'total_amount'
+  | 'currency'
+  | 'movie_title'
+  | 'theater_name'
+  | 'room_name'
+  | 'starts_at'
+  | 'expires_at'
+>;
 export type EndStatus = Extract<BookingStatus, 'EXPIRED' | 'FAILED' | 'CANCELLED'>;
+
+/** What PreparePayment decides on. */
+export interface PaymentState {
+  id: string;
+  status: BookingStatus;
+  expires_at: Date;
+  total_amount: number;
+  currency: string;
+  /** A payment of this booking has SUCCEEDED (the saga is confirming it). */
+  paid: boolean;
+}
+
+// The hot statements are constant SQL run as compiled queries: no query building per call. Each returns a
+// whole BookingRecord (a row of `bookings` plus `items` and `payment` as json) in one round trip.
+
+const SEAT_JSON = `json_build_object('seat_id', i.seat_id, 'label', i.label, 'type', i.type, 'price', i.price)`;
+const SEAT_ORDER = `ORDER BY length(i.label), i.label`;
+const ITEMS = `(SELECT coalesce(json_agg(${SEAT_JSON} ${SEAT_ORDER}), '[]') FROM booking_items i
+  WHERE i.booking_id = b.id) AS items`;
+const PAYMENT_JSON = `json_build_object('payment_id', p.payment_id, 'status', p.status, 'failure_code', p.failure_code)`;
+/** The latest payment attempt (by created_at) is the one a client sees. */
+const LATEST_PAYMENT = `(SELECT ${PAYMENT_JSON} FROM booking_payments p WHERE p.booking_id = b.id
+  ORDER BY p.created_at DESC LIMIT 1) AS payment`;
+/**
+ * The latest payment once the upsert `up` has run: the statement's snapshot predates `up`, so its row
+ * replaces the stale version of the same payment.
+ */
+const LATEST_PAYMENT_AFTER_UPSERT = `(SELECT ${PAYMENT_JSON} FROM (
+    SELECT payment_id, status, failure_code, created_at FROM up
+    UNION ALL
+    SELECT q.payment_id, q.status, q.failure_code, q.created_at FROM booking_payments q
+    WHERE q.booking_id = b.id AND NOT EXISTS (SELECT 1 FROM up WHERE up.payment_id = q.payment_id)
+  ) p ORDER BY p.created_at DESC LIMIT 1) AS payment`;
+const RECORD = `b.*, ${ITEMS}, ${LATEST_PAYMENT}`;
+
+/** A payment status never moves back: PROCESSING < SUCCEEDED|FAILED < REFUNDED. */
+const rank = (column: string) =>
+  `(CASE ${column} WHEN 'PROCESSING' THEN 0 WHEN 'REFUNDED' THEN 2 ELSE 1 END)`;
+
+/**
+ * Records payment $2 of the booking in CTE `b` with the given status, never moving it backwards (a late
+ * PROCESSING cannot overwrite SUCCEEDED) nor onto another booking. `up` holds the row only if it changed.
+ */
+const upsertPayment = (status: string, failureCode: string) => `up AS (
+  INSERT INTO booking_payments AS bp (payment_id, booking_id, status, failure_code)
+  SELECT $2::text, b.id, ${status}, ${failureCode} FROM b
+  ON CONFLICT (payment_id) DO UPDATE
+    SET status = excluded.status, failure_code = excluded.failure_code, updated_at = clock_timestamp()
+    WHERE bp.booking_id = excluded.booking_id AND ${rank('bp.status')} < ${rank('excluded.status')}
+  RETURNING bp.payment_id, bp.status, bp.failure_code, bp.created_at)`;
+
+const FIND = `SELECT ${RECORD} FROM bookings b WHERE b.id = $1`;
+const FIND_FOR_USER = `${FIND} AND b.user_id = $2`;
+const FIND_BY_HOLD = `SELECT ${RECORD} FROM bookings b WHERE b.hold_id = $1`;
+
+const LIST = `SELECT t.total, r.* FROM (SELECT count(*) AS total FROM bookings WHERE user_id = $1) t
+  LEFT JOIN LATERAL (
+    SELECT ${RECORD} FROM bookings b WHERE b.user_id = $1
+    ORDER BY b.created_at DESC, b.id DESC OFFSET $2 LIMIT $3
+  ) r ON true
+  ORDER BY r.created_at DESC, r.id DESC`;
+
+const PAYMENT_STATE = `SELECT b.id, b.status, b.expires_at, b.total_amount, b.currency,
+  EXISTS (SELECT 1 FROM booking_payments p WHERE p.booking_id = b.id AND p.status = 'SUCCEEDED') AS paid
+  FROM bookings b WHERE b.id = $1`;
+const PAYMENT_STATE_FOR_USER = `${PAYMENT_STATE} AND b.user_id = $2`;
+
+const INSERT_PENDING = `WITH b AS (
+    INSERT INTO bookings (id, user_id, user_email, showtime_id, hold_id, status, total_amount, currency,
+      movie_title, theater_name, room_name, starts_at, expires_at)
+    VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, $9, $10, $11, $12)
+    ON CONFLICT (hold_id) DO NOTHING
+    RETURNING *
+  ), i AS (
+    INSERT INTO booking_items (booking_id, seat_id, label, type, price)
+    SELECT b.id, s.seat_id, s.label, s.type, s.price
+    FROM b CROSS JOIN json_to_recordset($13::json) AS s(seat_id uuid, label text, type text, price integer)
+    RETURNING seat_id, label, type, price
+  )
+  SELECT b.*, (SELECT coalesce(json_agg(${SEAT_JSON} ${SEAT_ORDER}), '[]') FROM i) AS items,
+    NULL::json AS payment
+  FROM b`;
+
+const CONFIRM = `WITH b AS (
+    UPDATE bookings SET status = 'CONFIRMED', confirmed_at = now(), ticket_code = $3, confirmed_payment_id = $2
+    WHERE id = $1 AND status = 'PENDING'
+    RETURNING *
+  ), ${upsertPayment(`'SUCCEEDED'`, 'NULL')}
+  SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT_AFTER_UPSERT} FROM b`;
+
+const RECORD_PAYMENT = `WITH b AS (SELECT * FROM bookings WHERE id = $1), ${upsertPayment('$3::text', '$4::text')}
+  SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT_AFTER_UPSERT}, (SELECT status FROM up) AS changed FROM b`;
+
+const END_PENDING = `WITH b AS (
+    UPDATE bookings SET status = $2, ended_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING *
+  )
+  SELECT ${RECORD} FROM b`;
+
+// A PENDING booking ends at once; a CONFIRMED one only before its showtime. Re-checked on the row's latest
+// version, so a PENDING booking confirmed meanwhile is cancelled as CONFIRMED.
+const CANCEL_WHERE = `id = $1 AND (status = 'PENDING' OR (status = 'CONFIRMED' AND starts_at > now()))`;
+const cancel = (where: string) => `WITH b AS (
+    UPDATE bookings SET status = 'CANCELLED', ended_at = now() WHERE ${where} RETURNING *
+  )
+  SELECT ${RECORD} FROM b`;
+const CANCEL = cancel(CANCEL_WHERE);
+const CANCEL_FOR_USER = cancel(`${CANCEL_WHERE} AND user_id = $2`);
+
+async function run<R>(db: Db, text: string, parameters: unknown[]): Promise<R[]> {
+  const result = await db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
+  return result.rows;
+}
+
+async function first<R>(db: Db, text: string, parameters: unknown[]): Promise<R | undefined> {
+  return (await run<R>(db, text, parameters))[0];
+}
 
 @Injectable()
 export class BookingsRepository {
   constructor(@Inject(DB) private readonly db: Kysely<BookingDatabase>) {}
 
   async find(id: string, userId?: string): Promise<BookingRecord | undefined> {
-    let query = this.db.selectFrom('bookings').selectAll().where('id', '=', id);
-    if (userId) query = query.where('user_id', '=', userId);
-    const booking = await query.executeTakeFirst();
-    return booking ? this.complete(this.db, booking) : undefined;
+    return userId
+      ? first<BookingRecord>(this.db, FIND_FOR_USER, [id, userId])
+      : first<BookingRecord>(this.db, FIND, [id]);
   }
 
   async findByHold(holdId: string): Promise<BookingRecord | undefined> {
-    const booking = await this.db
-      .selectFrom('bookings')
-      .selectAll()
-      .where('hold_id', '=', holdId)
-      .executeTakeFirst();
-    return booking ? this.complete(this.db, booking) : undefined;
+    return first<BookingRecord>(this.db, FIND_BY_HOLD, [holdId]);
   }
 
   async listByUser(
@@ -40,64 +160,46 @@ export class BookingsRepository {
     offset: number,
     limit: number,
   ): Promise<{ items: BookingRecord[]; total: number }> {
-    const { total } = await this.db
-      .selectFrom('bookings')
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .where('user_id', '=', userId)
-      .executeTakeFirstOrThrow();
-    const rows = await this.db
-      .selectFrom('bookings')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(offset)
-      .limit(limit)
-      .execute();
-    if (rows.length === 0) return { items: [], total: Number(total) };
-    const ids = rows.map((r) => r.id);
-    const items = await this.db
-      .selectFrom('booking_items')
-      .selectAll()
-      .where('booking_id', 'in', ids)
-      .orderBy(sql`length(label)`)
-      .orderBy('label')
-      .execute();
-    const payments = await this.db
-      .selectFrom('booking_payments')
-      .selectAll()
-      .distinctOn('booking_id')
-      .where('booking_id', 'in', ids)
-      .orderBy('booking_id')
-      .orderBy('created_at', 'desc')
-      .execute();
+    // One row with a null booking when the page is empty, so the total always comes back.
+    const rows = await run<Partial<BookingRecord> & { total: number }>(this.db, LIST, [
+      userId,
+      offset,
+      limit,
+    ]);
     return {
-      total: Number(total),
-      items: rows.map((booking) => ({
-        booking,
-        items: items.filter((i) => i.booking_id === booking.id),
-        payment: payments.find((p) => p.booking_id === booking.id),
-      })),
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.filter((r) => r.id != null) as BookingRecord[],
     };
   }
 
+  async paymentState(id: string, userId?: string): Promise<PaymentState | undefined> {
+    return userId
+      ? first<PaymentState>(this.db, PAYMENT_STATE_FOR_USER, [id, userId])
+      : first<PaymentState>(this.db, PAYMENT_STATE, [id]);
+  }
+
   /**
-   * Inserts a PENDING booking, its seats and `booking.created` in one transaction. Returns undefined when a
-   * booking for the same hold already exists (unique hold_id).
+   * Inserts a PENDING booking, its seats and `booking.created` in one transaction and returns it; undefined
+   * when a booking for the same hold already exists (unique hold_id).
    */
-  async insertPending(row: NewBooking, items: Omit<BookingItemRow, 'booking_id'>[]): Promise<boolean> {
+  async insertPending(row: NewBooking, items: BookingSeat[]): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('bookings')
-        .values({ ...row, status: 'PENDING' })
-        .onConflict((oc) => oc.column('hold_id').doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!inserted) return false;
-      await trx
-        .insertInto('booking_items')
-        .values(items.map((i) => ({ ...i, booking_id: inserted.id })))
-        .execute();
+      const inserted = await first<BookingRecord>(trx, INSERT_PENDING, [
+        row.id,
+        row.user_id,
+        row.user_email,
+        row.showtime_id,
+        row.hold_id,
+        row.total_amount,
+        row.currency,
+        row.movie_title,
+        row.theater_name,
+        row.room_name,
+        row.starts_at,
+        row.expires_at,
+        JSON.stringify(items),
+      ]);
+      if (!inserted) return undefined;
       await enqueueEvent(trx, 'booking.created', {
         bookingId: inserted.id,
         userId: inserted.user_id,
@@ -106,76 +208,62 @@ export class BookingsRepository {
         totalAmount: inserted.total_amount,
         currency: inserted.currency,
       });
-      return true;
-    });
-  }
-
-  /** PENDING -> CONFIRMED with its payment marked SUCCEEDED and `booking.confirmed`; false if not PENDING. */
-  async confirm(bookingId: string, paymentId: string, ticketCode: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const booking = await trx
-        .updateTable('bookings')
-        .set({
-          status: 'CONFIRMED',
-          confirmed_at: sql<Date>`now()`,
-          ticket_code: ticketCode,
-          confirmed_payment_id: paymentId,
-        })
-        .where('id', '=', bookingId)
-        .where('status', '=', 'PENDING')
-        .returningAll()
-        .executeTakeFirst();
-      if (!booking) return false;
-      await this.upsertPayment(trx, bookingId, paymentId, 'SUCCEEDED', null);
-      await enqueueEvent(trx, 'booking.confirmed', toSnapshot(booking, await this.items(trx, bookingId)));
-      return true;
-    });
-  }
-
-  /** PENDING -> EXPIRED|FAILED|CANCELLED with its event; false if the booking was not PENDING. */
-  async endPending(bookingId: string, status: EndStatus, userId?: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      let update = trx
-        .updateTable('bookings')
-        .set({ status, ended_at: sql<Date>`now()` })
-        .where('id', '=', bookingId)
-        .where('status', '=', 'PENDING');
-      if (userId) update = update.where('user_id', '=', userId);
-      const booking = await update.returningAll().executeTakeFirst();
-      if (!booking) return false;
-      const snapshot = toSnapshot(booking, await this.items(trx, bookingId));
-      if (status === 'EXPIRED') await enqueueEvent(trx, 'booking.expired', snapshot);
-      if (status === 'CANCELLED')
-        await enqueueEvent(trx, 'booking.cancelled', { ...snapshot, refundAmount: 0 });
-      // FAILED has no event of its own: the refund that always follows it emits booking.refunded.
-      return true;
+      return inserted;
     });
   }
 
   /**
-   * CONFIRMED -> CANCELLED while the showtime has not started; `booking.cancelled` carries the refund the
-   * saga then requests. False if the booking is not CONFIRMED or its showtime has started.
+   * PENDING -> CONFIRMED with its payment marked SUCCEEDED and `booking.confirmed`; returns the confirmed
+   * booking, undefined if it does not exist or is not PENDING.
    */
-  async cancelConfirmed(bookingId: string, userId: string | undefined): Promise<boolean> {
+  async confirm(
+    bookingId: string,
+    paymentId: string,
+    ticketCode: string,
+  ): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      let update = trx
-        .updateTable('bookings')
-        .set({ status: 'CANCELLED', ended_at: sql<Date>`now()` })
-        .where('id', '=', bookingId)
-        .where('status', '=', 'CONFIRMED')
-        .where('starts_at', '>', sql<Date>`now()`);
-      if (userId) update = update.where('user_id', '=', userId);
-      const booking = await update.returningAll().executeTakeFirst();
-      if (!booking) return false;
-      const snapshot = toSnapshot(booking, await this.items(trx, bookingId));
-      await enqueueEvent(trx, 'booking.cancelled', { ...snapshot, refundAmount: booking.total_amount });
-      return true;
+      const booking = await first<BookingRecord>(trx, CONFIRM, [bookingId, paymentId, ticketCode]);
+      if (booking) await enqueueEvent(trx, 'booking.confirmed', toSnapshot(booking));
+      return booking;
+    });
+  }
+
+  /** PENDING -> EXPIRED|FAILED with its event; undefined if the booking does not exist or is not PENDING. */
+  async endPending(bookingId: string, status: EndStatus): Promise<BookingRecord | undefined> {
+    // FAILED has no event of its own (the refund that always follows it emits booking.refunded), so it
+    // needs no transaction around the update.
+    if (status === 'FAILED') return first<BookingRecord>(this.db, END_PENDING, [bookingId, status]);
+    return this.db.transaction().execute(async (trx) => {
+      const booking = await first<BookingRecord>(trx, END_PENDING, [bookingId, status]);
+      if (!booking) return undefined;
+      const snapshot = toSnapshot(booking);
+      if (status === 'EXPIRED') await enqueueEvent(trx, 'booking.expired', snapshot);
+      else await enqueueEvent(trx, 'booking.cancelled', { ...snapshot, refundAmount: 0 });
+      return booking;
     });
   }
 
   /**
-   * Records a payment attempt's status, never moving it backwards (a late PROCESSING cannot overwrite
-   * SUCCEEDED). The first time a payment becomes REFUNDED, `booking.refunded` is written with it.
+   * PENDING -> CANCELLED, or CONFIRMED -> CANCELLED while the showtime has not started, with
+   * `booking.cancelled` carrying the refund the saga then requests (none for a booking that was never
+   * paid). Undefined if the booking does not exist (for this user) or cannot be cancelled.
+   */
+  async cancel(bookingId: string, userId: string | undefined): Promise<BookingRecord | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const booking = userId
+        ? await first<BookingRecord>(trx, CANCEL_FOR_USER, [bookingId, userId])
+        : await first<BookingRecord>(trx, CANCEL, [bookingId]);
+      if (!booking) return undefined;
+      // Only ConfirmBooking sets confirmed_payment_id, so it tells a cancelled CONFIRMED booking apart.
+      const refundAmount = booking.confirmed_payment_id ? booking.total_amount : 0;
+      await enqueueEvent(trx, 'booking.cancelled', { ...toSnapshot(booking), refundAmount });
+      return booking;
+    });
+  }
+
+  /**
+   * Records a payment attempt's status (never backwards) and returns the booking; undefined if the booking
+   * does not exist. The first time a payment becomes REFUNDED, `booking.refunded` is written with it.
    */
   async recordPayment(
     bookingId: string,
@@ -183,82 +271,19 @@ export class BookingsRepository {
     status: PaymentStatus,
     failureCode: string | null,
     reason: string,
-  ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const changed = await this.upsertPayment(trx, bookingId, paymentId, status, failureCode);
-      if (changed !== 'REFUNDED') return;
-      const booking = await trx
-        .selectFrom('bookings')
-        .selectAll()
-        .where('id', '=', bookingId)
-        .executeTakeFirstOrThrow();
-      await enqueueEvent(trx, 'booking.refunded', {
-        ...toSnapshot(booking, await this.items(trx, bookingId)),
-        refundAmount: booking.total_amount,
-        reason,
-      });
+  ): Promise<BookingRecord | undefined> {
+    const parameters = [bookingId, paymentId, status, failureCode];
+    type Recorded = BookingRecord & { changed: PaymentStatus | null };
+    if (status !== 'REFUNDED') return first<Recorded>(this.db, RECORD_PAYMENT, parameters);
+    return this.db.transaction().execute(async (trx) => {
+      const booking = await first<Recorded>(trx, RECORD_PAYMENT, parameters);
+      if (booking?.changed === 'REFUNDED')
+        await enqueueEvent(trx, 'booking.refunded', {
+          ...toSnapshot(booking),
+          refundAmount: booking.total_amount,
+          reason,
+        });
+      return booking;
     });
-  }
-
-  async hasPaymentWithStatus(bookingId: string, status: PaymentStatus): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('booking_payments')
-      .select('payment_id')
-      .where('booking_id', '=', bookingId)
-      .where('status', '=', status)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-
-  /** Returns the new status when the row was inserted or moved forward, undefined when nothing changed. */
-  private async upsertPayment(
-    trx: Db,
-    bookingId: string,
-    paymentId: string,
-    status: PaymentStatus,
-    failureCode: string | null,
-  ): Promise<PaymentStatus | undefined> {
-    const row = await trx
-      .insertInto('booking_payments')
-      .values({ payment_id: paymentId, booking_id: bookingId, status, failure_code: failureCode })
-      .onConflict((oc) =>
-        oc
-          .column('payment_id')
-          .doUpdateSet({
-            status: (eb) => eb.ref('excluded.status'),
-            failure_code: (eb) => eb.ref('excluded.failure_code'),
-            updated_at: sql<Date>`clock_timestamp()`,
-          })
-          .where(
-            sql<boolean>`booking_payments.booking_id = excluded.booking_id AND ${paymentRank('booking_payments.status')} < ${paymentRank('excluded.status')}`,
-          ),
-      )
-      .returning('status')
-      .executeTakeFirst();
-    return row?.status;
-  }
-
-  private async items(db: Db, bookingId: string): Promise<BookingItemRow[]> {
-    return db
-      .selectFrom('booking_items')
-      .selectAll()
-      .where('booking_id', '=', bookingId)
-      .orderBy(sql`length(label)`)
-      .orderBy('label')
-      .execute();
-  }
-
-  private async complete(db: Db, booking: BookingRow): Promise<BookingRecord> {
-    const [items, payment] = await Promise.all([
-      this.items(db, booking.id),
-      db
-        .selectFrom('booking_payments')
-        .selectAll()
-        .where('booking_id', '=', booking.id)
-        .orderBy('created_at', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-    ]);
-    return { booking, items, payment };
   }
 }

@@ -9,6 +9,7 @@ import {
 import type { BookingConfig } from '../config';
 import { BOOKING_CONFIG } from '../database';
 import { toBookingMessage, type BookingRecord } from './bookings.mapper';
+import { BookingChanges } from './booking-changes';
 import { BookingsRepository, type EndStatus } from './bookings.repository';
 import { MOVIE_PORT, SEAT_PORT, type MoviePort, type SeatPort } from './ports';
 import { bookingIdForHold, generateTicketCode } from './ticket-code';
@@ -17,6 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const END_STATUSES: readonly EndStatus[] = ['EXPIRED', 'FAILED', 'CANCELLED'];
 /** Seats stay reserved a little past the payment deadline so the saga can end the booking first. */
 const RESERVATION_GRACE_MS = 60_000;
+/** The longest a GetBooking waits for a payment in flight. */
+const MAX_WAIT_MS = 30_000;
 
 @Injectable()
 export class BookingsService {
@@ -27,6 +30,7 @@ export class BookingsService {
     @Inject(SEAT_PORT) private readonly seats: SeatPort,
     @Inject(MOVIE_PORT) private readonly movies: MoviePort,
     private readonly bookings: BookingsRepository,
+    private readonly changes: BookingChanges,
   ) {}
 
   async createBooking(req: bookingPb.CreateBookingRequest): Promise<bookingPb.Booking> {
@@ -58,30 +62,37 @@ export class BookingsService {
     if (claimed.seats.length === 0) throw new DomainError('HOLD_EXPIRED', 'The hold has no seats to book');
     const seating = await this.movies.getShowtimeSeating({ id: claimed.showtimeId });
 
-    await this.bookings.insertPending(
-      {
-        id: bookingId,
-        user_id: req.userId,
-        user_email: req.userEmail.trim(),
-        showtime_id: claimed.showtimeId,
-        hold_id: holdId,
-        total_amount: claimed.seats.reduce((sum, s) => sum + s.price, 0),
-        currency: claimed.currency || seating.showtime?.currency || 'USD',
-        movie_title: seating.movieTitle,
-        theater_name: seating.theaterName,
-        room_name: seating.roomName,
-        starts_at: seating.showtime?.startsAt ? new Date(seating.showtime.startsAt) : null,
-        expires_at: expiresAt,
-      },
-      claimed.seats.map((s) => ({ seat_id: s.seatId, label: s.label, type: s.type, price: s.price })),
-    );
-    const created = await this.bookings.findByHold(holdId);
+    const created =
+      (await this.bookings.insertPending(
+        {
+          id: bookingId,
+          user_id: req.userId,
+          user_email: req.userEmail.trim(),
+          showtime_id: claimed.showtimeId,
+          hold_id: holdId,
+          total_amount: claimed.seats.reduce((sum, s) => sum + s.price, 0),
+          currency: claimed.currency || seating.showtime?.currency || 'USD',
+          movie_title: seating.movieTitle,
+          theater_name: seating.theaterName,
+          room_name: seating.roomName,
+          starts_at: seating.showtime?.startsAt ? new Date(seating.showtime.startsAt) : null,
+          expires_at: expiresAt,
+        },
+        claimed.seats.map((s) => ({ seat_id: s.seatId, label: s.label, type: s.type, price: s.price })),
+      )) ??
+      // A concurrent request for the same hold inserted it first.
+      (await this.bookings.findByHold(holdId));
     if (!created) throw new DomainError('INTERNAL', 'Booking vanished after insert');
     return this.ownedByCaller(created, req.userId);
   }
 
-  async getBooking(id: string, userId: string): Promise<bookingPb.Booking> {
-    return toBookingMessage(await this.load(id, userId));
+  /**
+   * With `waitMs` > 0 and a payment in flight (PENDING, latest payment PROCESSING), answers once the
+   * booking's status or latest payment changes, or after `waitMs` (at most 30 s); otherwise at once.
+   */
+  async getBooking(id: string, userId: string, waitMs = 0): Promise<bookingPb.Booking> {
+    if (waitMs <= 0) return toBookingMessage(await this.load(id, userId));
+    return toBookingMessage(await this.awaitPayment(id, userId, Math.min(waitMs, MAX_WAIT_MS)));
   }
 
   async listBookings(req: bookingPb.ListBookingsRequest): Promise<bookingPb.BookingList> {
@@ -97,32 +108,25 @@ export class BookingsService {
    * refunds the payment and frees the seats (booking.cancelled with refundAmount).
    */
   async cancelBooking(id: string, userId: string): Promise<bookingPb.Booking> {
+    const cancelled = UUID.test(id) ? await this.bookings.cancel(id, userId || undefined) : undefined;
+    if (cancelled) {
+      await this.releaseSeatsNow(id);
+      return toBookingMessage(cancelled);
+    }
     const current = await this.load(id, userId);
-    if (current.booking.status === 'CANCELLED') return toBookingMessage(current);
-    let cancelled = false;
-    if (current.booking.status === 'PENDING') {
-      cancelled = await this.bookings.endPending(id, 'CANCELLED', userId || undefined);
-    }
-    if (!cancelled && (current.booking.status === 'CONFIRMED' || current.booking.status === 'PENDING')) {
-      // Also covers a PENDING booking confirmed in the meantime.
-      cancelled = await this.bookings.cancelConfirmed(id, userId || undefined);
-    }
-    const after = await this.load(id, userId);
-    if (after.booking.status !== 'CANCELLED') {
-      throw new DomainError(
-        'BOOKING_NOT_CANCELLABLE',
-        after.booking.status === 'CONFIRMED'
-          ? 'A confirmed booking can only be cancelled before the showtime starts'
-          : `The booking is ${after.booking.status} and can no longer be cancelled`,
-        { status: after.booking.status },
-      );
-    }
-    if (cancelled) await this.releaseSeatsNow(id);
-    return toBookingMessage(after);
+    if (current.status === 'CANCELLED') return toBookingMessage(current);
+    throw new DomainError(
+      'BOOKING_NOT_CANCELLABLE',
+      current.status === 'CONFIRMED'
+        ? 'A confirmed booking can only be cancelled before the showtime starts'
+        : `The booking is ${current.status} and can no longer be cancelled`,
+      { status: current.status },
+    );
   }
 
   async preparePayment(id: string, userId: string): Promise<bookingPb.PaymentQuote> {
-    const { booking } = await this.load(id, userId);
+    const booking = UUID.test(id) ? await this.bookings.paymentState(id, userId || undefined) : undefined;
+    if (!booking) throw new DomainError('NOT_FOUND', 'Booking not found');
     if (booking.status !== 'PENDING')
       throw new DomainError('BOOKING_NOT_PAYABLE', `The booking is ${booking.status} and cannot be paid`, {
         status: booking.status,
@@ -132,7 +136,7 @@ export class BookingsService {
         status: booking.status,
         expiresAt: booking.expires_at.toISOString(),
       });
-    if (await this.bookings.hasPaymentWithStatus(id, 'SUCCEEDED'))
+    if (booking.paid)
       throw new DomainError('BOOKING_NOT_PAYABLE', 'The booking is already paid and being confirmed', {
         status: booking.status,
       });
@@ -147,23 +151,26 @@ export class BookingsService {
     if (!req.paymentId || req.paymentId.length > 100)
       problems.push({ field: 'paymentId', message: 'is required' });
     if (problems.length > 0) throw validationError(problems);
-    await this.load(req.bookingId, '');
-    await this.bookings.recordPayment(
-      req.bookingId,
-      req.paymentId,
-      status,
-      status === 'FAILED' ? req.failureCode || 'payment_failed' : null,
-      req.reason || 'refunded',
-    );
-    return this.getBooking(req.bookingId, '');
+    const record = UUID.test(req.bookingId)
+      ? await this.bookings.recordPayment(
+          req.bookingId,
+          req.paymentId,
+          status,
+          status === 'FAILED' ? req.failureCode || 'payment_failed' : null,
+          req.reason || 'refunded',
+        )
+      : undefined;
+    if (!record) throw new DomainError('NOT_FOUND', 'Booking not found');
+    return toBookingMessage(record);
   }
 
   async confirmBooking(req: bookingPb.ConfirmBookingRequest): Promise<bookingPb.Booking> {
     if (!req.paymentId) throw validationError([{ field: 'paymentId', message: 'is required' }]);
-    await this.load(req.bookingId, '');
+    if (!UUID.test(req.bookingId)) throw new DomainError('NOT_FOUND', 'Booking not found');
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.bookings.confirm(req.bookingId, req.paymentId, generateTicketCode());
+        const confirmed = await this.bookings.confirm(req.bookingId, req.paymentId, generateTicketCode());
+        if (confirmed) return toBookingMessage(confirmed);
         break;
       } catch (error) {
         // A ticket code collision (one in ~10^11) just draws another code.
@@ -171,10 +178,10 @@ export class BookingsService {
         throw error;
       }
     }
-    const record = await this.load(req.bookingId, '');
-    const { booking } = record;
+    // Not PENDING (or missing): a replay of the confirmation that won is answered like the first call.
+    const booking = await this.load(req.bookingId, '');
     if (booking.status === 'CONFIRMED' && booking.confirmed_payment_id === req.paymentId)
-      return toBookingMessage(record);
+      return toBookingMessage(booking);
     throw new DomainError(
       'BOOKING_NOT_PAYABLE',
       booking.status === 'CONFIRMED'
@@ -189,10 +196,12 @@ export class BookingsService {
     const status = req.status as EndStatus;
     if (!END_STATUSES.includes(status))
       throw validationError([{ field: 'status', message: `must be one of ${END_STATUSES.join(', ')}` }]);
-    await this.load(req.bookingId, '');
-    const ended = await this.bookings.endPending(req.bookingId, status);
-    if (ended) this.logger.log({ bookingId: req.bookingId, status, reason: req.reason }, 'booking ended');
-    return this.getBooking(req.bookingId, '');
+    const ended = UUID.test(req.bookingId)
+      ? await this.bookings.endPending(req.bookingId, status)
+      : undefined;
+    if (!ended) return toBookingMessage(await this.load(req.bookingId, ''));
+    this.logger.log({ bookingId: req.bookingId, status, reason: req.reason }, 'booking ended');
+    return toBookingMessage(ended);
   }
 
   private async load(id: string, userId: string): Promise<BookingRecord> {
@@ -201,8 +210,27 @@ export class BookingsService {
     return record;
   }
 
+  private async awaitPayment(id: string, userId: string, waitMs: number): Promise<BookingRecord> {
+    // Registered before the first read: a change committed after that read still wakes this call.
+    const waiter = UUID.test(id) ? this.changes.register(id) : undefined;
+    try {
+      let record = await this.load(id, userId);
+      if (!waiter || !paymentInFlight(record)) return record;
+      const seen = paymentState(record);
+      const deadline = Date.now() + waitMs;
+      for (let left = waitMs; left > 0; left = deadline - Date.now()) {
+        await waiter.wait(left);
+        record = await this.load(id, userId);
+        if (this.changes.closed || paymentState(record) !== seen) return record;
+      }
+      return record;
+    } finally {
+      waiter?.done();
+    }
+  }
+
   private ownedByCaller(record: BookingRecord, userId: string): bookingPb.Booking {
-    if (record.booking.user_id !== userId)
+    if (record.user_id !== userId)
       throw new DomainError('HOLD_EXPIRED', 'The hold has expired or does not belong to you');
     return toBookingMessage(record);
   }
@@ -216,6 +244,12 @@ export class BookingsService {
     }
   }
 }
+
+const paymentInFlight = (record: BookingRecord): boolean =>
+  record.status === 'PENDING' && record.payment?.status === 'PROCESSING';
+
+const paymentState = (record: BookingRecord): string =>
+  `${record.status} ${record.payment?.payment_id ?? ''} ${record.payment?.status ?? ''}`;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string };
