@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { bookingPb, EventEnvelope, EventPayloads, EventType, sagaPb } from '@cinema/contracts';
 import { MESSAGING_MIGRATIONS } from '@cinema/messaging';
@@ -56,6 +57,36 @@ class FakePaymentService {
   }
 }
 
+/** The statements the saga's pool sends, but the deadline sweeper's periodic query for due sagas. */
+class StatementCounter {
+  private statements: string[] = [];
+  private readonly wrapped = new WeakSet<PoolClient>();
+
+  attach(client: PoolClient): void {
+    if (this.wrapped.has(client)) return;
+    this.wrapped.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const text = (typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text).trim();
+      if (!text.startsWith('select "id" from "sagas"')) this.statements.push(text.toLowerCase());
+      return query(...args);
+    };
+  }
+
+  async measure(run: () => Promise<unknown>): Promise<{ statements: number; transactions: number }> {
+    this.statements = [];
+    await run();
+    let transactions = 0;
+    let open = false;
+    for (const s of this.statements) {
+      if (s === 'begin') open = true;
+      if (s === 'commit' || s === 'rollback') open = false;
+      else if (s === 'begin' || !open) transactions++;
+    }
+    return { statements: this.statements.length, transactions };
+  }
+}
+
 describe('saga-orchestrator', () => {
   let bookingDb: TestDatabase;
   let sagaDb: TestDatabase;
@@ -66,12 +97,14 @@ describe('saga-orchestrator', () => {
   let saga: SagaService;
   const seats = new FakeSeats();
   const payments = new FakePaymentService();
+  const counter = new StatementCounter();
 
   beforeAll(async () => {
     [bookingDb, sagaDb] = await Promise.all([
       createTestDatabase('saga_booking', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]),
       createTestDatabase('saga', [MESSAGING_MIGRATIONS, SAGA_MIGRATIONS]),
     ]);
+    sagaDb.pool.on('acquire', (client) => counter.attach(client));
     const [bookingPort, bookingHttp, sagaPort, sagaHttp] = await Promise.all([
       freePort(),
       freePort(),
@@ -355,5 +388,69 @@ describe('saga-orchestrator', () => {
         expect(seats.reservations.has(b.id)).toBe(false);
       }
     }
+  });
+
+  it('tells booking-service the payment succeeded while its confirmation waits for a retry', async () => {
+    const { userId, booking: b, createdEvent } = await newBooking();
+    await saga.handle(createdEvent);
+    const paid = paymentEvent('payment.succeeded', b.id);
+    const paymentId = (paid.data as { paymentId: string }).paymentId;
+    seats.down = true;
+    await expect(saga.handle(paid)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await getBooking(b.id)).toMatchObject({
+      status: 'PENDING',
+      payment: { id: paymentId, status: 'SUCCEEDED' },
+    });
+    // No second charge for a booking whose payment is only waiting to be confirmed.
+    await expect(booking.preparePayment({ id: b.id, userId })).rejects.toMatchObject({
+      code: 'BOOKING_NOT_PAYABLE',
+    });
+    seats.down = false;
+    await saga.handle(paid);
+    expect(await getBooking(b.id)).toMatchObject({ status: 'CONFIRMED', confirmedPaymentId: paymentId });
+  });
+
+  it('refunds a payment whose booking booking-service does not know, after its seats were confirmed', async () => {
+    const bookingId = randomUUID();
+    await saga.handle(
+      envelope('booking.created', {
+        bookingId,
+        userId: randomUUID(),
+        showtimeId: randomUUID(),
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+        totalAmount: 2000,
+        currency: 'USD',
+      }),
+    );
+    seats.reservations.set(bookingId, { showtimeId: randomUUID(), seats: [], status: 'PENDING' });
+    const paid = paymentEvent('payment.succeeded', bookingId);
+    await saga.handle(paid);
+    await saga.handle(paid);
+    expect(payments.refundsOf((paid.data as { paymentId: string }).paymentId)).toHaveLength(1);
+    expect(seats.reservations.has(bookingId)).toBe(false);
+    const state = await sagaClient.getSaga({ bookingId });
+    expect(state.state).toBe('FAILED');
+    expect(state.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      'saga_started:done',
+      'payment_succeeded:skipped',
+      'confirm_seats:done',
+      'confirm_booking:failed',
+      'refund:done',
+      'release_seats:done',
+    ]);
+  });
+
+  it('starts a saga in one statement and confirms its booking in one transaction of two', async () => {
+    const { booking: b, createdEvent } = await newBooking();
+    expect(await counter.measure(() => saga.handle(createdEvent))).toEqual({
+      statements: 1,
+      transactions: 1,
+    });
+    // BEGIN, inbox row + saga lock, step log + state, COMMIT.
+    const paid = paymentEvent('payment.succeeded', b.id);
+    expect(await counter.measure(() => saga.handle(paid))).toEqual({ statements: 4, transactions: 1 });
+    expect((await getBooking(b.id)).status).toBe('CONFIRMED');
+    // A redelivery: BEGIN, the inbox row it finds, COMMIT.
+    expect(await counter.measure(() => saga.handle(paid))).toEqual({ statements: 3, transactions: 1 });
   });
 });

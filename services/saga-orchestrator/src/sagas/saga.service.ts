@@ -71,18 +71,16 @@ export class SagaService {
     switch (envelope.type) {
       case 'booking.created': {
         const created = envelope.data as EventPayloads['booking.created'];
-        await this.sagas.handleOnce(
+        await this.sagas.startOnce(
           envelope.id,
           bookingId,
-          async () => ({
+          {
             state: 'AWAITING_PAYMENT',
             deadlineAt: new Date(created.expiresAt),
             paymentId: null,
             detail: `awaiting ${created.totalAmount} ${created.currency} until ${created.expiresAt}`,
-          }),
-          async (saga) => {
-            if (!saga.created) await saga.step('booking_created', 'skipped', 'saga already started');
           },
+          { name: 'booking_created', status: 'skipped', detail: 'saga already started' },
         );
         return;
       }
@@ -144,19 +142,19 @@ export class SagaService {
       ['NOT_FOUND'],
     );
     if (!ended.ok) {
-      await saga.step('expire_booking', 'failed', 'booking not found');
-      await saga.moveTo('FAILED');
+      saga.step('expire_booking', 'failed', 'booking not found');
+      saga.moveTo('FAILED');
       return;
     }
     if (ended.value.status === 'CONFIRMED') {
-      await saga.step('expire_booking', 'skipped', 'booking already confirmed');
-      await saga.moveTo('CONFIRMED', { paymentId: ended.value.confirmedPaymentId || saga.row.payment_id });
+      saga.step('expire_booking', 'skipped', 'booking already confirmed');
+      saga.moveTo('CONFIRMED', { paymentId: ended.value.confirmedPaymentId || saga.row.payment_id });
       return;
     }
-    await saga.step('expire_booking', 'done', `booking ${ended.value.status}`);
+    saga.step('expire_booking', 'done', `booking ${ended.value.status}`);
     await this.seats.releaseBookingSeats({ bookingId });
-    await saga.step('release_seats', 'done');
-    await saga.moveTo(BOOKING_ENDED_STATES[ended.value.status] ?? 'EXPIRED');
+    saga.step('release_seats', 'done');
+    saga.moveTo(BOOKING_ENDED_STATES[ended.value.status] ?? 'EXPIRED');
   }
 
   private async onPaymentFailed(messageId: string, data: PaymentEventData): Promise<void> {
@@ -175,7 +173,7 @@ export class SagaService {
           }),
           ['NOT_FOUND'],
         );
-        await saga.step(
+        saga.step(
           'payment_failed',
           recorded.ok ? 'done' : 'skipped',
           `${data.paymentId} ${data.failureCode ?? ''}`,
@@ -191,52 +189,93 @@ export class SagaService {
       bookingId,
       () => this.initFromBooking(bookingId),
       async (saga) => {
-        const recorded = await attempt(
-          this.booking.recordPayment({
-            bookingId,
-            paymentId,
-            status: 'SUCCEEDED',
-            failureCode: '',
-            reason: '',
-          }),
-          ['NOT_FOUND'],
-        );
-        await saga.step('payment_succeeded', recorded.ok ? 'done' : 'skipped', paymentId);
-        if (!recorded.ok) {
-          await this.compensate(saga, paymentId, 'booking not found');
-          return;
-        }
         if (saga.state === 'CONFIRMED' && saga.row.payment_id === paymentId) {
-          await saga.step('confirm_booking', 'skipped', 'already confirmed with this payment');
+          // Its confirmation recorded the payment SUCCEEDED.
+          saga.step('payment_succeeded', 'done', paymentId);
+          saga.step('confirm_booking', 'skipped', 'already confirmed with this payment');
           return;
         }
         if (saga.state !== 'AWAITING_PAYMENT') {
-          await this.compensate(saga, paymentId, `payment arrived after the booking ended (${saga.state})`);
+          if (await this.recordSucceeded(saga, paymentId))
+            await this.compensate(saga, paymentId, `payment arrived after the booking ended (${saga.state})`);
           return;
         }
-        const seats = await attempt(this.seats.confirmSeats({ bookingId }), [
-          'SEATS_UNAVAILABLE',
-          'NOT_FOUND',
-        ]);
+        const seats = await this.recordedIfRetried(
+          attempt(this.seats.confirmSeats({ bookingId }), ['SEATS_UNAVAILABLE', 'NOT_FOUND']),
+          bookingId,
+          paymentId,
+        );
         if (!seats.ok) {
-          await saga.step('confirm_seats', 'failed', seats.error.message);
-          await this.compensate(saga, paymentId, 'the seats could not be confirmed');
+          if (await this.recordSucceeded(saga, paymentId)) {
+            saga.step('confirm_seats', 'failed', seats.error.message);
+            await this.compensate(saga, paymentId, 'the seats could not be confirmed');
+          }
           return;
         }
-        await saga.step('confirm_seats', 'done');
-        const confirmed = await attempt(this.booking.confirmBooking({ bookingId, paymentId }), [
-          'BOOKING_NOT_PAYABLE',
-          'NOT_FOUND',
-        ]);
-        if (!confirmed.ok) {
-          await saga.step('confirm_booking', 'failed', confirmed.error.message);
-          await this.compensate(saga, paymentId, 'the booking could not be confirmed');
+        // ConfirmBooking records the payment SUCCEEDED in the transaction that confirms the booking.
+        const confirmed = await this.recordedIfRetried(
+          attempt(this.booking.confirmBooking({ bookingId, paymentId }), [
+            'BOOKING_NOT_PAYABLE',
+            'NOT_FOUND',
+          ]),
+          bookingId,
+          paymentId,
+        );
+        if (confirmed.ok) {
+          saga.step('payment_succeeded', 'done', paymentId);
+          saga.step('confirm_seats', 'done');
+          saga.step('confirm_booking', 'done', `ticket ${confirmed.value.ticketCode}`);
+          saga.moveTo('CONFIRMED', { paymentId });
           return;
         }
-        await saga.step('confirm_booking', 'done', `ticket ${confirmed.value.ticketCode}`);
-        await saga.moveTo('CONFIRMED', { paymentId });
+        if (confirmed.error.code === 'NOT_FOUND') {
+          saga.step('payment_succeeded', 'skipped', paymentId);
+          saga.step('confirm_seats', 'done');
+          saga.step('confirm_booking', 'failed', confirmed.error.message);
+          await this.compensate(saga, paymentId, 'booking not found');
+          return;
+        }
+        if (!(await this.recordSucceeded(saga, paymentId))) return;
+        saga.step('confirm_seats', 'done');
+        saga.step('confirm_booking', 'failed', confirmed.error.message);
+        await this.compensate(saga, paymentId, 'the booking could not be confirmed');
       },
     );
+  }
+
+  /**
+   * A transient failure has the message retried later; booking-service learns meanwhile that the payment
+   * succeeded, or PreparePayment would accept a second payment for the booking until the retry confirms it.
+   */
+  private async recordedIfRetried<T>(call: Promise<T>, bookingId: string, paymentId: string): Promise<T> {
+    try {
+      return await call;
+    } catch (error) {
+      await this.booking
+        .recordPayment({ bookingId, paymentId, status: 'SUCCEEDED', failureCode: '', reason: '' })
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * A payment that did not confirm the booking: booking-service must still learn that it SUCCEEDED before
+   * its refund is requested. A booking it does not know gets the money back at once; false then.
+   */
+  private async recordSucceeded(saga: LockedSaga, paymentId: string): Promise<boolean> {
+    const recorded = await attempt(
+      this.booking.recordPayment({
+        bookingId: saga.row.booking_id,
+        paymentId,
+        status: 'SUCCEEDED',
+        failureCode: '',
+        reason: '',
+      }),
+      ['NOT_FOUND'],
+    );
+    saga.step('payment_succeeded', recorded.ok ? 'done' : 'skipped', paymentId);
+    if (!recorded.ok) await this.compensate(saga, paymentId, 'booking not found');
+    return recorded.ok;
   }
 
   /**
@@ -245,7 +284,7 @@ export class SagaService {
    */
   private async compensate(saga: LockedSaga, paymentId: string, reason: string): Promise<void> {
     const refund = await this.payments.refund(paymentId, reason);
-    await saga.step(
+    saga.step(
       'refund',
       refund.outcome === 'requested' ? 'done' : 'failed',
       `${paymentId}: ${reason}; ${refund.outcome}`,
@@ -263,13 +302,13 @@ export class SagaService {
     const booking: bookingPb.Booking | undefined = ended.ok ? ended.value : undefined;
     if (booking?.status === 'CONFIRMED') {
       if (saga.state === 'AWAITING_PAYMENT')
-        await saga.moveTo('CONFIRMED', { paymentId: booking.confirmedPaymentId || null });
+        saga.moveTo('CONFIRMED', { paymentId: booking.confirmedPaymentId || null });
       return;
     }
     await this.seats.releaseBookingSeats({ bookingId });
-    await saga.step('release_seats', 'done');
+    saga.step('release_seats', 'done');
     if (saga.state === 'AWAITING_PAYMENT')
-      await saga.moveTo(booking ? (BOOKING_ENDED_STATES[booking.status] ?? 'FAILED') : 'FAILED');
+      saga.moveTo(booking ? (BOOKING_ENDED_STATES[booking.status] ?? 'FAILED') : 'FAILED');
   }
 
   private async onRefundSucceeded(messageId: string, data: EventPayloads['refund.succeeded']): Promise<void> {
@@ -294,11 +333,7 @@ export class SagaService {
           }),
           ['NOT_FOUND'],
         );
-        await saga.step(
-          'refund_succeeded',
-          recorded.ok ? 'done' : 'skipped',
-          `${data.paymentId} ${data.refundId}`,
-        );
+        saga.step('refund_succeeded', recorded.ok ? 'done' : 'skipped', `${data.paymentId} ${data.refundId}`);
       },
     );
   }
@@ -314,7 +349,7 @@ export class SagaService {
       () => this.initFromBooking(bookingId),
       async (saga) => {
         await this.seats.releaseBookingSeats({ bookingId });
-        await saga.step('release_seats', 'done', 'booking cancelled');
+        saga.step('release_seats', 'done', 'booking cancelled');
         if (data.refundAmount > 0) {
           let paymentId = saga.row.payment_id;
           if (!paymentId) {
@@ -323,16 +358,16 @@ export class SagaService {
           }
           if (paymentId) {
             const refund = await this.payments.refund(paymentId, 'booking cancelled');
-            await saga.step(
+            saga.step(
               'refund',
               refund.outcome === 'requested' ? 'done' : 'failed',
               `${paymentId}: ${refund.outcome}`,
             );
           } else {
-            await saga.step('refund', 'failed', 'no confirmed payment to refund');
+            saga.step('refund', 'failed', 'no confirmed payment to refund');
           }
         }
-        await saga.moveTo('CANCELLED');
+        saga.moveTo('CANCELLED');
       },
     );
   }

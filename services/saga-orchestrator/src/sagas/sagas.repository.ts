@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Selectable } from 'kysely';
 import { sql, type Kysely, type Transaction } from '@cinema/database';
-import { withInbox } from '@cinema/messaging';
 import { DB, type SagaDatabase, type SagaState } from '../database';
 
 export type SagaRow = Selectable<SagaDatabase['sagas']>;
@@ -15,10 +14,26 @@ export interface NewSaga {
   detail: string;
 }
 
-/** The locked saga of one booking inside the current transaction: what a step may read and change. */
+export type StepStatus = 'done' | 'skipped' | 'failed';
+
+export interface Step {
+  name: string;
+  status: StepStatus;
+  detail: string;
+}
+
+/** The inbox consumer name of this service (packages/messaging's inbox table). */
+const CONSUMER = 'saga';
+
+/**
+ * The locked saga of one booking inside the current transaction: what a step may read and change. Steps
+ * and the state change are kept here and written in one statement when the handler returns.
+ */
 export class LockedSaga {
+  private readonly steps: (Step & { at: Date })[] = [];
+  private moved = false;
+
   constructor(
-    private readonly trx: Transaction<SagaDatabase>,
     public row: SagaRow,
     /** True when this transaction created the saga. */
     readonly created: boolean,
@@ -28,30 +43,76 @@ export class LockedSaga {
     return this.row.state;
   }
 
-  async moveTo(state: SagaState, changes: { paymentId?: string | null } = {}): Promise<void> {
-    this.row = await this.trx
-      .updateTable('sagas')
-      .set({
-        state,
-        updated_at: sql<Date>`now()`,
-        ...(changes.paymentId !== undefined ? { payment_id: changes.paymentId } : {}),
-      })
-      .where('id', '=', this.row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  moveTo(state: SagaState, changes: { paymentId?: string | null } = {}): void {
+    this.row = {
+      ...this.row,
+      state,
+      payment_id: changes.paymentId !== undefined ? changes.paymentId : this.row.payment_id,
+    };
+    this.moved = true;
   }
 
-  async step(name: string, status: 'done' | 'skipped' | 'failed', detail = ''): Promise<void> {
-    await this.trx
-      .insertInto('saga_steps')
-      .values({ saga_id: this.row.id, name, status, detail: detail.slice(0, 1000) })
-      .execute();
+  step(name: string, status: StepStatus, detail = ''): void {
+    this.steps.push({ name, status, detail: detail.slice(0, 1000), at: new Date() });
+  }
+
+  /** Writes the buffered steps and state change; the caller's transaction still holds the row lock. */
+  async flush(trx: Transaction<SagaDatabase>): Promise<void> {
+    if (!this.moved && this.steps.length === 0) return;
+    const { id, state, payment_id } = this.row;
+    const steps = this.steps.splice(0);
+    await sql`
+      WITH moved AS (
+        UPDATE sagas SET state = ${state}, payment_id = ${payment_id}, updated_at = now()
+        WHERE id = ${id} AND ${this.moved})
+      INSERT INTO saga_steps (saga_id, name, status, detail, at)
+      SELECT ${id}::uuid, s.name, s.status, s.detail, s.at
+      FROM unnest(${steps.map((s) => s.name)}::text[], ${steps.map((s) => s.status)}::text[],
+        ${steps.map((s) => s.detail)}::text[], ${steps.map((s) => s.at)}::timestamptz[])
+        AS s (name, status, detail, at)`.execute(trx);
+    this.moved = false;
   }
 }
 
 @Injectable()
 export class SagasRepository {
   constructor(@Inject(DB) private readonly db: Kysely<SagaDatabase>) {}
+
+  /**
+   * Starts the saga of a booking once per message id, in one statement: the inbox row, the saga and its
+   * `saga_started` step, or `existing` in the step log of a saga another event already started. The
+   * upsert takes the row lock (waiting for a handler driving that saga) and returns the current row.
+   */
+  async startOnce(
+    messageId: string,
+    bookingId: string,
+    fresh: NewSaga,
+    existing: Step,
+  ): Promise<'duplicate' | 'created' | 'existed'> {
+    const id = randomUUID();
+    const { rows } = await sql<{ id: string | null }>`
+      WITH received AS (
+        INSERT INTO inbox (consumer, message_id) VALUES (${CONSUMER}, ${messageId})
+        ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id),
+      saga AS (
+        INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id)
+        SELECT ${id}::uuid, ${bookingId}::uuid, ${fresh.state}::text, ${fresh.deadlineAt}::timestamptz,
+          ${fresh.paymentId}::text
+        WHERE EXISTS (SELECT FROM received)
+        ON CONFLICT (booking_id) DO UPDATE SET updated_at = sagas.updated_at
+        RETURNING id),
+      logged AS (
+        INSERT INTO saga_steps (saga_id, name, status, detail)
+        SELECT saga.id,
+          CASE WHEN saga.id = ${id} THEN 'saga_started' ELSE ${existing.name} END,
+          CASE WHEN saga.id = ${id} THEN 'done' ELSE ${existing.status} END,
+          CASE WHEN saga.id = ${id} THEN ${fresh.detail.slice(0, 1000)}
+            ELSE ${existing.detail.slice(0, 1000)} END
+        FROM saga)
+      SELECT (SELECT id FROM saga) AS id FROM received`.execute(this.db);
+    if (rows.length === 0) return 'duplicate';
+    return rows[0].id === id ? 'created' : 'existed';
+  }
 
   /**
    * Runs `effect` once per message id with the booking's saga locked FOR UPDATE (created from `init` when
@@ -64,35 +125,22 @@ export class SagasRepository {
     init: () => Promise<NewSaga>,
     effect: (saga: LockedSaga) => Promise<void>,
   ): Promise<boolean> {
-    return withInbox(this.db, 'saga', messageId, async (anyTrx) => {
-      const trx = anyTrx as Transaction<SagaDatabase>;
-      let created = false;
-      let row = await this.lock(trx, bookingId);
-      if (!row) {
-        const fresh = await init();
-        const inserted = await trx
-          .insertInto('sagas')
-          .values({
-            id: randomUUID(),
-            booking_id: bookingId,
-            state: fresh.state,
-            deadline_at: fresh.deadlineAt,
-            payment_id: fresh.paymentId,
-          })
-          .onConflict((oc) => oc.column('booking_id').doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        row = await this.lock(trx, bookingId);
-        if (!row) throw new Error(`saga of booking ${bookingId} vanished`);
-        if (inserted) {
-          created = true;
-          await trx
-            .insertInto('saga_steps')
-            .values({ saga_id: row.id, name: 'saga_started', status: 'done', detail: fresh.detail })
-            .execute();
-        }
-      }
-      await effect(new LockedSaga(trx, row, created));
+    return this.db.transaction().execute(async (trx) => {
+      // The inbox row first: a duplicate waits for the first delivery's transaction, then skips the lock.
+      const { rows } = await sql<SagaRow | { id: null }>`
+        WITH received AS (
+          INSERT INTO inbox (consumer, message_id) VALUES (${CONSUMER}, ${messageId})
+          ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id),
+        locked AS (
+          SELECT * FROM sagas WHERE booking_id = ${bookingId} AND EXISTS (SELECT FROM received)
+          FOR UPDATE)
+        SELECT locked.* FROM received LEFT JOIN locked ON true`.execute(trx);
+      if (rows.length === 0) return false;
+      const found = rows[0];
+      const saga = found.id !== null ? new LockedSaga(found, false) : await this.create(trx, bookingId, init);
+      await effect(saga);
+      await saga.flush(trx);
+      return true;
     });
   }
 
@@ -115,17 +163,14 @@ export class SagasRepository {
    */
   async withDueSaga(id: string, effect: (saga: LockedSaga) => Promise<void>): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('sagas')
-        .selectAll()
-        .where('id', '=', id)
-        .where('state', '=', 'AWAITING_PAYMENT')
-        .where('deadline_at', '<=', sql<Date>`now()`)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return false;
-      await effect(new LockedSaga(trx, row, false));
+      const { rows } = await sql<SagaRow>`
+        SELECT * FROM sagas
+        WHERE id = ${id} AND state = 'AWAITING_PAYMENT' AND deadline_at <= now()
+        FOR UPDATE SKIP LOCKED`.execute(trx);
+      if (rows.length === 0) return false;
+      const saga = new LockedSaga(rows[0], false);
+      await effect(saga);
+      await saga.flush(trx);
       return true;
     });
   }
@@ -146,12 +191,25 @@ export class SagasRepository {
     return { saga, steps };
   }
 
-  private async lock(trx: Transaction<SagaDatabase>, bookingId: string): Promise<SagaRow | undefined> {
-    return trx
-      .selectFrom('sagas')
-      .selectAll()
-      .where('booking_id', '=', bookingId)
-      .forUpdate()
-      .executeTakeFirst();
+  /**
+   * Inserts the saga, or locks the one a concurrent handler inserted meanwhile (the upsert waits for it
+   * and returns its row); `saga_started` is logged with the handler's other steps.
+   */
+  private async create(
+    trx: Transaction<SagaDatabase>,
+    bookingId: string,
+    init: () => Promise<NewSaga>,
+  ): Promise<LockedSaga> {
+    const fresh = await init();
+    const id = randomUUID();
+    const { rows } = await sql<SagaRow>`
+      INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id)
+      VALUES (${id}, ${bookingId}, ${fresh.state}, ${fresh.deadlineAt}, ${fresh.paymentId})
+      ON CONFLICT (booking_id) DO UPDATE SET updated_at = sagas.updated_at
+      RETURNING *`.execute(trx);
+    const created = rows[0].id === id;
+    const saga = new LockedSaga(rows[0], created);
+    if (created) saga.step('saga_started', 'done', fresh.detail);
+    return saga;
   }
 }
