@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import amqplib from 'amqplib';
 import { SMTPServer } from 'smtp-server';
@@ -93,6 +94,69 @@ class SmtpSink {
 
   forBooking(bookingId: string): ReceivedMail[] {
     return this.mails.filter((m) => m.decoded.includes(bookingId));
+  }
+}
+
+/** A TCP hop in front of the SMTP sink that can make its open connections drop or go silent. */
+class TcpProxy {
+  private readonly server: Server;
+  private readonly open = new Set<{ client: Socket; upstream: Socket }>();
+  private readonly silenced: Socket[] = [];
+  connections = 0;
+  port = 0;
+
+  constructor(private readonly targetPort: number) {
+    this.server = createServer((client) => {
+      this.connections += 1;
+      const upstream = createConnection(this.targetPort, '127.0.0.1');
+      const pair = { client, upstream };
+      this.open.add(pair);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      const close = () => {
+        this.open.delete(pair);
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', close).on('close', close);
+      upstream.on('error', close).on('close', close);
+    });
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as { port: number }).port;
+  }
+
+  /** Closes every open connection, as a mail server that restarts does. */
+  dropAll(): void {
+    for (const { client, upstream } of this.open) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.open.clear();
+  }
+
+  /** Open connections go silent without closing, as when the peer vanishes: nothing passes any more. */
+  silenceAll(): void {
+    for (const { client, upstream } of this.open) {
+      for (const socket of [client, upstream])
+        socket
+          .unpipe()
+          .removeAllListeners('close')
+          .removeAllListeners('error')
+          .on('error', () => undefined);
+      client.pause();
+      upstream.destroy();
+      this.silenced.push(client);
+    }
+    this.open.clear();
+  }
+
+  async stop(): Promise<void> {
+    this.dropAll();
+    for (const socket of this.silenced) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
 
@@ -202,17 +266,17 @@ describe('notification-service', () => {
     expect(smtp.forBooking(booking.bookingId)).toHaveLength(1);
   });
 
-  it('sends one email when the same event is handled concurrently (the losers retry later)', async () => {
+  it('sends one email when the same event is handled concurrently (the others wait and find it sent)', async () => {
     const booking = snapshot();
     const event = envelope('booking.confirmed', booking);
-    let pending = [event, event, event];
-    for (let round = 0; pending.length > 0 && round < 10; round += 1) {
-      const settled = await Promise.allSettled(pending.map((e) => service.handle(e)));
-      pending = pending.filter((_, i) => settled[i].status === 'rejected');
-      for (const s of settled) if (s.status === 'rejected') expect(String(s.reason)).toMatch(/being sent/);
-    }
-    expect(pending).toHaveLength(0);
+    const results = await Promise.all([event, event, event].map((e) => service.handle(e)));
+    expect(results.sort()).toEqual(['duplicate', 'duplicate', 'sent']);
     expect(smtp.forBooking(booking.bookingId)).toHaveLength(1);
+    const row = await database.pool.query(
+      'SELECT status, attempts FROM notifications WHERE booking_id = $1',
+      [booking.bookingId],
+    );
+    expect(row.rows).toEqual([{ status: 'SENT', attempts: 1 }]);
   });
 
   it.each([
@@ -346,4 +410,72 @@ describe('notification-service when the mail server is down', () => {
     ]);
     expect(row.rows[0].status).toBe('SENT');
   });
+});
+
+describe('notification-service over pooled SMTP connections', () => {
+  let database: TestDatabase;
+  let smtp: SmtpSink;
+  let proxy: TcpProxy;
+  let app: INestApplication;
+  let service: NotificationsService;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('notification_pool', [NOTIFICATION_MIGRATIONS]);
+    smtp = new SmtpSink(await freePort());
+    await smtp.start();
+    proxy = new TcpProxy(smtp.port);
+    await proxy.start();
+    const config = await configFor(database, proxy.port);
+    app = await startGrpcService({
+      module: AppModule.create(config, database.pool, { enabled: false }),
+      services: ['notification'],
+      ...config.listen,
+    });
+    service = app.get(NotificationsService);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await proxy?.stop();
+    await smtp?.stop();
+    await database?.drop();
+  });
+
+  const sendOne = async () => {
+    const booking = snapshot();
+    expect(await service.handle(envelope('booking.confirmed', booking))).toBe('sent');
+    return booking.bookingId;
+  };
+
+  it('sends consecutive emails over one connection', async () => {
+    const before = proxy.connections;
+    const ids = [await sendOne(), await sendOne(), await sendOne()];
+    expect(proxy.connections - before).toBe(1);
+    for (const id of ids) expect(smtp.forBooking(id)).toHaveLength(1);
+  });
+
+  it('replaces a connection the mail server closed, and sends each email once', async () => {
+    const first = await sendOne();
+    const before = proxy.connections;
+    proxy.dropAll();
+    const second = await sendOne();
+    expect(proxy.connections).toBe(before + 1);
+    expect(smtp.forBooking(first)).toHaveLength(1);
+    expect(smtp.forBooking(second)).toHaveLength(1);
+  });
+
+  it('gives up on a connection that went silent and sends over a new one, once', async () => {
+    await sendOne();
+    const before = proxy.connections;
+    proxy.silenceAll();
+    const started = Date.now();
+    const id = await sendOne();
+    // Within the socket timeout (3 x SMTP_TIMEOUT_MS = 6 s) plus a margin, not stuck on the dead one.
+    expect(Date.now() - started).toBeLessThan(12_000);
+    expect(proxy.connections).toBe(before + 1);
+    expect(smtp.forBooking(id)).toHaveLength(1);
+    const next = await sendOne();
+    expect(smtp.forBooking(next)).toHaveLength(1);
+    expect(proxy.connections).toBe(before + 1);
+  }, 30_000);
 });

@@ -18,7 +18,9 @@ export function loadPaymentConfig(source: Record<string, string | undefined> = p
       host: str('BIND_HOST', { default: '0.0.0.0' }),
       port: int('PAYMENT_SERVICE_PORT', { default: 3006, min: 1, max: 65535 }),
       delayMs: int('PAYMENT_DELAY_MS', { default: 500, min: 0, max: 3_600_000 }),
-      workerPollMs: int('PAYMENT_WORKER_POLL_MS', { default: 100, min: 10, max: 60_000 }),
+      // The workers are woken by the work this process commits; the poll finds the rest (rows of a
+      // replica that died, expired claims).
+      workerPollMs: int('PAYMENT_WORKER_POLL_MS', { default: 5_000, min: 10, max: 60_000 }),
       webhook: group({
         url: url('PAYMENT_WEBHOOK_URL', {
           default: 'http://127.0.0.1:3005/payment/callback',

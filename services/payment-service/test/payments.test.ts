@@ -9,6 +9,8 @@ import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase 
 import { loadPaymentConfig, type PaymentConfig } from '../src/config';
 import { PAYMENT_MIGRATIONS } from '../src/database';
 import { startPaymentService } from '../src/server';
+import { WebhookDeliveriesRepository } from '../src/webhooks/webhook-deliveries.repository';
+import { WebhookDeliveryWorker } from '../src/webhooks/webhook-delivery.worker';
 
 const SECRET = 'integration-webhook-secret';
 const GOOD_CARD = { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };
@@ -56,17 +58,19 @@ class WebhookReceiver {
   }
 }
 
+// The fallback poll is far longer than any wait below: the workers must be woken by the work itself.
 async function configFor(
   receiver: WebhookReceiver,
   db: TestDatabase,
   delayMs: number,
+  pollMs = 60_000,
 ): Promise<PaymentConfig> {
   return loadPaymentConfig({
     PAYMENT_DB_NAME: db.config.database,
     PAYMENT_SERVICE_PORT: String(await freePort()),
     BIND_HOST: '127.0.0.1',
     PAYMENT_DELAY_MS: String(delayMs),
-    PAYMENT_WORKER_POLL_MS: '50',
+    PAYMENT_WORKER_POLL_MS: String(pollMs),
     PAYMENT_WEBHOOK_URL: receiver.url,
     PAYMENT_WEBHOOK_SECRET: SECRET,
     PAYMENT_WEBHOOK_RETRY_BASE_MS: '300',
@@ -409,6 +413,48 @@ describe('payment-service over HTTP', () => {
     expect((await call(base, 'POST', `/payments/${declined}/refunds`, { amount: 0 })).status).toBe(400);
   });
 
+  it('sends each webhook body exactly as JSON.stringify writes it, whatever the booking id holds', async () => {
+    const bookingId = `booking-${uniqueSuffix()} "quoted" back\\slash tab\t ctl\u0001 é 😀 </script>`;
+    const declined = String((await pay(bookingId, { number: '4000000000000002' })).body.paymentId);
+    const paid = String((await pay(bookingId)).body.paymentId);
+    await settled(paid);
+    expect((await call(base, 'POST', `/payments/${paid}/refunds`, { amount: 100 })).status).toBe(202);
+    const hooks = await waitFor(
+      () => receiver.forBooking(bookingId).length === 3 && receiver.forBooking(bookingId),
+      { timeoutMs: 10_000 },
+    );
+    const byType = Object.fromEntries(hooks.map((h) => [h.body.type, h]));
+    expect(Object.keys(byType).sort()).toEqual(['payment.failed', 'payment.succeeded', 'refund.succeeded']);
+    const refundId = (await payment(paid)).body.refunds as { id: string }[];
+    const expected = {
+      'payment.failed': {
+        paymentId: declined,
+        bookingId,
+        amount: 2400,
+        currency: 'USD',
+        failureCode: 'card_declined',
+      },
+      'payment.succeeded': { paymentId: paid, bookingId, amount: 2400, currency: 'USD' },
+      'refund.succeeded': {
+        paymentId: paid,
+        bookingId,
+        amount: 100,
+        currency: 'USD',
+        refundId: refundId[0].id,
+      },
+    };
+    for (const [type, data] of Object.entries(expected)) {
+      const hook = byType[type];
+      expect(hook.raw).toBe(JSON.stringify({ id: hook.body.id, type, createdAt: hook.body.createdAt, data }));
+      expect(hook.headers['x-payment-event-id']).toBe(hook.body.id);
+      expect(new Date(hook.body.createdAt).toISOString()).toBe(hook.body.createdAt);
+      expect(Math.abs(Date.parse(hook.body.createdAt) - hook.at)).toBeLessThan(5_000);
+      expect(verifyWebhookSignature(String(hook.headers['x-payment-signature']), hook.raw, SECRET).ok).toBe(
+        true,
+      );
+    }
+  });
+
   it('never stores the card number or the cvc (only last4 and brand)', async () => {
     const paymentId = String(
       (await pay(`booking-${uniqueSuffix()}`, {}, { 'Idempotency-Key': uniqueSuffix() })).body.paymentId,
@@ -444,6 +490,9 @@ describe('payment-service durability', () => {
     await receiver?.stop();
     await database?.drop();
   });
+
+  const payOn = (base: string, bookingId: string) =>
+    call(base, 'POST', '/payments', { bookingId, amount: 900, currency: 'EUR', card: GOOD_CARD });
 
   it('still settles and sends the webhook when the service is stopped before the delay passed', async () => {
     const config = await configFor(receiver, database, 1_500);
@@ -481,8 +530,53 @@ describe('payment-service durability', () => {
     }
   });
 
-  it('resends an event whose delivery was never recorded (crash after claiming it)', async () => {
+  it('settles on time what a previous run left not yet due, without waiting for the poll', async () => {
+    const config = await configFor(receiver, database, 1_500);
+    const first = await startApp(config);
+    const bookingId = `booking-${uniqueSuffix()}`;
+    const started = Date.now();
+    expect((await payOn(first.base, bookingId)).status).toBe(202);
+    await first.app.close();
+    const second = await startApp(config);
+    try {
+      const [hook] = await waitFor(
+        () => receiver.forBooking(bookingId).length > 0 && receiver.forBooking(bookingId),
+        { timeoutMs: 8_000 },
+      );
+      expect(hook.at - started).toBeGreaterThanOrEqual(1_400);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('sends an event whose claim was released at once, without waiting for the claim to run out', async () => {
     const config = await configFor(receiver, database, 0);
+    const app = await startApp(config);
+    try {
+      const bookingId = `booking-${uniqueSuffix()}`;
+      const accepted = await call(app.base, 'POST', '/payments', {
+        bookingId,
+        amount: 500,
+        currency: 'EUR',
+        card: GOOD_CARD,
+      });
+      await waitFor(() => receiver.forBooking(bookingId).length > 0);
+      // As if claimed by a sender that is shutting down: undelivered, claimed for an hour.
+      const event = await database.pool.query<{ id: string }>(
+        "UPDATE webhook_events SET delivered_at = NULL, next_attempt_at = now() + interval '1 hour' WHERE payment_id = $1 RETURNING id",
+        [accepted.body.paymentId],
+      );
+      await app.app.get(WebhookDeliveriesRepository).releaseClaims([event.rows[0].id]);
+      app.app.get(WebhookDeliveryWorker).nudge();
+      await waitFor(() => receiver.forBooking(bookingId).length === 2);
+    } finally {
+      await app.app.close();
+    }
+  });
+
+  it('resends an event whose delivery was never recorded (crash after claiming it)', async () => {
+    // Only the fallback poll can find this event: nothing in this process knows about it.
+    const config = await configFor(receiver, database, 0, 500);
     const app = await startApp(config);
     try {
       const bookingId = `booking-${uniqueSuffix()}`;
@@ -503,6 +597,70 @@ describe('payment-service durability', () => {
       expect(b.body.id).toBe(a.body.id);
     } finally {
       await app.app.close();
+    }
+  });
+});
+
+describe('payment-service with two replicas', () => {
+  let database: TestDatabase;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('payment_replicas', [PAYMENT_MIGRATIONS]);
+    receiver = new WebhookReceiver();
+    await receiver.start();
+  });
+
+  afterAll(async () => {
+    await receiver?.stop();
+    await database?.drop();
+  });
+
+  const payOn = (base: string, bookingId: string) =>
+    call(base, 'POST', '/payments', { bookingId, amount: 700, currency: 'EUR', card: GOOD_CARD });
+
+  async function expectOnceEach(bookingIds: string[]): Promise<void> {
+    await waitFor(() => bookingIds.every((id) => receiver.forBooking(id).length > 0), {
+      timeoutMs: 15_000,
+      what: 'every webhook',
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    for (const id of bookingIds) expect(receiver.forBooking(id).map((w) => w.status)).toEqual([200]);
+    const rows = await database.pool.query<{ events: number; deliveries: number; status: string }>(
+      `SELECT p.status, (SELECT count(*)::int FROM webhook_events e WHERE e.payment_id = p.id) AS events,
+         (SELECT count(*)::int FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+          WHERE e.payment_id = p.id) AS deliveries
+       FROM payments p WHERE p.booking_id = ANY($1)`,
+      [bookingIds],
+    );
+    expect(rows.rows).toHaveLength(bookingIds.length);
+    for (const row of rows.rows) expect(row).toEqual({ status: 'SUCCEEDED', events: 1, deliveries: 1 });
+  }
+
+  it('settles and delivers each payment once while both replicas look for work all the time', async () => {
+    const a = await startApp(await configFor(receiver, database, 150, 15));
+    const b = await startApp(await configFor(receiver, database, 150, 15));
+    try {
+      const bookingIds = Array.from({ length: 40 }, () => `booking-${uniqueSuffix()}`);
+      const accepted = await Promise.all(bookingIds.map((id, i) => payOn(i % 2 ? a.base : b.base, id)));
+      expect(accepted.every((r) => r.status === 202)).toBe(true);
+      await expectOnceEach(bookingIds);
+    } finally {
+      await a.app.close();
+      await b.app.close();
+    }
+  });
+
+  it('settles and delivers the payments of a replica that stopped before they fell due', async () => {
+    const a = await startApp(await configFor(receiver, database, 400));
+    const b = await startApp(await configFor(receiver, database, 400, 300));
+    try {
+      const bookingIds = Array.from({ length: 5 }, () => `booking-${uniqueSuffix()}`);
+      for (const id of bookingIds) expect((await payOn(a.base, id)).status).toBe(202);
+      await a.app.close();
+      await expectOnceEach(bookingIds);
+    } finally {
+      await b.app.close();
     }
   });
 });

@@ -77,6 +77,19 @@ describe('email templates', () => {
     expect(formatMoney(123456, 'usd')).toBe('$1,234.56');
   });
 
+  it('gives the same result from its cached formatters, and falls back on unknown currencies and zones', () => {
+    expect([1, 2, 3].map(() => formatMoney(1250, 'EUR'))).toEqual(['€12.50', '€12.50', '€12.50']);
+    expect(formatMoney(1250, 'EUR')).not.toBe(formatMoney(1250, 'USD'));
+    expect(formatMoney(1250, 'XXXX')).toBe('12.50 XXXX');
+    expect(formatMoney(1250, 'XXXX')).toBe('12.50 XXXX');
+    expect(formatShowtime('2026-12-05T19:30:00Z', 'Not/A_Zone')).toBe('2026-12-05T19:30:00.000Z');
+    expect(formatShowtime('2026-12-05T19:30:00Z', 'Not/A_Zone')).toBe('2026-12-05T19:30:00.000Z');
+    expect(formatShowtime('2026-07-05T19:30:00Z', 'Europe/Paris')).toBe('Sunday, 5 July 2026 at 21:30 CEST');
+    expect(formatShowtime('not a date', 'Europe/Paris')).toBe('not a date');
+    for (let i = 0; i < 200; i += 1) formatMoney(100, `Q${String(i).padStart(2, '0')}`);
+    expect(formatMoney(900, 'EUR')).toBe('€9.00');
+  });
+
   it('formats the showtime in the configured time zone', () => {
     expect(formatShowtime('2026-12-05T19:30:00Z')).toBe('Saturday, 5 December 2026 at 19:30 UTC');
     expect(formatShowtime('2026-12-05T19:30:00Z', 'Europe/Paris')).toBe(

@@ -30,40 +30,94 @@ export function escapeHtml(value: string): string {
   );
 }
 
+// Building an Intl formatter costs far more than using one: each is made once per currency / time zone.
+// What the caches are keyed by comes from event payloads, so they are bounded.
+const MAX_CACHED_FORMATTERS = 64;
+const MAX_CACHED_SHOWTIMES = 1_000;
+
+interface MoneyFormat {
+  format: Intl.NumberFormat;
+  divisor: number;
+}
+
+const moneyFormats = new Map<string, MoneyFormat | null>();
+
+function moneyFormat(currency: string): MoneyFormat | null {
+  const code = currency.toUpperCase();
+  let cached = moneyFormats.get(code);
+  if (cached === undefined) {
+    try {
+      const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code });
+      cached = { format, divisor: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
+    } catch {
+      cached = null;
+    }
+    remember(moneyFormats, code, cached);
+  }
+  return cached;
+}
+
 /** Minor units -> "$12.50", "€9.00", "¥1,200" (the currency's own number of decimals). */
 export function formatMoney(amount: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amount / 10 ** digits);
-  } catch {
-    return `${(amount / 100).toFixed(2)} ${currency}`;
-  }
+  const money = moneyFormat(currency);
+  return money ? money.format.format(amount / money.divisor) : `${(amount / 100).toFixed(2)} ${currency}`;
 }
+
+interface ShowtimeFormat {
+  day: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+}
+
+const showtimeFormats = new Map<string, ShowtimeFormat | null>();
+
+function showtimeFormat(timeZone: string): ShowtimeFormat | null {
+  let cached = showtimeFormats.get(timeZone);
+  if (cached === undefined) {
+    try {
+      cached = {
+        day: new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          weekday: 'long',
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        }),
+        time: new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hour12: false,
+          timeZoneName: 'short',
+        }),
+      };
+    } catch {
+      cached = null;
+    }
+    remember(showtimeFormats, timeZone, cached);
+  }
+  return cached;
+}
+
+// Formatting a date is itself costly, and the emails name few distinct showtimes.
+const showtimes = new Map<string, string>();
 
 /** "Friday, 5 December 2025 at 19:30 UTC" in the configured time zone. */
 export function formatShowtime(iso: string, timeZone = 'UTC'): string {
-  const date = new Date(iso);
-  if (!iso || Number.isNaN(date.getTime())) return iso;
-  try {
-    const day = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(date);
-    const time = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-      timeZoneName: 'short',
-    }).format(date);
-    return `${day} at ${time}`;
-  } catch {
-    return date.toISOString();
+  const key = `${timeZone} ${iso}`;
+  let text = showtimes.get(key);
+  if (text === undefined) {
+    const date = new Date(iso);
+    if (!iso || Number.isNaN(date.getTime())) return iso;
+    const format = showtimeFormat(timeZone);
+    text = format ? `${format.day.format(date)} at ${format.time.format(date)}` : date.toISOString();
+    remember(showtimes, key, text, MAX_CACHED_SHOWTIMES);
   }
+  return text;
+}
+
+function remember<T>(cache: Map<string, T>, key: string, value: T, max = MAX_CACHED_FORMATTERS): void {
+  if (cache.size >= max) cache.clear();
+  cache.set(key, value);
 }
 
 export function subjectFor(kind: EmailKind, bookingId: string): string {

@@ -11,6 +11,10 @@ export interface OutgoingEmail {
   messageId: string;
 }
 
+export class SmtpError extends Error {
+  override name = 'SmtpError';
+}
+
 /** SMTP delivery through nodemailer; rejects when the server does not accept the message. */
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
@@ -20,7 +24,15 @@ export class Mailer implements OnApplicationShutdown {
   constructor(@Inject(NOTIFICATION_CONFIG) config: NotificationConfig) {
     const { host, port, secure, user, pass, from, timeoutMs } = config.smtp;
     this.from = from;
+    // Pooled: a connection per email cost more than the email. A connection the server closed leaves the
+    // pool when it ends; one that died silently times out (socketTimeout) and is closed, its message then
+    // going over a new connection if none of it was sent, or failing. Idle connections are closed after
+    // idleTimeout (so a mail server restart is not kept waiting for them), each after maxMessages.
     this.transport = createTransport({
+      pool: true,
+      maxConnections: 3,
+      maxMessages: 100,
+      idleTimeout: 5_000,
       host,
       port,
       secure,
@@ -31,15 +43,20 @@ export class Mailer implements OnApplicationShutdown {
     });
   }
 
+  /** Rejects with an SmtpError when the message was not accepted. */
   async send(email: OutgoingEmail): Promise<void> {
-    await this.transport.sendMail({
-      from: this.from,
-      to: email.to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      messageId: email.messageId,
-    });
+    try {
+      await this.transport.sendMail({
+        from: this.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId: email.messageId,
+      });
+    } catch (error) {
+      throw new SmtpError((error as Error).message, { cause: error });
+    }
   }
 
   onApplicationShutdown(): void {

@@ -17,6 +17,11 @@ export interface NotificationRow {
   sent_at: Date | null;
 }
 
+export interface ClaimedNotification {
+  /** The first event's recipient: a later event of the same (booking, kind) does not change it. */
+  recipient: string;
+}
+
 export interface NewNotification {
   id: string;
   booking_id: string;
@@ -49,51 +54,38 @@ export class NotificationsRepository {
     return this.db.transaction().execute((trx) => fn(new NotificationsRepository(trx)));
   }
 
-  /** The (booking_id, kind) unique constraint keeps the first row; later deliveries find it. */
-  async ensure(row: NewNotification): Promise<void> {
-    await this.db
-      .insertInto('notifications')
-      .values(row)
-      .onConflict((oc) => oc.columns(['booking_id', 'kind']).doNothing())
-      .execute();
-  }
-
   /**
-   * Locks the row for one sending attempt. SKIP LOCKED: undefined means another consumer is sending it right
-   * now. A consumer that dies mid-send drops its connection, which releases the lock.
+   * Claims (booking, kind) for one sending attempt inside the caller's transaction: inserts the row as SENT,
+   * or turns an existing PENDING row into SENT, and keeps it locked until that transaction ends, so the
+   * caller commits after the email went out and rolls back if it did not. A concurrent claim of the same
+   * (booking, kind) waits for that end (the unique index / row lock), then finds it SENT, or claims it
+   * after a rollback. Undefined means it was already sent.
    */
-  async lockForSending(bookingId: string, kind: EmailKind): Promise<NotificationRow | undefined> {
-    return this.db
-      .selectFrom('notifications')
-      .select(COLUMNS)
-      .where('booking_id', '=', bookingId)
-      .where('kind', '=', kind)
-      .forUpdate()
-      .skipLocked()
-      .executeTakeFirst();
+  async claimForSending(row: NewNotification): Promise<ClaimedNotification | undefined> {
+    const result = await sql<ClaimedNotification>`
+      INSERT INTO notifications AS n
+        (id, booking_id, kind, event_id, recipient, subject, message_id, status, attempts, sent_at)
+      VALUES (${row.id}, ${row.booking_id}, ${row.kind}, ${row.event_id}, ${row.recipient}, ${row.subject},
+        ${row.message_id}, 'SENT', 1, now())
+      ON CONFLICT (booking_id, kind) DO UPDATE
+        SET status = 'SENT', sent_at = now(), attempts = n.attempts + 1, last_error = NULL
+        WHERE n.status = 'PENDING'
+      RETURNING n.recipient`.execute(this.db);
+    return result.rows[0];
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.db
-      .updateTable('notifications')
-      .set({
-        status: 'SENT',
-        sent_at: sql<Date>`now()`,
-        attempts: sql<number>`attempts + 1`,
-        last_error: null,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'PENDING')
-      .execute();
-  }
-
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db
-      .updateTable('notifications')
-      .set({ attempts: sql<number>`attempts + 1`, last_error: error.slice(0, 500) })
-      .where('id', '=', id)
-      .where('status', '=', 'PENDING')
-      .execute();
+  /** Records a failed attempt (after its claim was rolled back); the row stays PENDING for a retry. */
+  async recordFailure(row: NewNotification, error: string): Promise<number | undefined> {
+    const result = await sql<{ attempts: number }>`
+      INSERT INTO notifications AS n
+        (id, booking_id, kind, event_id, recipient, subject, message_id, attempts, last_error)
+      VALUES (${row.id}, ${row.booking_id}, ${row.kind}, ${row.event_id}, ${row.recipient}, ${row.subject},
+        ${row.message_id}, 1, ${error.slice(0, 500)})
+      ON CONFLICT (booking_id, kind) DO UPDATE
+        SET attempts = n.attempts + 1, last_error = excluded.last_error
+        WHERE n.status = 'PENDING'
+      RETURNING n.attempts`.execute(this.db);
+    return result.rows[0]?.attempts;
   }
 
   async listByBooking(bookingId: string): Promise<NotificationRow[]> {

@@ -4,8 +4,8 @@ import { DomainError, validationError, type EventEnvelope, type notificationPb }
 import type { NotificationConfig } from '../config';
 import { NOTIFICATION_CONFIG } from '../database';
 import { KIND_BY_EVENT, messageIdFor, renderEmail, type EmailBooking } from '../emails/email-templates';
-import { Mailer } from '../emails/mailer';
-import { NotificationsRepository } from './notifications.repository';
+import { Mailer, SmtpError } from '../emails/mailer';
+import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
 export type HandleResult = 'sent' | 'duplicate' | 'ignored';
 
@@ -13,12 +13,6 @@ export type HandleResult = 'sent' | 'duplicate' | 'ignored';
 export class RetryLaterError extends Error {
   override name = 'RetryLaterError';
 }
-
-type SendOutcome =
-  | { kind: 'busy' }
-  | { kind: 'duplicate' }
-  | { kind: 'sent' }
-  | { kind: 'failed'; failed: Error; attempt: number };
 
 @Injectable()
 export class NotificationsService {
@@ -39,46 +33,40 @@ export class NotificationsService {
     if (!kind) return 'ignored';
     const booking = readBooking(envelope.data);
     const email = renderEmail(kind, booking, { timeZone: this.config.timeZone });
-    const messageId = messageIdFor(kind, booking.bookingId, this.config.smtp.from);
-    await this.repo.ensure({
+    const row: NewNotification = {
       id: randomUUID(),
       booking_id: booking.bookingId,
       kind,
       event_id: envelope.id,
       recipient: booking.userEmail,
       subject: email.subject,
-      message_id: messageId,
-    });
+      message_id: messageIdFor(kind, booking.bookingId, this.config.smtp.from),
+    };
 
-    const outcome = await this.repo.transaction(async (tx): Promise<SendOutcome> => {
-      const row = await tx.lockForSending(booking.bookingId, kind);
-      if (!row) return { kind: 'busy' };
-      if (row.status === 'SENT') return { kind: 'duplicate' };
-      try {
+    let sent: boolean;
+    try {
+      // The claim stays locked while the email is sent: committed after it went out, rolled back if not.
+      sent = await this.repo.transaction(async (tx) => {
+        const claimed = await tx.claimForSending(row);
+        if (!claimed) return false;
         await this.mailer.send({
-          to: row.recipient,
+          to: claimed.recipient,
           subject: email.subject,
           html: email.html,
           text: email.text,
-          messageId,
+          messageId: row.message_id,
         });
-      } catch (error) {
-        await tx.markFailed(row.id, (error as Error).message);
-        return { kind: 'failed', failed: error as Error, attempt: row.attempts + 1 };
-      }
-      await tx.markSent(row.id);
-      return { kind: 'sent' };
-    });
-
-    if (outcome.kind === 'busy')
-      throw new RetryLaterError(`${kind} email of booking ${booking.bookingId} is being sent`);
-    if (outcome.kind === 'duplicate') return 'duplicate';
-    if (outcome.kind === 'failed') {
+        return true;
+      });
+    } catch (error) {
+      if (!(error instanceof SmtpError)) throw error;
+      const attempt = await this.repo.recordFailure(row, error.message);
       this.logger.warn(
-        `${kind} email of booking ${booking.bookingId} failed (attempt ${outcome.attempt}): ${outcome.failed.message}`,
+        `${kind} email of booking ${booking.bookingId} failed (attempt ${attempt ?? '?'}): ${error.message}`,
       );
-      throw new RetryLaterError(`SMTP failed: ${outcome.failed.message}`);
+      throw new RetryLaterError(`SMTP failed: ${error.message}`);
     }
+    if (!sent) return 'duplicate';
     this.logger.log(`${kind} email of booking ${booking.bookingId} sent`);
     return 'sent';
   }

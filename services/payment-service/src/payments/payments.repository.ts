@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import type { PaymentStatus } from '@cinema/contracts';
 import { DB, type PaymentDatabase } from '../database';
-import type { WebhookEvent } from '../webhooks/webhook-event';
+import type { DueWebhook } from '../webhooks/webhook-deliveries.repository';
 
 export interface PaymentRow {
   id: string;
@@ -59,9 +59,22 @@ export interface StoredIdempotency {
   response: unknown;
 }
 
-export interface SettledRefund extends RefundRow {
-  booking_id: string;
-  currency: string;
+export interface SettledBatch {
+  payments: number;
+  refunds: number;
+  /** Events created claimed for the caller. */
+  claimed: DueWebhook[];
+  /** Events created due now, for any sender to claim. */
+  unclaimed: number;
+  nextDueMs: number | null;
+}
+
+interface SettledEventRow {
+  id: string | null;
+  type: string;
+  body: string;
+  attempts: number;
+  next_due_ms: number | null;
 }
 
 const PAYMENT_COLUMNS = [
@@ -123,12 +136,31 @@ export class PaymentsRepository {
     return row && { fingerprint: row.fingerprint, statusCode: row.status_code, response: row.response };
   }
 
-  /** The outcome is applied by the settlement worker once process_at (database clock) has passed. */
-  async insertPayment(payment: NewPayment, delayMs: number): Promise<void> {
-    await this.db
-      .insertInto('payments')
-      .values({ ...payment, process_at: sql<Date>`now() + ${delayMs} * interval '1 millisecond'` })
-      .execute();
+  /**
+   * Inserts the payment, and with `key` the idempotency key and its response, in one statement: the
+   * payment is created only if the key was not used before. False means it was (the caller replays).
+   * The outcome is applied by the settlement worker once process_at (database clock) has passed.
+   */
+  async createPayment(payment: NewPayment, delayMs: number, key?: IdempotencyEntry): Promise<boolean> {
+    const values = sql`${payment.id}::uuid, ${payment.booking_id}, ${payment.amount}::int, ${payment.currency},
+      ${payment.card_last4}, ${payment.card_brand}, ${payment.decided_status}, ${payment.decided_failure_code},
+      now() + ${delayMs} * interval '1 millisecond'`;
+    const columns = sql`(id, booking_id, amount, currency, card_last4, card_brand, decided_status,
+      decided_failure_code, process_at)`;
+    if (!key) {
+      await sql`INSERT INTO payments ${columns} VALUES (${values})`.execute(this.db);
+      return true;
+    }
+    const result = await sql`
+      WITH claimed AS (
+        INSERT INTO idempotency_keys (scope, key, fingerprint, status_code, response)
+        VALUES (${key.scope}, ${key.key}, ${key.fingerprint}, ${key.statusCode}, ${JSON.stringify(key.response)})
+        ON CONFLICT (scope, key) DO NOTHING
+        RETURNING 1)
+      INSERT INTO payments ${columns}
+      SELECT ${values} FROM claimed
+      RETURNING 1`.execute(this.db);
+    return result.rows.length > 0;
   }
 
   async findPayment(id: string): Promise<PaymentRow | undefined> {
@@ -172,58 +204,98 @@ export class PaymentsRepository {
       .execute();
   }
 
-  /** Applies the decided outcome of due payments; SKIP LOCKED lets every replica run this safely. */
-  async settleDuePayments(limit: number): Promise<PaymentRow[]> {
-    const result = await sql<PaymentRow>`
-      UPDATE payments p
-      SET status = p.decided_status, failure_code = p.decided_failure_code, processed_at = now()
-      WHERE p.id IN (
-        SELECT id FROM payments
-        WHERE status = 'PROCESSING' AND process_at <= now()
-        ORDER BY process_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING p.id, p.booking_id, p.amount, p.currency, p.status, p.failure_code, p.card_last4,
-        p.card_brand, p.created_at, p.processed_at`.execute(this.db);
-    return result.rows;
-  }
-
-  async settleDueRefunds(limit: number): Promise<SettledRefund[]> {
-    const result = await sql<SettledRefund>`
-      UPDATE refunds r
-      SET status = 'SUCCEEDED', processed_at = now()
-      FROM payments p
-      WHERE p.id = r.payment_id AND r.id IN (
-        SELECT id FROM refunds
-        WHERE status = 'PROCESSING' AND process_at <= now()
-        ORDER BY process_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING r.id, r.payment_id, r.amount, r.reason, r.status, r.created_at, r.processed_at,
-        p.booking_id, p.currency`.execute(this.db);
-    return result.rows;
-  }
-
-  /** SUCCEEDED -> REFUNDED once the succeeded refunds cover the whole amount. */
-  async markRefundedIfCovered(paymentId: string): Promise<boolean> {
-    const result = await sql`
-      UPDATE payments SET status = 'REFUNDED'
-      WHERE id = ${paymentId} AND status = 'SUCCEEDED'
-        AND amount <= (SELECT coalesce(sum(amount), 0) FROM refunds
-                       WHERE payment_id = ${paymentId} AND status = 'SUCCEEDED')`.execute(this.db);
-    return Number(result.numAffectedRows ?? 0) > 0;
-  }
-
-  async insertWebhookEvent(event: WebhookEvent): Promise<void> {
-    await this.db
-      .insertInto('webhook_events')
-      .values({
-        id: event.id,
-        type: event.type,
-        payment_id: event.paymentId,
-        body: event.body,
-        created_at: new Date(event.createdAt),
-      })
-      .execute();
+  /**
+   * Applies the outcome of due payments and refunds (up to `limit` of each) and records the webhook event of
+   * each in the same statement, so neither exists without the other. SKIP LOCKED lets every replica run
+   * it. The first `claimLimit` payment events are created claimed for the caller for `leaseMs` (sent
+   * without another claim); the other events are due at once. Event bodies are API.md's
+   * {id, type, createdAt, data:{paymentId, bookingId, amount, currency, failureCode?, refundId?}}, built
+   * here byte for byte as JSON.stringify would. With `withNextDue`, also says when the next payment or
+   * refund falls due.
+   */
+  async settleDue(
+    limit: number,
+    claimLimit: number,
+    leaseMs: number,
+    withNextDue: boolean,
+  ): Promise<SettledBatch> {
+    const result = await sql<SettledEventRow>`
+      WITH due_payments AS (
+        UPDATE payments p
+        SET status = p.decided_status, failure_code = p.decided_failure_code, processed_at = now()
+        WHERE p.id IN (
+          SELECT id FROM payments
+          WHERE status = 'PROCESSING' AND process_at <= now()
+          ORDER BY process_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING p.id, p.booking_id, p.amount, p.currency, p.status, p.failure_code, p.process_at),
+      due_refunds AS (
+        UPDATE refunds r
+        SET status = 'SUCCEEDED', processed_at = now()
+        FROM payments p
+        WHERE p.id = r.payment_id AND r.id IN (
+          SELECT id FROM refunds
+          WHERE status = 'PROCESSING' AND process_at <= now()
+          ORDER BY process_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING r.id, r.payment_id, r.amount, r.process_at, p.booking_id, p.currency),
+      -- SUCCEEDED -> REFUNDED once the succeeded refunds (those settled just now included) cover the amount.
+      refunded AS (
+        UPDATE payments p SET status = 'REFUNDED'
+        WHERE p.id IN (SELECT payment_id FROM due_refunds) AND p.status = 'SUCCEEDED'
+          AND p.amount <= (SELECT coalesce(sum(r.amount), 0) FROM refunds r
+                           WHERE r.payment_id = p.id
+                             AND (r.status = 'SUCCEEDED' OR r.id IN (SELECT id FROM due_refunds)))),
+      settled AS (
+        SELECT gen_random_uuid() AS event_id, 'payment.' || lower(status) AS type, id AS payment_id,
+          booking_id, amount, currency::text AS currency, failure_code, NULL::uuid AS refund_id, 0 AS kind,
+          process_at
+        FROM due_payments
+        UNION ALL
+        SELECT gen_random_uuid(), 'refund.succeeded', payment_id, booking_id, amount, currency::text, NULL,
+          id, 1, process_at
+        FROM due_refunds),
+      events AS (
+        SELECT event_id, type, payment_id, kind, process_at,
+          '{"id":"' || event_id || '","type":"' || type || '","createdAt":"'
+            || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+            || '","data":{"paymentId":"' || payment_id || '","bookingId":' || to_json(booking_id)
+            || ',"amount":' || amount || ',"currency":' || to_json(currency)
+            || coalesce(',"failureCode":' || to_json(failure_code), '')
+            || coalesce(',"refundId":"' || refund_id || '"', '') || '}}' AS body,
+          -- A payment's event is its first, so it can be sent at once; a refund's waits for the earlier ones.
+          kind = 0 AND row_number() OVER (PARTITION BY kind ORDER BY process_at) <= ${claimLimit} AS claimed
+        FROM settled),
+      inserted AS (
+        INSERT INTO webhook_events (id, type, payment_id, body, created_at, attempts, next_attempt_at)
+        SELECT event_id, type, payment_id, body, now(), CASE WHEN claimed THEN 1 ELSE 0 END,
+          CASE WHEN claimed THEN now() + ${leaseMs} * interval '1 millisecond' ELSE now() END
+        FROM events
+        ORDER BY kind, process_at
+        RETURNING id, type, body, attempts)
+      SELECT i.id, i.type, i.body, i.attempts, n.next_due_ms
+      FROM (SELECT CASE WHEN ${withNextDue}::boolean THEN (
+              SELECT ceil(extract(epoch FROM least(
+                (SELECT min(process_at) FROM payments WHERE status = 'PROCESSING' AND process_at > now()),
+                (SELECT min(process_at) FROM refunds WHERE status = 'PROCESSING' AND process_at > now()))
+                - now()) * 1000)::int) END AS next_due_ms) n
+      LEFT JOIN inserted i ON true`.execute(this.db);
+    const batch: SettledBatch = {
+      payments: 0,
+      refunds: 0,
+      claimed: [],
+      unclaimed: 0,
+      nextDueMs: result.rows[0]?.next_due_ms ?? null,
+    };
+    for (const row of result.rows) {
+      if (row.id === null) continue;
+      if (row.type === 'refund.succeeded') batch.refunds += 1;
+      else batch.payments += 1;
+      if (row.attempts > 0) batch.claimed.push({ id: row.id, type: row.type, body: row.body, attempts: 1 });
+      else batch.unclaimed += 1;
+    }
+    return batch;
   }
 }

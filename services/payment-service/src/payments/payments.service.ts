@@ -16,6 +16,7 @@ import {
   type RefundRow,
   type StoredIdempotency,
 } from './payments.repository';
+import { SettlementWorker } from './settlement.worker';
 
 export interface PaymentAccepted {
   paymentId: string;
@@ -61,6 +62,7 @@ export class PaymentsService {
   constructor(
     @Inject(PAYMENT_CONFIG) private readonly config: PaymentConfig,
     private readonly repo: PaymentsRepository,
+    private readonly settlement: SettlementWorker,
   ) {}
 
   async create(body: unknown, idempotencyKey: unknown): Promise<PaymentAccepted> {
@@ -73,33 +75,25 @@ export class PaymentsService {
       status: 'PROCESSING',
     };
     const fingerprint = this.fingerprint(canonicalPayment(request));
-    return this.repo.transaction(async (tx) => {
-      if (key) {
-        const claimed = await tx.claimIdempotencyKey({
-          scope: 'payment',
-          key,
-          fingerprint,
-          statusCode: 202,
-          response,
-        });
-        if (!claimed)
-          return replay<PaymentAccepted>(await tx.findIdempotencyKey('payment', key), fingerprint);
-      }
-      await tx.insertPayment(
-        {
-          id: response.paymentId,
-          booking_id: request.bookingId,
-          amount: request.amount,
-          currency: request.currency,
-          card_last4: request.card.number.slice(-4),
-          card_brand: cardBrand(request.card.number),
-          decided_status: outcome.status,
-          decided_failure_code: outcome.status === 'FAILED' ? outcome.failureCode : null,
-        },
-        this.config.delayMs,
-      );
-      return response;
-    });
+    const created = await this.repo.createPayment(
+      {
+        id: response.paymentId,
+        booking_id: request.bookingId,
+        amount: request.amount,
+        currency: request.currency,
+        card_last4: request.card.number.slice(-4),
+        card_brand: cardBrand(request.card.number),
+        decided_status: outcome.status,
+        decided_failure_code: outcome.status === 'FAILED' ? outcome.failureCode : null,
+      },
+      this.config.delayMs,
+      key ? { scope: 'payment', key, fingerprint, statusCode: 202, response } : undefined,
+    );
+    // Not created: the key was used before (by a request that has committed), answer as it was answered.
+    if (key && !created)
+      return replay<PaymentAccepted>(await this.repo.findIdempotencyKey('payment', key), fingerprint);
+    this.settlement.dueIn(this.config.delayMs);
+    return response;
   }
 
   async get(id: string): Promise<PaymentView> {
@@ -117,7 +111,8 @@ export class PaymentsService {
     const fingerprint = this.fingerprint(
       JSON.stringify({ amount: request.amount ?? null, reason: request.reason ?? null }),
     );
-    return this.repo.transaction(async (tx) => {
+    let created = false;
+    const accepted = await this.repo.transaction(async (tx) => {
       const payment = await tx.lockPayment(paymentId);
       if (!payment) throw notFound();
       // Read under the payment lock: a concurrent request with the same key has committed by now.
@@ -147,8 +142,11 @@ export class PaymentsService {
         { id: response.refundId, payment_id: paymentId, amount, reason: request.reason ?? null },
         this.config.delayMs,
       );
+      created = true;
       return response;
     });
+    if (created) this.settlement.dueIn(this.config.delayMs);
+    return accepted;
   }
 
   /** Keyed hash of the request, so the card number cannot be recovered from what is stored. */

@@ -10,6 +10,12 @@ export interface DueWebhook {
   attempts: number;
 }
 
+export interface ClaimedWebhooks {
+  events: DueWebhook[];
+  /** When asked for: in how many ms the next undelivered event is due (null: none is). */
+  nextDueMs: number | null;
+}
+
 export interface DeliveryAttempt {
   eventId: string;
   attempt: number;
@@ -37,44 +43,67 @@ export class WebhookDeliveriesRepository {
    * them meanwhile, and a sender that dies mid-attempt leaves them due again after the lease. An event
    * waits while an earlier event of the same payment is undelivered, so receivers see them in order.
    */
-  async claimDue(limit: number, leaseMs: number): Promise<DueWebhook[]> {
-    const result = await sql<DueWebhook>`
-      UPDATE webhook_events
-      SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs} * interval '1 millisecond'
-      WHERE id IN (
-        SELECT e.id FROM webhook_events e
-        WHERE e.delivered_at IS NULL AND e.next_attempt_at <= now()
-          AND NOT EXISTS (SELECT 1 FROM webhook_events earlier
-                          WHERE earlier.payment_id = e.payment_id AND earlier.seq < e.seq
-                            AND earlier.delivered_at IS NULL)
-        ORDER BY e.next_attempt_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, type, body, attempts`.execute(this.db);
-    return result.rows;
+  async claimDue(limit: number, leaseMs: number, withNextDue: boolean): Promise<ClaimedWebhooks> {
+    const result = await sql<DueWebhook & { next_due_ms: number | null }>`
+      WITH claimed AS (
+        UPDATE webhook_events
+        SET attempts = attempts + 1, next_attempt_at = now() + ${leaseMs} * interval '1 millisecond'
+        WHERE id IN (
+          SELECT e.id FROM webhook_events e
+          WHERE e.delivered_at IS NULL AND e.next_attempt_at <= now()
+            AND NOT EXISTS (SELECT 1 FROM webhook_events earlier
+                            WHERE earlier.payment_id = e.payment_id AND earlier.seq < e.seq
+                              AND earlier.delivered_at IS NULL)
+          ORDER BY e.next_attempt_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, type, body, attempts)
+      SELECT c.id, c.type, c.body, c.attempts, n.next_due_ms
+      FROM (SELECT CASE WHEN ${withNextDue}::boolean THEN (
+              SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int FROM webhook_events
+              WHERE delivered_at IS NULL AND next_attempt_at > now()) END AS next_due_ms) n
+      LEFT JOIN claimed c ON true`.execute(this.db);
+    const events = result.rows
+      .filter((r) => r.id !== null)
+      .map(({ id, type, body, attempts }) => ({ id, type, body, attempts }));
+    return { events, nextDueMs: result.rows[0]?.next_due_ms ?? null };
   }
 
-  async recordAttempt(attempt: DeliveryAttempt): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('webhook_deliveries')
-        .values({
-          event_id: attempt.eventId,
-          attempt: attempt.attempt,
-          url: attempt.url,
-          status_code: attempt.statusCode,
-          error: attempt.error,
-          duration_ms: attempt.durationMs,
-        })
-        .execute();
-      const update = attempt.delivered
-        ? trx.updateTable('webhook_events').set({ delivered_at: sql<Date>`now()`, last_error: null })
-        : trx.updateTable('webhook_events').set({
-            next_attempt_at: sql<Date>`now() + ${attempt.retryInMs} * interval '1 millisecond'`,
-            last_error: attempt.error,
-          });
-      await update.where('id', '=', attempt.eventId).where('delivered_at', 'is', null).execute();
-    });
+  /**
+   * Logs the attempt and marks the event delivered, or due again in `retryInMs`. For a delivered event,
+   * says whether a later event of its payment was waiting for it (and can be claimed now).
+   */
+  async recordAttempt(attempt: DeliveryAttempt): Promise<{ unblocked: boolean }> {
+    const logged = sql`
+      INSERT INTO webhook_deliveries (event_id, attempt, url, status_code, error, duration_ms)
+      VALUES (${attempt.eventId}, ${attempt.attempt}, ${attempt.url}, ${attempt.statusCode}, ${attempt.error},
+        ${attempt.durationMs})`;
+    if (!attempt.delivered) {
+      await sql`
+        WITH logged AS (${logged})
+        UPDATE webhook_events
+        SET next_attempt_at = now() + ${attempt.retryInMs} * interval '1 millisecond', last_error = ${attempt.error}
+        WHERE id = ${attempt.eventId} AND delivered_at IS NULL`.execute(this.db);
+      return { unblocked: false };
+    }
+    const result = await sql<{ unblocked: boolean }>`
+      WITH logged AS (${logged}),
+      delivered AS (
+        UPDATE webhook_events SET delivered_at = now(), last_error = NULL
+        WHERE id = ${attempt.eventId} AND delivered_at IS NULL
+        RETURNING payment_id, seq)
+      SELECT EXISTS (
+        SELECT 1 FROM delivered d
+        JOIN webhook_events later ON later.payment_id = d.payment_id AND later.seq > d.seq
+        WHERE later.delivered_at IS NULL) AS unblocked`.execute(this.db);
+    return { unblocked: result.rows[0]?.unblocked ?? false };
+  }
+
+  /** Makes claimed events due again at once (the claimant will not send them). */
+  async releaseClaims(eventIds: string[]): Promise<void> {
+    await sql`
+      UPDATE webhook_events SET next_attempt_at = now()
+      WHERE id = ANY(${eventIds}::uuid[]) AND delivered_at IS NULL`.execute(this.db);
   }
 
   async listAttempts(eventId: string): Promise<DeliveryLogRow[]> {

@@ -8,25 +8,40 @@ import {
 } from '@nestjs/common';
 import type { PaymentConfig } from '../config';
 import { PAYMENT_CONFIG } from '../database';
-import { PollingLoop } from '../workers/polling-loop';
+import { WorkLoop, type Wake } from '../workers/work-loop';
 import { WebhookDeliveriesRepository, type DueWebhook } from './webhook-deliveries.repository';
 import { retryDelayMs } from './webhook-event';
+import { WebhookSender } from './webhook-sender';
 
+/** Events sent at once (and sockets to the receiver). */
 const BATCH_SIZE = 10;
+/** Events claimed for this process by the statement that created them, waiting for a batch. */
+const MAX_READY = 2 * BATCH_SIZE;
 
 /** Sends committed webhook events until the receiver answers 2xx, signing each attempt at send time. */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
-  private readonly loop: PollingLoop;
+  private readonly loop: WorkLoop;
+  private readonly sender: WebhookSender;
+  private ready: DueWebhook[] = [];
+  private claimRequested = false;
+  /**
+   * How long a claim keeps other senders away: longer than an event can wait in `ready` plus its own
+   * attempt, with a wide margin. A sender that died leaves its events due again after it.
+   */
+  readonly leaseMs: number;
 
   constructor(
     @Inject(PAYMENT_CONFIG) private readonly config: PaymentConfig,
     private readonly deliveries: WebhookDeliveriesRepository,
   ) {
-    this.loop = new PollingLoop(
+    const { url, timeoutMs } = config.webhook;
+    this.sender = new WebhookSender(new URL(url), timeoutMs, BATCH_SIZE);
+    this.leaseMs = timeoutMs * (MAX_READY / BATCH_SIZE + 1) + 25_000;
+    this.loop = new WorkLoop(
       'webhook delivery',
-      () => this.deliverDue(),
+      (wake) => this.deliverDue(wake),
       config.workerPollMs,
       this.logger,
     );
@@ -38,46 +53,68 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.loop.stop();
+    this.sender.close();
+    // Claimed for this process but not sent: due again now rather than when the claim runs out.
+    const unsent = this.ready.splice(0).map((event) => event.id);
+    if (unsent.length > 0)
+      await this.deliveries.releaseClaims(unsent).catch((error: Error) => {
+        this.logger.warn(`could not release ${unsent.length} webhook claims: ${error.message}`);
+      });
   }
 
+  /** Due events were committed that this process has not claimed: claim and send them now. */
   nudge(): void {
+    this.claimRequested = true;
     this.loop.nudge();
   }
 
-  async deliverDue(): Promise<number> {
-    const { timeoutMs } = this.config.webhook;
-    // The lease outlives one attempt (timeout) with a wide margin.
-    const due = await this.deliveries.claimDue(BATCH_SIZE, timeoutMs + 25_000);
-    await Promise.all(due.map((event) => this.deliver(event)));
-    return due.length;
+  /** How many events, claimed for it when they were created, this worker takes now. */
+  capacity(): number {
+    return Math.max(0, MAX_READY - this.ready.length);
   }
 
-  private async deliver(event: DueWebhook): Promise<void> {
-    const { url, secret, timeoutMs, retryBaseMs, retryMaxMs } = this.config.webhook;
-    const started = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-payment-signature': signWebhook(secret, event.body),
-          'x-payment-event-id': event.id,
-          'user-agent': 'cinema-payment-service',
-        },
-        body: event.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      statusCode = response.status;
-      await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) error = `HTTP ${response.status}`;
-    } catch (cause) {
-      error = describeFetchError(cause);
+  /** Sends events claimed for this process (attempts = 1, leased) without claiming them again. */
+  deliverClaimed(events: DueWebhook[]): void {
+    if (events.length === 0) return;
+    this.ready.push(...events);
+    this.loop.nudge();
+  }
+
+  /**
+   * One batch: the events handed over first, then claimed ones. Claims when woken by time (a poll, a retry
+   * that fell due) or when told to; returns true when there is more to do now.
+   */
+  async deliverDue(wake: Wake = 'poll'): Promise<boolean> {
+    const batch = this.ready.splice(0, BATCH_SIZE);
+    if (wake !== 'nudge' || this.claimRequested) {
+      this.claimRequested = false;
+      const room = BATCH_SIZE - batch.length;
+      if (room > 0) {
+        const claimed = await this.deliveries.claimDue(room, this.leaseMs, wake === 'poll');
+        batch.push(...claimed.events);
+        if (claimed.events.length === room) this.claimRequested = true;
+        if (claimed.nextDueMs !== null) this.loop.wakeAfter(claimed.nextDueMs);
+      } else {
+        this.claimRequested = true;
+      }
     }
-    const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
+    const results = await Promise.all(batch.map((event) => this.deliver(event)));
+    if (results.some((r) => r.unblocked)) this.claimRequested = true;
+    return this.claimRequested || this.ready.length > 0;
+  }
+
+  private async deliver(event: DueWebhook): Promise<{ unblocked: boolean }> {
+    const { url, secret, retryBaseMs, retryMaxMs } = this.config.webhook;
+    const started = Date.now();
+    const { statusCode, error } = await this.sender.post(event.body, {
+      'content-type': 'application/json',
+      'x-payment-signature': signWebhook(secret, event.body),
+      'x-payment-event-id': event.id,
+      'user-agent': 'cinema-payment-service',
+    });
+    const delivered = error === null;
     const retryInMs = delivered ? 0 : retryDelayMs(event.attempts, retryBaseMs, retryMaxMs);
-    await this.deliveries.recordAttempt({
+    const { unblocked } = await this.deliveries.recordAttempt({
       eventId: event.id,
       attempt: event.attempts,
       url,
@@ -90,19 +127,11 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     if (delivered) {
       this.logger.log(`webhook ${event.type} ${event.id} delivered (attempt ${event.attempts})`);
     } else {
+      this.loop.wakeAfter(retryInMs);
       this.logger.warn(
         `webhook ${event.type} ${event.id} attempt ${event.attempts} failed (${error}); retry in ${retryInMs} ms`,
       );
     }
+    return { unblocked };
   }
-}
-
-function describeFetchError(cause: unknown): string {
-  if (cause instanceof Error) {
-    if (cause.name === 'TimeoutError' || cause.name === 'AbortError') return 'timed out';
-    const inner = (cause as Error & { cause?: { code?: string; message?: string } }).cause;
-    const detail = inner?.code ?? inner?.message;
-    return (detail ? `${cause.message}: ${detail}` : cause.message).slice(0, 500);
-  }
-  return String(cause).slice(0, 500);
 }

@@ -1,40 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWebhookEvent, retryDelayMs } from './webhook-event';
-
-describe('webhook events', () => {
-  it('has the API.md body shape and omits absent fields', () => {
-    const event = buildWebhookEvent(
-      'payment.succeeded',
-      { paymentId: 'p1', bookingId: 'b1', amount: 1200, currency: 'USD' },
-      { id: 'e1', now: new Date('2026-01-01T00:00:00Z') },
-    );
-    expect(JSON.parse(event.body)).toEqual({
-      id: 'e1',
-      type: 'payment.succeeded',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      data: { paymentId: 'p1', bookingId: 'b1', amount: 1200, currency: 'USD' },
-    });
-  });
-
-  it('carries failureCode and refundId when present', () => {
-    const failed = buildWebhookEvent('payment.failed', {
-      paymentId: 'p',
-      bookingId: 'b',
-      amount: 1,
-      currency: 'EUR',
-      failureCode: 'card_declined',
-    });
-    expect(JSON.parse(failed.body).data.failureCode).toBe('card_declined');
-    const refund = buildWebhookEvent('refund.succeeded', {
-      paymentId: 'p',
-      bookingId: 'b',
-      amount: 1,
-      currency: 'EUR',
-      refundId: 'r',
-    });
-    expect(JSON.parse(refund.body).data.refundId).toBe('r');
-  });
-});
+import { retryDelayMs } from './webhook-event';
 
 describe('retry backoff', () => {
   it('doubles from the base and is capped', () => {
