@@ -10,6 +10,7 @@ import { SeatMapStore } from './holds/seat-map.store';
 import { SeatSweeper } from './holds/seat-sweeper';
 import { SeatsController } from './holds/seats.controller';
 import { SeatsService } from './holds/seats.service';
+import { SweepSchedule } from './holds/sweep-schedule';
 import { createRedis, REDIS, redisHealthCheck } from './redis';
 import { ReservationsRepository } from './reservations/reservations.repository';
 import { SeatingRepository } from './seating/seating.repository';
@@ -50,6 +51,7 @@ export class AppModule implements OnApplicationShutdown {
         SeatingService,
         ReservationsRepository,
         SeatMapStore,
+        SweepSchedule,
         SeatsService,
         SeatSweeper,
       ],

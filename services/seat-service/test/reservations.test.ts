@@ -163,7 +163,7 @@ describe('reservations: claim, confirm, release', () => {
     const bookingId = randomUUID();
     // The claim's first two steps, then a "crash": Redis still shows the hold, being claimed.
     const store = h.app.get(SeatMapStore);
-    await store.claimBegin(room.showtimeId, held.holdId, 'hank', bookingId, 15_000);
+    await store.claimBegin(held.holdId, 'hank', bookingId, 15_000);
     await h.app.get(ReservationsRepository).insertPending({
       showtimeId: room.showtimeId,
       seatIds: [room.seat.A1],
@@ -191,5 +191,49 @@ describe('reservations: claim, confirm, release', () => {
       reserveUntil: soon(),
     });
     expect(again.seats.map((x) => x.seatId)).toEqual([room.seat.A1]);
+  });
+  it('never brings back the seats of a released booking when its claim is replayed', async () => {
+    const room = h.source.addRoom(1, 2);
+    const held = await hold(room, 'ivan', ['A1']);
+    const bookingId = randomUUID();
+    // The first claim committed its reservation and stopped before Redis; then the booking was released.
+    await h.app.get(SeatMapStore).claimBegin(held.holdId, 'ivan', bookingId, 15_000);
+    await h.app.get(ReservationsRepository).insertPending({
+      showtimeId: room.showtimeId,
+      seatIds: [room.seat.A1],
+      bookingId,
+      holdId: held.holdId,
+      userId: 'ivan',
+      reservedUntil: new Date(Date.now() + 600_000),
+    });
+    await h.client.releaseBookingSeats({ bookingId });
+    await expect(
+      h.client.claimHold({ holdId: held.holdId, userId: 'ivan', bookingId, reserveUntil: soon() }),
+    ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
+    const { rows } = await h.database.pool.query('SELECT status FROM reservations WHERE booking_id = $1', [
+      bookingId,
+    ]);
+    expect(rows).toEqual([{ status: 'RELEASED' }]);
+  });
+
+  it('answers concurrent confirms and releases of one booking alike', async () => {
+    const room = h.source.addRoom(1, 4);
+    const held = await hold(room, 'judy', ['A1', 'A2', 'A3']);
+    const bookingId = randomUUID();
+    await h.client.claimHold({ holdId: held.holdId, userId: 'judy', bookingId, reserveUntil: soon() });
+    const seats = new Set([room.seat.A1, room.seat.A2, room.seat.A3]);
+    const before = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    const confirms = await Promise.all([1, 2, 3].map(() => h.client.confirmSeats({ bookingId })));
+    for (const confirmed of confirms) expect(new Set(confirmed.seatIds)).toEqual(seats);
+    const booked = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(booked.seats.filter((s) => s.status === 'BOOKED')).toHaveLength(3);
+    // One published change, however many confirms.
+    expect(booked.version).toBe(before.version + 1);
+
+    const releases = await Promise.all([1, 2, 3].map(() => h.client.releaseBookingSeats({ bookingId })));
+    for (const released of releases) expect(new Set(released.seatIds)).toEqual(seats);
+    const after = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(after.seats.every((s) => s.status === 'AVAILABLE')).toBe(true);
+    expect(after.version).toBe(booked.version + 1);
   });
 });

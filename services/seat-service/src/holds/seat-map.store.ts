@@ -6,20 +6,27 @@ import * as scripts from './seat-scripts';
 
 const HOLD_SCRIPT = { seatHold: scripts.HOLD_SEATS } as const;
 const SHOWTIME_SCRIPTS = {
-  seatRelease: scripts.RELEASE_HOLD,
-  seatSweep: scripts.SWEEP_EXPIRED,
-  seatClaimBegin: scripts.CLAIM_BEGIN,
-  seatClaimAbort: scripts.CLAIM_ABORT,
   seatApplyReservation: scripts.APPLY_RESERVATION,
   seatRemoveReservation: scripts.REMOVE_RESERVATION,
   seatLoadReservations: scripts.LOAD_RESERVATIONS,
   seatReadStatus: scripts.READ_STATUS,
 } as const;
-const INDEX_SCRIPTS = {
-  seatTouchShowtime: scripts.TOUCH_SHOWTIME,
-  seatRescheduleShowtime: scripts.RESCHEDULE_SHOWTIME,
+/** The showtime's keys, then the sweeper's due index. */
+const DUE_SCRIPTS = {
+  seatSweep: scripts.SWEEP_EXPIRED,
+  seatClaimAbort: scripts.CLAIM_ABORT,
 } as const;
-type ScriptName = keyof typeof HOLD_SCRIPT | keyof typeof SHOWTIME_SCRIPTS | keyof typeof INDEX_SCRIPTS;
+/** The hold index key: these find the showtime themselves. */
+const HOLD_ID_SCRIPTS = {
+  seatRelease: scripts.RELEASE_HOLD,
+  seatClaimBegin: scripts.CLAIM_BEGIN,
+} as const;
+type ScriptName =
+  | keyof typeof HOLD_SCRIPT
+  | keyof typeof SHOWTIME_SCRIPTS
+  | keyof typeof DUE_SCRIPTS
+  | keyof typeof HOLD_ID_SCRIPTS
+  | 'seatDueShowtimes';
 type Arg = string | number;
 
 const DUE_KEY = 'seat:{sweep}:due';
@@ -33,7 +40,7 @@ export type HoldOutcome =
   | { kind: 'not-ready' };
 
 export type ClaimBeginOutcome =
-  | { kind: 'ok'; seatIds: string[] }
+  | { kind: 'ok'; showtimeId: string; seatIds: string[] }
   | { kind: 'gone' }
   | { kind: 'expired' }
   | { kind: 'claimed'; bookingId: string };
@@ -52,15 +59,16 @@ export interface SeatMapSnapshot {
 @Injectable()
 export class SeatMapStore {
   constructor(@Inject(REDIS) private readonly redis: Redis) {
-    for (const [name, lua] of Object.entries(SHOWTIME_SCRIPTS)) {
-      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 7, lua });
-    }
+    const define = (scriptSet: Record<string, string>, numberOfKeys: number) => {
+      for (const [name, lua] of Object.entries(scriptSet))
+        if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
+    };
+    define(SHOWTIME_SCRIPTS, 7);
+    define(DUE_SCRIPTS, 8);
+    define(HOLD_ID_SCRIPTS, 1);
     // The showtime's keys, then the sweeper's due and touch index and the hold id's index key.
-    if (!('seatHold' in redis))
-      redis.defineCommand('seatHold', { numberOfKeys: 10, lua: HOLD_SCRIPT.seatHold });
-    for (const [name, lua] of Object.entries(INDEX_SCRIPTS)) {
-      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: 2, lua });
-    }
+    define(HOLD_SCRIPT, 10);
+    define({ seatDueShowtimes: scripts.DUE_SHOWTIMES }, 1);
   }
 
   // The order is the scripts' KEYS[1..7].
@@ -72,6 +80,16 @@ export class SeatMapStore {
   private run<T>(name: keyof typeof SHOWTIME_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {
     return call<T>(this.redis, name, [
       ...SeatMapStore.keys(showtimeId),
+      showtimeId,
+      seatChangesChannel(showtimeId),
+      ...args,
+    ]);
+  }
+
+  private runWithDue<T>(name: keyof typeof DUE_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {
+    return call<T>(this.redis, name, [
+      ...SeatMapStore.keys(showtimeId),
+      DUE_KEY,
       showtimeId,
       seatChangesChannel(showtimeId),
       ...args,
@@ -104,44 +122,44 @@ export class SeatMapStore {
     return { kind: 'held', expiresAtMs, version: Number(rest[1]), replacedHoldId: rest[2] ?? '' };
   }
 
-  /** The showtime a hold id belongs to, or null when unknown (never existed, or long gone). */
-  async showtimeOfHold(holdId: string): Promise<string | null> {
-    if (!holdId) return null;
-    return this.redis.get(holdIndexKey(holdId));
-  }
-
   async releaseHold(
-    showtimeId: string,
     holdId: string,
     userId: string,
   ): Promise<{ kind: 'released'; seatIds: string[] } | { kind: 'gone' } | { kind: 'not-owner' }> {
-    const [status, ...seatIds] = await this.run<string[]>('seatRelease', showtimeId, [holdId, userId]);
+    if (!holdId) return { kind: 'gone' };
+    const [status, ...seatIds] = await call<string[]>(this.redis, 'seatRelease', [
+      holdIndexKey(holdId),
+      holdId,
+      userId,
+    ]);
     if (status === 'NOT_OWNER') return { kind: 'not-owner' };
     if (status === 'GONE') return { kind: 'gone' };
     return { kind: 'released', seatIds };
   }
 
+  /** First step of a claim; the hold id alone says which showtime (unknown or long gone: 'gone'). */
   async claimBegin(
-    showtimeId: string,
     holdId: string,
     userId: string,
     bookingId: string,
     graceMs: number,
   ): Promise<ClaimBeginOutcome> {
-    const [status, ...rest] = await this.run<string[]>('seatClaimBegin', showtimeId, [
+    if (!holdId) return { kind: 'gone' };
+    const [status, ...rest] = await call<string[]>(this.redis, 'seatClaimBegin', [
+      holdIndexKey(holdId),
       holdId,
       userId,
       bookingId,
       graceMs,
     ]);
-    if (status === 'OK') return { kind: 'ok', seatIds: rest };
+    if (status === 'OK') return { kind: 'ok', showtimeId: rest[0], seatIds: rest.slice(1) };
     if (status === 'CLAIMED') return { kind: 'claimed', bookingId: rest[0] ?? '' };
     if (status === 'EXPIRED') return { kind: 'expired' };
     return { kind: 'gone' };
   }
 
   async claimAbort(showtimeId: string, holdId: string, bookingId: string): Promise<void> {
-    await this.run('seatClaimAbort', showtimeId, [holdId, bookingId]);
+    await this.runWithDue('seatClaimAbort', showtimeId, [holdId, bookingId]);
   }
 
   /** Marks seats as PENDING/BOOKED for a booking (dropping the hold it came from, if any). */
@@ -188,25 +206,24 @@ export class SeatMapStore {
     return { ready: ready === '1', version: Number(version), owners };
   }
 
-  /** Frees the showtime's expired holds; returns how many and the next deadline (ms) if any hold is left. */
+  /**
+   * Frees the showtime's expired holds and moves it on the due index; returns how many, the ms until its
+   * next deadline (null: no hold left) and the bookings whose claim never finished.
+   */
   async sweepShowtime(
     showtimeId: string,
     limit: number,
-  ): Promise<{ expired: number; nextMs: string; unfinishedClaims: string[] }> {
-    const [count, next, ...unfinishedClaims] = await this.run<string[]>('seatSweep', showtimeId, [limit]);
-    return { expired: Number(count), nextMs: next ?? '', unfinishedClaims };
+  ): Promise<{ expired: number; nextInMs: number | null; unfinishedClaims: string[] }> {
+    const [count, next, ...unfinishedClaims] = await this.runWithDue<string[]>('seatSweep', showtimeId, [
+      limit,
+    ]);
+    return { expired: Number(count), nextInMs: next ? Number(next) : null, unfinishedClaims };
   }
 
-  dueShowtimes(nowMs: number, limit: number): Promise<string[]> {
-    return this.redis.zrangebyscore(DUE_KEY, '-inf', nowMs, 'LIMIT', 0, limit);
-  }
-
-  async touchCounter(showtimeId: string): Promise<string> {
-    return (await this.redis.hget(TOUCH_KEY, showtimeId)) ?? '0';
-  }
-
-  async reschedule(showtimeId: string, touched: string, nextMs: string): Promise<void> {
-    await call(this.redis, 'seatRescheduleShowtime', [DUE_KEY, TOUCH_KEY, showtimeId, touched, nextMs]);
+  /** Showtimes with a hold past its deadline, and the ms until the earliest one not due yet (null: none). */
+  async dueShowtimes(limit: number): Promise<{ showtimeIds: string[]; nextInMs: number | null }> {
+    const [next, ...showtimeIds] = await call<string[]>(this.redis, 'seatDueShowtimes', [DUE_KEY, limit]);
+    return { showtimeIds, nextInMs: next ? Number(next) : null };
   }
 }
 

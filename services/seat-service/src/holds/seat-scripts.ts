@@ -1,6 +1,9 @@
+import { seatChangesChannel, seatMapKeys } from '@cinema/contracts';
+
 /**
  * Redis Lua scripts of the seat map. Every script of one showtime takes the same KEYS (all in the hash slot
- * `{st:<showtimeId>}`), so each decision is one atomic step over every seat it concerns:
+ * `{st:<showtimeId>}`; those that start from a hold id name them themselves, see KEYS_OF_INDEXED_SHOWTIME),
+ * so each decision is one atomic step over every seat it concerns:
  *   KEYS[1] seats  hash seatId -> owner token: `H|<holdId>|<userId>` (live hold), `P|<bookingId>|<userId>`
  *                  (PENDING reservation), `B|<bookingId>|<userId>` (BOOKED); a free seat has no field
  *   KEYS[2] holds  hash holdId -> JSON {u: userId, d: deadline ms, c: bookingId being claimed or '', s: seats}
@@ -9,14 +12,36 @@
  *   KEYS[5] ver    change counter, INCR once per published batch
  *   KEYS[6] ready  marker: the reservations of this showtime were loaded from PostgreSQL
  *   KEYS[7] dirty  counter of reservation changes seen while not ready (makes the loader retry)
- * ARGV[1] is always the showtime id and ARGV[2] the pub/sub channel.
+ * In the scripts built on COMMON, ARGV[1] is the showtime id and ARGV[2] the pub/sub channel.
  * The api-gateway reads seats, ver and ready directly (one script, services/api-gateway/src/seats/
  * seat-status.reader.ts) to serve GET /seats/status: their names and the token format are a contract.
  */
 
-const COMMON = `
-local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
-local showtime, channel = ARGV[1], ARGV[2]
+/**
+ * Scripts that start from a hold id learn the showtime from the hold index key (KEYS[1]) and name the
+ * showtime's keys themselves (from the same functions as everyone else): one round trip instead of a GET
+ * and then the script. Like HOLD_SEATS' index keys, this relies on a standalone Redis (what runs here),
+ * which lets a script touch any key.
+ */
+const KEYS_OF_INDEXED_SHOWTIME = (() => {
+  const mark = '\u0000';
+  const name = (key: string) =>
+    key
+      .split(mark)
+      .map((part) => JSON.stringify(part))
+      .join(' .. showtime .. ');
+  const k = seatMapKeys(mark);
+  return `
+local showtime = redis.call('GET', KEYS[1])
+if not showtime then return {'GONE'} end
+local K = {seats = ${name(k.seats)}, holds = ${name(k.holds)}, exp = ${name(k.exp)}, users = ${name(k.users)},
+  ver = ${name(k.version)}, ready = ${name(k.ready)}, dirty = ${name(k.dirty)}}
+local channel = ${name(seatChangesChannel(mark))}
+`;
+})();
+
+/** Functions of the showtime scripts; they use the locals K, showtime and channel defined before them. */
+const HELPERS = `
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -47,8 +72,14 @@ local function release_hold(id, rec, changes)
 end
 `;
 
+const COMMON = `
+local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
+local showtime, channel = ARGV[1], ARGV[2]
+${HELPERS}`;
+
 /**
- * KEYS[8..10]: the sweeper's due and touch index (TOUCH_SHOWTIME) and the hold id's index key.
+ * KEYS[8..10]: the sweeper's due index, its touch counters (only sweepers of earlier versions, which
+ * rescheduled in a second step, read them) and the hold id's index key.
  * ARGV: showtime, channel, userId, holdId, ttlMs, hold index ttl (s), seatId...
  * All-or-nothing: either every seat is free (or held by the user's own previous hold, which this hold
  * replaces) and all are held, or nothing changes and the taken seats are returned.
@@ -101,9 +132,9 @@ local v = publish(changes)
 return {'OK', tostring(deadline), v, prev and prev_id or ''}
 `;
 
-/** ARGV: showtime, channel, holdId, userId. Frees a live hold of this user at once. */
-export const RELEASE_HOLD = `${COMMON}
-local hold_id, user = ARGV[3], ARGV[4]
+/** KEYS[1]: the hold index key. ARGV: holdId, userId. Frees a live hold of this user at once. */
+export const RELEASE_HOLD = `${KEYS_OF_INDEXED_SHOWTIME}${HELPERS}
+local hold_id, user = ARGV[1], ARGV[2]
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
 local rec = cjson.decode(raw)
@@ -118,11 +149,14 @@ return out
 `;
 
 /**
- * ARGV: showtime, channel, limit. Frees holds whose deadline passed. Returns {count, next deadline or '',
+ * KEYS[8]: the sweeper's due index. ARGV: showtime, channel, limit. Frees holds whose deadline passed and
+ * puts the showtime back on the due index at its next deadline (or takes it off), in the same atomic step,
+ * so no hold of the showtime can slip in between. Returns {count, ms until the next deadline or '',
  * bookingId...}: the bookings whose claim never finished (the caller checks PostgreSQL for them).
  */
 export const SWEEP_EXPIRED = `${COMMON}
-local due = redis.call('ZRANGEBYSCORE', K.exp, '-inf', now_ms(), 'LIMIT', 0, tonumber(ARGV[3]))
+local now = now_ms()
+local due = redis.call('ZRANGEBYSCORE', K.exp, '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
 local changes, unfinished = {}, {}
 for _, id in ipairs(due) do
   local raw = redis.call('HGET', K.holds, id)
@@ -136,19 +170,25 @@ for _, id in ipairs(due) do
 end
 publish(changes)
 local nxt = redis.call('ZRANGE', K.exp, 0, 0, 'WITHSCORES')
-local out = {tostring(#due), nxt[2] or ''}
+local out = {tostring(#due), ''}
+if nxt[2] then
+  redis.call('ZADD', KEYS[8], nxt[2], showtime)
+  out[2] = tostring(math.max(0, tonumber(nxt[2]) - now))
+else
+  redis.call('ZREM', KEYS[8], showtime)
+end
 for _, b in ipairs(unfinished) do out[#out + 1] = b end
 return out
 `;
 
 /**
- * ARGV: showtime, channel, holdId, userId, bookingId, graceMs.
+ * KEYS[1]: the hold index key. ARGV: holdId, userId, bookingId, graceMs.
  * First step of a claim: the hold must be live and this user's. It is marked as being claimed by the
  * booking (so it is neither replaced nor released meanwhile) and the sweeper leaves it alone for graceMs
- * (after that a claim that crashed halfway lets the seats go). Returns {'OK', seat...}.
+ * (after that a claim that crashed halfway lets the seats go). Returns {'OK', showtime, seat...}.
  */
-export const CLAIM_BEGIN = `${COMMON}
-local hold_id, user, booking, grace = ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
+export const CLAIM_BEGIN = `${KEYS_OF_INDEXED_SHOWTIME}${HELPERS}
+local hold_id, user, booking, grace = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
 local rec = cjson.decode(raw)
@@ -162,12 +202,16 @@ if rec.c == '' then
   redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
   redis.call('ZADD', K.exp, math.max(tonumber(score), now + grace), hold_id)
 end
-local out = {'OK'}
+local out = {'OK', showtime}
 for _, s in ipairs(rec.s) do out[#out + 1] = s end
 return out
 `;
 
-/** ARGV: showtime, channel, holdId, bookingId. Undoes CLAIM_BEGIN when PostgreSQL refused the seats. */
+/**
+ * KEYS[8]: the sweeper's due index. ARGV: showtime, channel, holdId, bookingId. Undoes CLAIM_BEGIN when
+ * PostgreSQL refused the seats: the hold gets its own deadline back, which may be earlier than the one the
+ * due index has for the showtime.
+ */
 export const CLAIM_ABORT = `${COMMON}
 local hold_id, booking = ARGV[3], ARGV[4]
 local raw = redis.call('HGET', K.holds, hold_id)
@@ -177,6 +221,7 @@ if rec.c ~= booking then return 'GONE' end
 rec.c = ''
 redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
 redis.call('ZADD', K.exp, tonumber(rec.d), hold_id)
+redis.call('ZADD', KEYS[8], 'LT', tonumber(rec.d), showtime)
 return 'OK'
 `;
 
@@ -254,24 +299,16 @@ return out
 `;
 
 /**
- * Global index of showtimes that have holds, for the sweeper. KEYS: due (sorted set showtimeId by earliest
- * deadline), touch (hash showtimeId -> counter bumped by every hold). ARGV: showtimeId, deadline.
+ * The sweeper's global index of showtimes that have holds. KEYS[1]: due (sorted set showtimeId by earliest
+ * deadline, ms, Redis clock). ARGV: limit. Returns {ms until the earliest deadline not due yet or '',
+ * showtimeId due...}; the times are relative, so the caller's clock never has to agree with Redis'.
  */
-export const TOUCH_SHOWTIME = `
-redis.call('ZADD', KEYS[1], 'LT', ARGV[2], ARGV[1])
-return redis.call('HINCRBY', KEYS[2], ARGV[1], 1)
-`;
-
-/**
- * KEYS: due, touch. ARGV: showtimeId, touch counter read before sweeping, next deadline or ''.
- * Drops or reschedules a swept showtime, unless a hold touched it meanwhile (then it stays due).
- */
-export const RESCHEDULE_SHOWTIME = `
-local touched = (redis.call('HGET', KEYS[2], ARGV[1]) or '0') ~= ARGV[2]
-if not touched then
-  if ARGV[3] == '' then redis.call('ZREM', KEYS[1], ARGV[1]) else redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
-elseif ARGV[3] ~= '' then
-  redis.call('ZADD', KEYS[1], 'LT', ARGV[3], ARGV[1])
-end
-return 'OK'
+export const DUE_SHOWTIMES = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
+local nxt = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+local out = {nxt[2] and tostring(tonumber(nxt[2]) - now) or ''}
+for _, id in ipairs(due) do out[#out + 1] = id end
+return out
 `;

@@ -10,11 +10,16 @@ import {
 } from '@cinema/contracts';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
-import { ReservationsRepository, type ReservationRow } from '../reservations/reservations.repository';
+import {
+  ReservationsRepository,
+  type InsertOutcome,
+  type ReservationRow,
+} from '../reservations/reservations.repository';
 import type { Seating } from '../seating/seating';
 import { SeatingService } from '../seating/seating.service';
 import { rankBestAvailable } from './best-available';
 import { SeatMapStore, type SeatMapSnapshot } from './seat-map.store';
+import { SweepSchedule } from './sweep-schedule';
 
 /** How long a claim in progress keeps its hold from the sweeper (a crashed claim lets go after this). */
 const CLAIM_GRACE_MS = 15_000;
@@ -36,6 +41,7 @@ export class SeatsService {
     private readonly seating: SeatingService,
     private readonly store: SeatMapStore,
     private readonly reservations: ReservationsRepository,
+    private readonly sweepSchedule: SweepSchedule,
   ) {}
 
   async getSeatStatus(req: seatPb.GetSeatStatusRequest): Promise<seatPb.SeatStatusMap> {
@@ -165,13 +171,16 @@ export class SeatsService {
   }
 
   async releaseHold(req: seatPb.ReleaseHoldRequest): Promise<seatPb.ReleaseHoldResponse> {
-    const showtimeId = await this.store.showtimeOfHold(req.holdId);
-    if (!showtimeId) return { holdId: req.holdId, released: [] };
-    const outcome = await this.store.releaseHold(showtimeId, req.holdId, req.userId);
+    const outcome = await this.store.releaseHold(req.holdId, req.userId);
     if (outcome.kind === 'not-owner') throw new DomainError('NOT_FOUND', 'Hold not found');
     return { holdId: req.holdId, released: outcome.kind === 'released' ? outcome.seatIds : [] };
   }
 
+  /**
+   * The hold becomes the booking's PENDING reservations: Redis marks it as being claimed, one INSERT (the
+   * unique index refuses a seat reserved by anyone else, whatever Redis believed), then Redis shows the
+   * reservation. A replay for a booking that has reservations already answers from them.
+   */
   async claimHold(req: seatPb.ClaimHoldRequest): Promise<seatPb.ClaimedSeats> {
     const problems: FieldError[] = [];
     for (const field of ['holdId', 'userId', 'bookingId'] as const)
@@ -183,35 +192,26 @@ export class SeatsService {
       problems.push({ field: 'reserveUntil', message: 'must be an ISO-8601 time' });
     if (problems.length > 0) throw validationError(problems);
 
-    const previous = await this.reservations.findByBooking(req.bookingId);
-    if (previous.length > 0) return this.repeatClaim(req, previous);
-
-    const showtimeId = await this.store.showtimeOfHold(req.holdId);
-    if (!showtimeId) throw holdExpired();
-    const seating = await this.seating.get(showtimeId);
-    const begin = await this.store.claimBegin(
-      showtimeId,
-      req.holdId,
-      req.userId,
-      req.bookingId,
-      CLAIM_GRACE_MS,
-    );
-    if (begin.kind === 'claimed')
-      throw new DomainError('HOLD_EXPIRED', 'This hold is already being booked', {
-        bookingId: begin.bookingId,
-      });
+    const begin = await this.store.claimBegin(req.holdId, req.userId, req.bookingId, CLAIM_GRACE_MS);
     if (begin.kind !== 'ok') {
-      // A concurrent identical claim may have just turned the hold into this booking's reservation.
-      const raced = await this.reservations.findByBooking(req.bookingId);
-      if (raced.length > 0) return this.repeatClaim(req, raced);
+      // Most often a replay: the first claim already turned the hold into this booking's reservation.
+      const previous = await this.reservations.findByBooking(req.bookingId);
+      if (previous.length > 0) return this.repeatClaim(req, previous);
+      if (begin.kind === 'claimed')
+        throw new DomainError('HOLD_EXPIRED', 'This hold is already being booked', {
+          bookingId: begin.bookingId,
+        });
       throw holdExpired();
     }
 
-    let outcome;
+    const { showtimeId, seatIds } = begin;
+    let seating: Seating;
+    let outcome: InsertOutcome;
     try {
+      seating = await this.seating.get(showtimeId);
       outcome = await this.reservations.insertPending({
         showtimeId,
-        seatIds: begin.seatIds,
+        seatIds,
         bookingId: req.bookingId,
         holdId: req.holdId,
         userId: req.userId,
@@ -227,8 +227,16 @@ export class SeatsService {
       await this.applyRows(await this.reservations.activeForShowtime(showtimeId), '');
       throw seatsUnavailable(seating, outcome.seatIds);
     }
-    await this.store.applyReservation(showtimeId, req.holdId, 'P', req.bookingId, req.userId, begin.seatIds);
-    return claimedSeats(seating, begin.seatIds);
+    if (outcome.kind === 'exists') {
+      // A replay whose first claim committed but never reached Redis, or a booking of another hold.
+      const previous = await this.reservations.findByBooking(req.bookingId);
+      if (previous.some((r) => r.hold_id !== req.holdId || r.user_id !== req.userId))
+        await this.store.claimAbort(showtimeId, req.holdId, req.bookingId);
+      return this.repeatClaim(req, previous);
+    }
+    await this.store.applyReservation(showtimeId, req.holdId, 'P', req.bookingId, req.userId, seatIds);
+    this.sweepSchedule.reservationDueAt(reservedUntil.getTime());
+    return claimedSeats(seating, seatIds);
   }
 
   /** A claim for a booking that already has reservations: the same answer again, and Redis caught up. */
@@ -266,11 +274,14 @@ export class SeatsService {
     return { bookingId: req.bookingId, seatIds: rows.map((r) => r.seat_id) };
   }
 
-  /** Sweeper: releases PENDING reservations nobody confirmed or released before their deadline. */
-  async releaseOverdueReservations(limit: number): Promise<number> {
-    const rows = await this.reservations.releaseOverduePending(limit);
+  /**
+   * Sweeper: releases PENDING reservations nobody confirmed or released before their deadline; returns how
+   * many, and the ms until the next one falls due (null: none).
+   */
+  async releaseOverdueReservations(limit: number): Promise<{ released: number; nextInMs: number | null }> {
+    const { rows, nextInMs } = await this.reservations.releaseOverduePending(limit);
     await this.removeRows(rows);
-    return rows.length;
+    return { released: rows.length, nextInMs };
   }
 
   /**

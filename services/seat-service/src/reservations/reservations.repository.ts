@@ -11,38 +11,42 @@ export interface ReservationRow {
   status: ReservationStatus;
 }
 
-export type InsertOutcome = { kind: 'reserved' } | { kind: 'conflict'; seatIds: string[] };
+/**
+ * `exists`: the booking already has reservations (of this claim, committed before, or of another hold),
+ * so nothing was inserted.
+ */
+export type InsertOutcome =
+  { kind: 'reserved' } | { kind: 'exists' } | { kind: 'conflict'; seatIds: string[] };
 
-const ACTIVE: ReservationStatus[] = ['PENDING', 'BOOKED'];
-const COLUMNS = ['showtime_id', 'seat_id', 'booking_id', 'hold_id', 'user_id', 'status'] as const;
+const ONE_ACTIVE_PER_SEAT = 'reservations_one_active_per_seat';
 
-/** The durable truth of who owns a seat. The partial unique index forbids two active rows per seat. */
+/**
+ * The durable truth of who owns a seat. The partial unique index forbids two active rows per seat.
+ * Every operation of the purchase path is one statement (its own transaction).
+ */
 @Injectable()
 export class ReservationsRepository {
   constructor(@Inject(DB) private readonly db: Kysely<SeatDatabase>) {}
 
-  findByBooking(bookingId: string): Promise<ReservationRow[]> {
-    return this.db
-      .selectFrom('reservations')
-      .select(COLUMNS)
-      .where('booking_id', '=', bookingId)
-      .orderBy('id')
-      .execute();
+  async findByBooking(bookingId: string): Promise<ReservationRow[]> {
+    const { rows } = await sql<ReservationRow>`
+      SELECT showtime_id, seat_id, booking_id, hold_id, user_id, status FROM reservations
+      WHERE booking_id = ${bookingId} ORDER BY id`.execute(this.db);
+    return rows;
   }
 
-  activeForShowtime(showtimeId: string): Promise<ReservationRow[]> {
-    return this.db
-      .selectFrom('reservations')
-      .select(COLUMNS)
-      .where('showtime_id', '=', showtimeId)
-      .where('status', 'in', ACTIVE)
-      .execute();
+  async activeForShowtime(showtimeId: string): Promise<ReservationRow[]> {
+    const { rows } = await sql<ReservationRow>`
+      SELECT showtime_id, seat_id, booking_id, hold_id, user_id, status FROM reservations
+      WHERE showtime_id = ${showtimeId} AND status IN ('PENDING', 'BOOKED')`.execute(this.db);
+    return rows;
   }
 
   /**
-   * Inserts PENDING rows for every seat in one transaction, or none: a seat already actively reserved by
-   * another booking hits the unique index and the whole claim is rolled back. Rows of the same booking
-   * (a concurrent retry of the claim) count as success.
+   * Inserts PENDING rows for every seat in one statement, or none: a seat already actively reserved hits
+   * the unique index and fails the whole statement. Only then are the holders read: if they are all this
+   * booking's rows (a concurrent retry of the claim won), it counts as success. Nothing is inserted for a
+   * booking that already has rows, released ones included (a replay must not bring them back).
    */
   async insertPending(input: {
     showtimeId: string;
@@ -52,93 +56,79 @@ export class ReservationsRepository {
     userId: string;
     reservedUntil: Date;
   }): Promise<InsertOutcome> {
-    return this.db
-      .transaction()
-      .execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('reservations')
-          .values(
-            input.seatIds.map((seatId) => ({
-              showtime_id: input.showtimeId,
-              seat_id: seatId,
-              booking_id: input.bookingId,
-              hold_id: input.holdId,
-              user_id: input.userId,
-              status: 'PENDING' as const,
-              reserved_until: input.reservedUntil,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['showtime_id', 'seat_id']).where('status', 'in', ACTIVE).doNothing(),
-          )
-          .returning('seat_id')
-          .execute();
-        if (inserted.length === input.seatIds.length) return { kind: 'reserved' as const };
-        const done = new Set(inserted.map((r) => r.seat_id));
-        const missing = input.seatIds.filter((s) => !done.has(s));
-        const holders = await trx
-          .selectFrom('reservations')
-          .select(['seat_id', 'booking_id'])
-          .where('showtime_id', '=', input.showtimeId)
-          .where('seat_id', 'in', missing)
-          .where('status', 'in', ACTIVE)
-          .execute();
-        const conflicts = holders.filter((h) => h.booking_id !== input.bookingId).map((h) => h.seat_id);
-        if (conflicts.length === 0 && holders.length === missing.length) return { kind: 'reserved' as const };
-        // Rolls the partial insert back.
-        throw new ClaimConflict(conflicts.length > 0 ? conflicts : missing);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof ClaimConflict) return { kind: 'conflict' as const, seatIds: error.seatIds };
-        throw error;
-      });
+    if (input.seatIds.length === 0) return { kind: 'reserved' };
+    try {
+      const { rows } = await sql<{ seat_id: string }>`
+        INSERT INTO reservations (showtime_id, seat_id, booking_id, hold_id, user_id, status, reserved_until)
+        SELECT ${input.showtimeId}, seat_id, ${input.bookingId}, ${input.holdId}, ${input.userId}, 'PENDING',
+          ${input.reservedUntil}
+        FROM unnest(${input.seatIds}::text[]) AS seat_id
+        WHERE NOT EXISTS (SELECT 1 FROM reservations WHERE booking_id = ${input.bookingId})
+        RETURNING seat_id`.execute(this.db);
+      return rows.length === 0 ? { kind: 'exists' } : { kind: 'reserved' };
+    } catch (error) {
+      const e = error as { code?: string; constraint?: string };
+      if (e.code !== '23505' || e.constraint !== ONE_ACTIVE_PER_SEAT) throw error;
+    }
+    const { rows: holders } = await sql<{ seat_id: string; booking_id: string }>`
+      SELECT seat_id, booking_id FROM reservations
+      WHERE showtime_id = ${input.showtimeId} AND seat_id = ANY(${input.seatIds}::text[])
+        AND status IN ('PENDING', 'BOOKED')`.execute(this.db);
+    const conflicts = holders.filter((h) => h.booking_id !== input.bookingId).map((h) => h.seat_id);
+    if (conflicts.length > 0) return { kind: 'conflict', seatIds: conflicts };
+    if (holders.length === input.seatIds.length) return { kind: 'reserved' };
+    const held = new Set(holders.map((h) => h.seat_id));
+    return { kind: 'conflict', seatIds: input.seatIds.filter((s) => !held.has(s)) };
   }
 
-  /** PENDING -> BOOKED for the booking; returns the booking's BOOKED rows (empty: nothing to confirm). */
+  /**
+   * PENDING -> BOOKED for the booking; returns all of its BOOKED rows (empty: nothing to confirm). Rows
+   * already BOOKED are matched too (their updated_at kept), so a replay that waited on a concurrent
+   * confirm still sees them, in the same statement.
+   */
   async confirm(bookingId: string): Promise<ReservationRow[]> {
-    await this.db
-      .updateTable('reservations')
-      .set({ status: 'BOOKED', updated_at: sql`now()` })
-      .where('booking_id', '=', bookingId)
-      .where('status', '=', 'PENDING')
-      .execute();
-    return this.db
-      .selectFrom('reservations')
-      .select(COLUMNS)
-      .where('booking_id', '=', bookingId)
-      .where('status', '=', 'BOOKED')
-      .execute();
-  }
-
-  /** Frees every active seat of the booking; returns all of the booking's rows. */
-  async release(bookingId: string): Promise<ReservationRow[]> {
-    await this.db
-      .updateTable('reservations')
-      .set({ status: 'RELEASED', updated_at: sql`now()` })
-      .where('booking_id', '=', bookingId)
-      .where('status', 'in', ACTIVE)
-      .execute();
-    return this.findByBooking(bookingId);
-  }
-
-  /** Safety net: releases PENDING rows past reserved_until. Safe in every replica (SKIP LOCKED). */
-  async releaseOverduePending(limit: number): Promise<ReservationRow[]> {
-    const result = await sql<ReservationRow>`
-      UPDATE reservations SET status = 'RELEASED', updated_at = now()
-      WHERE id IN (
-        SELECT id FROM reservations
-        WHERE status = 'PENDING' AND reserved_until < now()
-        ORDER BY reserved_until
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED
-      ) AND status = 'PENDING'
+    const { rows } = await sql<ReservationRow>`
+      UPDATE reservations
+      SET status = 'BOOKED', updated_at = CASE WHEN status = 'PENDING' THEN now() ELSE updated_at END
+      WHERE booking_id = ${bookingId} AND status IN ('PENDING', 'BOOKED')
       RETURNING showtime_id, seat_id, booking_id, hold_id, user_id, status`.execute(this.db);
-    return result.rows;
+    return rows;
   }
-}
 
-class ClaimConflict extends Error {
-  constructor(readonly seatIds: string[]) {
-    super('seats already reserved');
+  /** Frees every active seat of the booking; returns all of the booking's rows (all RELEASED now). */
+  async release(bookingId: string): Promise<ReservationRow[]> {
+    const { rows } = await sql<ReservationRow>`
+      WITH released AS (
+        UPDATE reservations SET status = 'RELEASED', updated_at = now()
+        WHERE booking_id = ${bookingId} AND status IN ('PENDING', 'BOOKED')
+      )
+      SELECT showtime_id, seat_id, booking_id, hold_id, user_id, 'RELEASED' AS status FROM reservations
+      WHERE booking_id = ${bookingId} ORDER BY id`.execute(this.db);
+    return rows;
+  }
+
+  /**
+   * Safety net: releases PENDING rows past reserved_until. Safe in every replica (SKIP LOCKED). Also says in
+   * how many ms the next PENDING row falls due (null: none), by the database's clock.
+   */
+  async releaseOverduePending(limit: number): Promise<{ rows: ReservationRow[]; nextInMs: number | null }> {
+    const result = await sql<ReservationRow & { next_in_ms: number | null }>`
+      WITH released AS (
+        UPDATE reservations SET status = 'RELEASED', updated_at = now()
+        WHERE id IN (
+          SELECT id FROM reservations
+          WHERE status = 'PENDING' AND reserved_until < now()
+          ORDER BY reserved_until
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        ) AND status = 'PENDING'
+        RETURNING showtime_id, seat_id, booking_id, hold_id, user_id, status
+      )
+      SELECT r.*, n.next_in_ms FROM (
+        SELECT ceil(extract(epoch FROM min(reserved_until) - now()) * 1000)::float8 AS next_in_ms
+        FROM reservations WHERE status = 'PENDING' AND reserved_until >= now()
+      ) n LEFT JOIN released r ON true`.execute(this.db);
+    const rows = result.rows.filter((r) => r.seat_id !== null);
+    return { rows, nextInMs: result.rows[0]?.next_in_ms ?? null };
   }
 }

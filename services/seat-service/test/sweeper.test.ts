@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { seatMapKeys } from '@cinema/contracts';
+import { waitFor } from '@cinema/testing';
+import { SeatMapStore } from '../src/holds/seat-map.store';
+import { SeatSweeper } from '../src/holds/seat-sweeper';
+import { startSeatService, statusOf, type SeatHarness } from './support';
+
+// A Redis database of its own: no other test's sweeper may expire the holds of this file.
+const REDIS_URL = `${process.env.REDIS_URL || 'redis://127.0.0.1:6379'}/8`;
+const DUE = 'seat:{sweep}:due';
+
+describe('expiry sweeper with two replicas', () => {
+  let a: SeatHarness;
+  let b: SeatHarness;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    redis = new Redis(REDIS_URL);
+    await redis.flushdb();
+    const env = { REDIS_URL, SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '50' };
+    [a, b] = await Promise.all([startSeatService(env), startSeatService(env)]);
+  });
+
+  afterAll(async () => {
+    redis?.disconnect();
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('sleeps while nothing is due instead of polling', async () => {
+    const reads = vi.spyOn(b.app.get(SeatMapStore), 'dueShowtimes');
+    await new Promise((r) => setTimeout(r, 1_500));
+    // Polling every SWEEP_INTERVAL_MS (50 ms) would have read the index about 30 times.
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+    reads.mockRestore();
+  });
+
+  it("frees a hold made by a replica that stopped sweeping within TTL + 2 s, from the other's index", async () => {
+    await a.app.get(SeatSweeper).onApplicationShutdown();
+    const reads = vi.spyOn(b.app.get(SeatMapStore), 'dueShowtimes');
+    const room = a.source.addRoom(1, 3);
+    const heldAt = Date.now();
+    await a.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u1',
+      seatIds: [room.seat.A1, room.seat.A2],
+      quantity: 0,
+      seatType: '',
+    });
+    await waitFor(
+      async () => {
+        const map = await a.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+        return map.seats.every((s) => s.status === 'AVAILABLE');
+      },
+      { timeoutMs: 4_000, intervalMs: 50, what: 'seats freed by the other replica' },
+    );
+    expect(Date.now() - heldAt).toBeLessThan(4_000);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(4);
+    reads.mockRestore();
+    expect(await redis.zscore(DUE, room.showtimeId)).toBeNull();
+  });
+
+  it('keeps the due index at the earliest hold deadline through a sweep and an aborted claim', async () => {
+    await b.app.get(SeatSweeper).onApplicationShutdown();
+    const sweeper = a.app.get(SeatSweeper);
+    const store = a.app.get(SeatMapStore);
+    const room = a.source.addRoom(1, 3);
+    const hold = await a.client.holdSeats({
+      showtimeId: room.showtimeId,
+      userId: 'u2',
+      seatIds: [room.seat.A1],
+      quantity: 0,
+      seatType: '',
+    });
+    const deadline = Date.parse(hold.expiresAt);
+    expect(Number(await redis.zscore(DUE, room.showtimeId))).toBe(deadline);
+
+    // A claim in progress keeps the hold from the sweeper for its grace period: a sweep moves the showtime
+    // on the index to the end of the grace.
+    const bookingId = randomUUID();
+    expect((await store.claimBegin(hold.holdId, 'u2', bookingId, 15_000)).kind).toBe('ok');
+    await redis.zadd(DUE, 1, room.showtimeId);
+    await sweeper.sweepOnce();
+    const graceEnd = Number(await redis.zscore(DUE, room.showtimeId));
+    expect(graceEnd).toBeGreaterThan(deadline + 10_000);
+    // PostgreSQL refused the claim: the hold's own deadline is due again, on the index too.
+    await store.claimAbort(room.showtimeId, hold.holdId, bookingId);
+    expect(Number(await redis.zscore(DUE, room.showtimeId))).toBe(deadline);
+    expect(Number(await redis.zscore(seatMapKeys(room.showtimeId).exp, hold.holdId))).toBe(deadline);
+
+    await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 20));
+    await sweeper.sweepOnce();
+    const map = await a.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(statusOf(map, room.seat.A1).status).toBe('AVAILABLE');
+    expect(await redis.zscore(DUE, room.showtimeId)).toBeNull();
+  });
+});
