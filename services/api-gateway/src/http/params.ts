@@ -33,6 +33,21 @@ export class PageQuery {
   limit?: number;
 }
 
+export class BookingWaitQuery {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 30,
+    description:
+      'Seconds to wait while a payment is in flight (booking PENDING, payment PROCESSING): the answer comes as soon as it settles, or after this many seconds with the booking as it is.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'wait must be an integer number of seconds' })
+  @Min(0)
+  @Max(30)
+  wait?: number;
+}
+
 export interface ListJson<T> {
   items: T[];
   page: number;

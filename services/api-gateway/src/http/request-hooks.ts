@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, register } from 'prom-client';
+import { errorBody } from '@cinema/http';
 import { requestContext, type RequestContext } from '@cinema/observability';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,9 +42,14 @@ const latency = metric(
  * Request id on every response and in every log line of the request, plus request metrics. The context is
  * re-entered before validation because body parsing runs in the socket's async context, not the request's.
  */
-export function installRequestHooks(fastify: FastifyInstance): void {
+export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit: number }): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    const declared = Number(request.headers['content-length']);
+    if (declared > opts.bodyLimit) {
+      refuseOversizedBody(request, reply, opts.bodyLimit, declared);
+      return;
+    }
     const context = { requestId: String(request.id) };
     contexts.set(request, context);
     requestContext.run(context, done);
@@ -65,4 +71,35 @@ export function installRequestHooks(fastify: FastifyInstance): void {
     latency.observe(labels, reply.elapsedTime / 1000);
     done();
   });
+}
+
+/** Bodies up to this size are read to the end before the 413, so the client sees the answer. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * A body declared larger than the limit gets 413 PAYLOAD_TOO_LARGE. Answering while the client is still
+ * sending makes it fail with EPIPE/ECONNRESET instead of reading the answer, so a body of a sane size is
+ * read and discarded first; only an absurd one is cut off (the socket closes after the answer).
+ */
+function refuseOversizedBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  bodyLimit: number,
+  declared: number,
+): void {
+  const answer = () => {
+    if (reply.sent) return;
+    const body = errorBody('PAYLOAD_TOO_LARGE', `The body is larger than ${bodyLimit} bytes`, {
+      limitBytes: bodyLimit,
+    });
+    void reply.code(413).header('content-type', 'application/json; charset=utf-8').send(body);
+  };
+  if (declared > DRAIN_LIMIT) {
+    void reply.header('connection', 'close');
+    answer();
+    return;
+  }
+  request.raw.on('end', answer);
+  request.raw.on('error', () => undefined);
+  request.raw.resume();
 }
