@@ -14,7 +14,7 @@ export type AuthConfig = ReturnType<typeof loadAuthConfig>;
 export function loadAuthConfig(source: Record<string, string | undefined> = process.env) {
   const config = loadConfig(
     {
-      db: group(dbSpec('AUTH', 'auth_db')),
+      db: group(dbSpec('AUTH', 'auth_db', 5)),
       listen: group(listenSpec('auth')),
       jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
       accessTokenTtlSeconds: int('JWT_EXPIRES_IN_SECONDS', { default: 900, min: 60, max: 86_400 }),

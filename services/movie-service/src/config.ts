@@ -5,7 +5,7 @@ export type MovieConfig = ReturnType<typeof loadMovieConfig>;
 export function loadMovieConfig(source: Record<string, string | undefined> = process.env) {
   return loadConfig(
     {
-      db: group(dbSpec('MOVIE', 'movie_db')),
+      db: group(dbSpec('MOVIE', 'movie_db', 5)),
       listen: group(listenSpec('movie')),
       seedDemoCatalog: bool('SEED_DEMO_CATALOG', { default: true }),
     },
