@@ -103,24 +103,38 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
+    let client: PoolClient | undefined;
+    let released = false;
+    // Released exactly once, whether the error event, the failed LISTEN or both come first; then retried.
+    const drop = (dead: PoolClient) => {
+      if (released) return;
+      released = true;
+      if (this.listener === dead) this.listener = null;
+      dead.release(true);
+      if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
+    };
     try {
-      const client = await this.pool.connect();
-      this.listener = client;
-      client.on('notification', () => {
+      client = await this.pool.connect();
+      const connected = client;
+      connected.on('notification', () => {
         this.notified = true;
         this.wake?.();
       });
-      client.on('error', () => {
-        this.listener = null;
-        client.release(true);
-        if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
-      });
-      await client.query('LISTEN outbox_wake');
+      connected.on('error', () => drop(connected));
+      await connected.query('LISTEN outbox_wake');
+      if (!this.running) {
+        released = true;
+        connected.release();
+        return;
+      }
+      // Only now does the relay count on NOTIFY (and poll slowly).
+      this.listener = connected;
       // Rows committed while nobody listened were announced to no one.
       this.notified = true;
       this.wake?.();
     } catch {
-      if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
+      if (client) drop(client);
+      else if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
     }
   }
 

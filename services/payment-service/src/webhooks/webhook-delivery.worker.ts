@@ -90,7 +90,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
       this.claimRequested = false;
       const room = BATCH_SIZE - batch.length;
       if (room > 0) {
-        const claimed = await this.deliveries.claimDue(room, this.leaseMs, wake === 'poll');
+        let claimed;
+        try {
+          claimed = await this.deliveries.claimDue(room, this.leaseMs, wake === 'poll');
+        } catch (error) {
+          // The handed-over events are still ours to send: back in line for the retry.
+          this.ready.unshift(...batch);
+          this.claimRequested = true;
+          throw error;
+        }
         batch.push(...claimed.events);
         if (claimed.events.length === room) this.claimRequested = true;
         if (claimed.nextDueMs !== null) this.loop.wakeAfter(claimed.nextDueMs);

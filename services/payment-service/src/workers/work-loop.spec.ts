@@ -61,6 +61,26 @@ describe('WorkLoop', () => {
     expect(due[due.length - 1]).toBeGreaterThanOrEqual(121);
   });
 
+  it('keeps its due times and its fallback poll while a stream of nudges keeps it busy', async () => {
+    const { loop, wakes } = loopWith(300);
+    loops.push(loop);
+    loop.start();
+    await sleep(10);
+    loop.wakeAfter(50);
+    const until = performance.now() + 700;
+    while (performance.now() < until) {
+      loop.nudge();
+      await sleep(2);
+    }
+    const kinds = wakes.map((w) => w.wake);
+    expect(kinds.filter((k) => k === 'nudge').length).toBeGreaterThan(10);
+    const due = wakes.filter((w) => w.wake === 'due');
+    expect(due.length).toBeGreaterThanOrEqual(1);
+    expect(due[0].at).toBeGreaterThanOrEqual(50);
+    // Start + at least one fallback poll during the ~700 ms of nudges (fallback 300 ms).
+    expect(kinds.filter((k) => k === 'poll').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('polls at the fallback interval when told nothing', async () => {
     const { loop, wakes } = loopWith(40);
     loops.push(loop);

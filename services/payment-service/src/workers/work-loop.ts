@@ -70,12 +70,18 @@ export class WorkLoop {
   private async run(): Promise<void> {
     let failures = 0;
     let wake: Wake = 'poll';
+    let lastPollAt = performance.now();
     while (this.running) {
       this.nudged = false;
       const now = performance.now();
       let passed = 0;
       while (passed < this.dueAt.length && this.dueAt[passed] <= now) passed += 1;
       if (passed > 0) this.dueAt.splice(0, passed);
+      // A due time that passed while nudges kept the loop busy is still owed its full look, and so is the
+      // fallback poll: under steady traffic the loop may never sleep long enough for either to fire.
+      if (passed > 0 && wake === 'nudge') wake = 'due';
+      if (now - lastPollAt >= this.fallbackMs) wake = 'poll';
+      if (wake === 'poll') lastPollAt = now;
       let more = false;
       try {
         more = await this.step(wake);
