@@ -27,7 +27,7 @@ export const BOOKING_CHANGES_OPTIONS = Symbol('BOOKING_CHANGES_OPTIONS');
 
 const DEFAULTS: BookingChangesOptions = {
   maxWaiters: 10_000,
-  pollMs: 500,
+  pollMs: 1_000,
   retryMs: { min: 250, max: 10_000 },
   drainMs: 5_000,
 };
@@ -48,7 +48,9 @@ export class BookingWaiter {
       this.woken = false;
       return Promise.resolve();
     }
-    const timeout = this.changes.listening ? ms : Math.min(ms, this.changes.pollMs);
+    // Without LISTEN every waiter re-reads; spread them (jitter) so thousands do not hit the database at once.
+    const poll = this.changes.pollMs * (0.5 + Math.random());
+    const timeout = this.changes.listening ? ms : Math.min(ms, poll);
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
