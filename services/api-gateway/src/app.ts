@@ -24,6 +24,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const backends = createBackends(config, logger);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
     // Fastify answers 414 itself (before our hooks, so without X-Request-Id) for a path parameter over its
     // limit; let such ids through to be refused as NOT_FOUND like any other unknown id.
     routerOptions: { maxParamLength: 8192 },

@@ -1,5 +1,6 @@
 import {
   assertProductionSecrets,
+  bool,
   DEFAULT_JWT_SECRET,
   DEFAULT_WEBHOOK_SECRET,
   group,
@@ -42,6 +43,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
       corsOrigin: str('CORS_ORIGIN', { default: '*' }),
+      /** Behind a load balancer: take the client address from X-Forwarded-For (set only if it is trusted). */
+      trustProxy: bool('TRUST_PROXY', { default: false }),
       maxSeatsPerHold: int('MAX_SEATS_PER_HOLD', { default: 10, min: 1, max: 100 }),
       sseHeartbeatMs: int('SSE_HEARTBEAT_MS', { default: 15_000, min: 100, max: 15_000 }),
     },

@@ -27,7 +27,7 @@ export interface AuthDatabase {
     revoked_at: Date | null;
   };
   login_throttle: {
-    email: string;
+    subject: string;
     failures: number;
     window_started_at: Date;
     locked_until: Date | null;

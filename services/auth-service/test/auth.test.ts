@@ -53,7 +53,7 @@ describe('auth-service over gRPC', () => {
     const bystander = email();
     await auth.register({ email: address, password: 'correct-horse', name: 'Ada' });
     await auth.register({ email: bystander, password: 'correct-horse', name: 'Bo' });
-    const wrong = () => auth.login({ email: address, password: 'wrong-password' });
+    const wrong = () => auth.login({ email: address, password: 'wrong-password', clientIp: '203.0.113.7' });
     await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     const locked = await wrong().catch((e: unknown) => e);
@@ -62,13 +62,20 @@ describe('auth-service over gRPC', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(2);
     await expect(
-      auth.login({ email: address.toUpperCase(), password: 'correct-horse' }),
+      auth.login({ email: address.toUpperCase(), password: 'correct-horse', clientIp: '203.0.113.7' }),
     ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    // Other accounts are not affected.
-    await expect(auth.login({ email: bystander, password: 'correct-horse' })).resolves.toBeTruthy();
+    // Other accounts, and the owner from another address, are not affected: nobody can lock someone out.
+    await expect(
+      auth.login({ email: bystander, password: 'correct-horse', clientIp: '203.0.113.7' }),
+    ).resolves.toBeTruthy();
+    await expect(
+      auth.login({ email: address, password: 'correct-horse', clientIp: '198.51.100.20' }),
+    ).resolves.toBeTruthy();
 
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    await expect(auth.login({ email: address, password: 'correct-horse' })).resolves.toBeTruthy();
+    await expect(
+      auth.login({ email: address, password: 'correct-horse', clientIp: '203.0.113.7' }),
+    ).resolves.toBeTruthy();
     // A successful sign-in starts the count again.
     await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
     await expect(wrong()).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });

@@ -26,6 +26,11 @@ export interface RegisterRequest {
 export interface LoginRequest {
   email: string;
   password: string;
+  /**
+   * The client's address as the gateway sees it: failed sign-ins are counted per (email, address), so
+   * nobody can lock another person's account from elsewhere.
+   */
+  clientIp?: string | undefined;
 }
 
 export interface RefreshRequest {

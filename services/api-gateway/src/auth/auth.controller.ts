@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cinema/contracts';
 import { BACKENDS, rpc, type Backends } from '../backends/backends';
@@ -24,8 +25,8 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto) {
-    return toSessionJson(await this.backends.auth.login(body, rpc()));
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
+    return toSessionJson(await this.backends.auth.login({ ...body, clientIp: request.ip }, rpc()));
   }
 
   @Post('validate')

@@ -70,13 +70,15 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /**
-   * After LOGIN_MAX_FAILURES wrong passwords for one email within LOGIN_LOCKOUT_SECONDS, that email is
-   * refused (RATE_LIMITED, even with the right password) until the lock passes: guessing a password costs
-   * the attacker days, and the count is the same for unknown emails, so it reveals nothing.
+   * After LOGIN_MAX_FAILURES wrong passwords for one email from one client address within
+   * LOGIN_LOCKOUT_SECONDS, that email is refused from that address (RATE_LIMITED, even with the right
+   * password) until the lock passes: guessing a password costs days, the owner can still sign in from
+   * elsewhere (nobody can lock another person out), and unknown emails count the same way (reveals nothing).
    */
   async login(req: authPb.LoginRequest): Promise<authPb.AuthSession> {
     const email = req.email.trim();
-    const throttle = await this.throttle.state(email);
+    const subject = `${email.toLowerCase()} ${req.clientIp?.trim() || '-'}`;
+    const throttle = await this.throttle.state(subject);
     if (throttle.lockedSeconds > 0) throw tooManyAttempts(throttle.lockedSeconds);
     const user = await this.users.findByEmail(email);
     let ok = false;
@@ -91,7 +93,7 @@ export class AuthService implements OnApplicationBootstrap {
         maxFailures: this.config.loginMaxFailures,
         windowSeconds: this.config.loginLockoutSeconds,
       };
-      const lockedNow = await this.throttle.recordFailure(email, policy);
+      const lockedNow = await this.throttle.recordFailure(subject, policy);
       if (++this.failuresSincePrune >= 100) {
         this.failuresSincePrune = 0;
         await this.throttle.prune(policy.windowSeconds);
@@ -102,7 +104,7 @@ export class AuthService implements OnApplicationBootstrap {
       }
       throw invalidCredentials();
     }
-    if (throttle.hasFailures) await this.throttle.clear(email);
+    if (throttle.hasFailures) await this.throttle.clear(subject);
     return this.issueSession(user, randomUUID());
   }
 
