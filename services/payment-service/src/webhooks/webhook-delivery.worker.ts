@@ -31,6 +31,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
    * attempt, with a wide margin. A sender that died leaves its events due again after it.
    */
   readonly leaseMs: number;
+  private stopping = false;
 
   constructor(
     @Inject(PAYMENT_CONFIG) private readonly config: PaymentConfig,
@@ -52,6 +53,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.loop.stop();
     this.sender.close();
     // Claimed for this process but not sent: due again now rather than when the claim runs out.
@@ -76,6 +78,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   /** Sends events claimed for this process (attempts = 1, leased) without claiming them again. */
   deliverClaimed(events: DueWebhook[]): void {
     if (events.length === 0) return;
+    if (this.stopping) {
+      // Settlement may still finish a pass while this worker shuts down (Nest stops both at once): hand the
+      // claims back so another replica, or the next start, sends them now rather than after the lease.
+      const ids = events.map((event) => event.id);
+      void this.deliveries.releaseClaims(ids).catch((error: Error) => {
+        this.logger.warn(`could not release ${ids.length} webhook claims: ${error.message}`);
+      });
+      return;
+    }
     this.ready.push(...events);
     this.loop.nudge();
   }
