@@ -25,7 +25,8 @@ export function formatLoad(load) {
   return `load ${load['1m']} / ${load['5m']} / ${load['15m']} (1/5/15 min) on ${load.cpus} CPUs`;
 }
 
-function read(path) {
+/** A /proc file's text, or undefined once the process is gone. */
+export function readProc(path) {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -46,11 +47,11 @@ function watchedProcesses(gatewayPort) {
     return found;
   }
   for (const pid of pids) {
-    const cmdline = read(`/proc/${pid}/cmdline`)?.split('\0').join(' ');
+    const cmdline = readProc(`/proc/${pid}/cmdline`)?.split('\0').join(' ');
     if (!cmdline) continue;
     const service = /services\/([a-z-]+)\/dist\/main\.js/.exec(cmdline);
     if (service) {
-      const environ = read(`/proc/${pid}/environ`) ?? '';
+      const environ = readProc(`/proc/${pid}/environ`) ?? '';
       const port = /(?:^|\0)API_GATEWAY_PORT=(\d+)/.exec(environ)?.[1] ?? '3005';
       if (port === String(gatewayPort)) found.push({ pid, label: service[1] });
     } else if (cmdline.startsWith('redis-server')) found.push({ pid, label: 'redis' });
@@ -60,11 +61,12 @@ function watchedProcesses(gatewayPort) {
   return found;
 }
 
-function ticksOf(pid) {
-  const stat = read(`/proc/${pid}/stat`);
+/** utime + stime of a whole process (all its threads) in ms, or undefined once it is gone. */
+export function processCpuMs(pid) {
+  const stat = readProc(`/proc/${pid}/stat`);
   if (!stat) return undefined;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 /**
@@ -73,7 +75,7 @@ function ticksOf(pid) {
  */
 export function cpuSampler(gatewayPort) {
   const processes = watchedProcesses(gatewayPort);
-  const before = new Map(processes.map((p) => [p.pid, ticksOf(p.pid)]));
+  const before = new Map(processes.map((p) => [p.pid, processCpuMs(p.pid)]));
   const selfBefore = process.cpuUsage();
   const started = performance.now();
   return {
@@ -82,9 +84,9 @@ export function cpuSampler(gatewayPort) {
       const byLabel = {};
       for (const p of processes) {
         const a = before.get(p.pid);
-        const b = ticksOf(p.pid);
+        const b = processCpuMs(p.pid);
         if (a === undefined || b === undefined) continue;
-        byLabel[p.label] = (byLabel[p.label] ?? 0) + (b - a) / CLOCK_TICKS;
+        byLabel[p.label] = (byLabel[p.label] ?? 0) + (b - a) / 1000;
       }
       const self = process.cpuUsage(selfBefore);
       byLabel['bench (load generator)'] = (self.user + self.system) / 1e6;

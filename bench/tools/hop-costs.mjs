@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ import amqp from 'amqplib';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { createClient } from '../lib/http.mjs';
-import { formatLoad, loadAverage, machineInfo } from '../lib/machine.mjs';
+import { formatLoad, loadAverage, machineInfo, processCpuMs, readProc } from '../lib/machine.mjs';
 import { round } from '../lib/stats.mjs';
 
 // What one purchase needs as the flow is built today (counted in services/*: api-gateway, seat-, booking-,
@@ -44,7 +44,6 @@ const PER_PURCHASE = {
 };
 const CORES_MS_PER_S = 2000; // 2 cores = 2000 ms of CPU per second
 
-const CLOCK_TICK_MS = 10; // USER_HZ = 100 on Linux
 const SELF = fileURLToPath(import.meta.url);
 const PROTO_LOADER_OPTIONS = { keepCase: false, longs: Number, enums: String, defaults: true, oneofs: true };
 const PROTO = `syntax = "proto3";
@@ -324,20 +323,11 @@ async function startChild(kind, args, cleanup) {
   };
 }
 
-function readProc(path) {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** utime + stime of a whole process (all its threads), in ms. */
 function procCpuMs(pid) {
-  const stat = readProc(`/proc/${pid}/stat`);
-  if (!stat) throw new Error(`process ${pid} is gone`);
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  const ms = processCpuMs(pid);
+  if (ms === undefined) throw new Error(`process ${pid} is gone`);
+  return ms;
 }
 
 function findProcesses(test) {

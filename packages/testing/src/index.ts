@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { DbConfig } from '@cinema/config';
 import { dropDatabase, prepareDatabase, type MigrationSet } from '@cinema/database';
 
@@ -94,4 +94,49 @@ export function createTestVhost(
   const url = new URL(base);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => void ctl('delete_vhost', name) };
+}
+
+/**
+ * Counts the statements a pool sends (each one a round trip) and the transactions they make up, so a test
+ * can pin how many an operation costs. Statements matching `ignore` (a background poll) are not counted.
+ */
+export class StatementCounter {
+  private statements: string[] = [];
+  private readonly wrapped = new WeakSet<PoolClient>();
+
+  constructor(
+    pool: Pool,
+    private readonly ignore: (statement: string) => boolean = () => false,
+  ) {
+    pool.on('acquire', (client) => this.attach(client));
+  }
+
+  /** Statements and transactions (an explicit BEGIN..COMMIT, or one autocommitted statement) of `run`. */
+  async measure(run: () => Promise<unknown>): Promise<{ statements: number; transactions: number }> {
+    this.statements = [];
+    await run();
+    let transactions = 0;
+    let open = false;
+    for (const s of this.statements) {
+      if (s === 'begin') {
+        open = true;
+        transactions++;
+      } else if (s === 'commit' || s === 'rollback') open = false;
+      else if (!open) transactions++;
+    }
+    return { statements: this.statements.length, transactions };
+  }
+
+  private attach(client: PoolClient): void {
+    if (this.wrapped.has(client)) return;
+    this.wrapped.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const text = (typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text)
+        .trim()
+        .toLowerCase();
+      if (!this.ignore(text)) this.statements.push(text);
+      return query(...args);
+    };
+  }
 }

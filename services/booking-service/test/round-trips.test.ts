@@ -1,58 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { bookingPb } from '@cinema/contracts';
 import { MESSAGING_MIGRATIONS } from '@cinema/messaging';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, freePort, StatementCounter, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadBookingConfig } from '../src/config';
 import { BOOKING_MIGRATIONS } from '../src/database';
 import { FakeMovies, FakeSeats } from './fakes';
-
-/** Every statement the service's pool sends, so each RPC's round trips and transactions can be counted. */
-class StatementCounter {
-  statements: string[] = [];
-  private readonly wrapped = new WeakSet<PoolClient>();
-
-  attach(client: PoolClient): void {
-    if (this.wrapped.has(client)) return;
-    this.wrapped.add(client);
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
-      this.statements.push(text.trim().toLowerCase());
-      return query(...args);
-    };
-  }
-
-  async measure(run: () => Promise<unknown>): Promise<{ statements: number; transactions: number }> {
-    this.statements = [];
-    await run().catch(() => undefined);
-    let transactions = 0;
-    let open = false;
-    for (const s of this.statements) {
-      if (s === 'begin') {
-        open = true;
-        transactions++;
-      } else if (s === 'commit' || s === 'rollback') open = false;
-      else if (!open) transactions++;
-    }
-    return { statements: this.statements.length, transactions };
-  }
-}
 
 describe('booking-service round trips per RPC', () => {
   let database: TestDatabase;
   let app: INestApplication;
   let booking: PromiseClient<bookingPb.BookingServiceClient> & { close(): void };
   const seats = new FakeSeats();
-  const counter = new StatementCounter();
+  let counter: StatementCounter;
+  // An RPC that answers with an error (NOT_FOUND) is measured like any other.
+  const measure = (run: () => Promise<unknown>) => counter.measure(() => run().catch(() => undefined));
 
   beforeAll(async () => {
     database = await createTestDatabase('booking_trips', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]);
-    database.pool.on('acquire', (client) => counter.attach(client));
+    counter = new StatementCounter(database.pool);
     const [grpcPort, httpPort] = [await freePort(), await freePort()];
     const config = loadBookingConfig({
       BOOKING_SERVICE_PORT: String(grpcPort),
@@ -80,36 +49,34 @@ describe('booking-service round trips per RPC', () => {
     const userId = randomUUID();
     const holdId = seats.hold(userId, randomUUID());
     let created!: bookingPb.Booking;
-    table.CreateBooking = await counter.measure(async () => {
+    table.CreateBooking = await measure(async () => {
       created = await booking.createBooking({ holdId, userId, userEmail: 'a@test.local' });
     });
     const id = created.id;
-    table['CreateBooking (replay)'] = await counter.measure(() =>
+    table['CreateBooking (replay)'] = await measure(() =>
       booking.createBooking({ holdId, userId, userEmail: 'a@test.local' }),
     );
-    table.GetBooking = await counter.measure(() => booking.getBooking({ id, userId }));
-    table['GetBooking (wait, nothing in flight)'] = await counter.measure(() =>
+    table.GetBooking = await measure(() => booking.getBooking({ id, userId }));
+    table['GetBooking (wait, nothing in flight)'] = await measure(() =>
       booking.getBooking({ id, userId, waitMs: 5_000 }),
     );
-    table['GetBooking (not found)'] = await counter.measure(() =>
-      booking.getBooking({ id, userId: randomUUID() }),
-    );
-    table.ListBookings = await counter.measure(() => booking.listBookings({ userId, page: 1, limit: 10 }));
-    table.PreparePayment = await counter.measure(() => booking.preparePayment({ id, userId }));
+    table['GetBooking (not found)'] = await measure(() => booking.getBooking({ id, userId: randomUUID() }));
+    table.ListBookings = await measure(() => booking.listBookings({ userId, page: 1, limit: 10 }));
+    table.PreparePayment = await measure(() => booking.preparePayment({ id, userId }));
     const paymentId = randomUUID();
     const record = (status: string, reason = '') =>
       booking.recordPayment({ bookingId: id, paymentId, status, failureCode: '', reason });
-    table['RecordPayment PROCESSING'] = await counter.measure(() => record('PROCESSING'));
-    table['RecordPayment SUCCEEDED'] = await counter.measure(() => record('SUCCEEDED'));
-    table.ConfirmBooking = await counter.measure(() => booking.confirmBooking({ bookingId: id, paymentId }));
-    table['ConfirmBooking (replay)'] = await counter.measure(() =>
+    table['RecordPayment PROCESSING'] = await measure(() => record('PROCESSING'));
+    table['RecordPayment SUCCEEDED'] = await measure(() => record('SUCCEEDED'));
+    table.ConfirmBooking = await measure(() => booking.confirmBooking({ bookingId: id, paymentId }));
+    table['ConfirmBooking (replay)'] = await measure(() =>
       booking.confirmBooking({ bookingId: id, paymentId }),
     );
-    table['EndBooking (not PENDING)'] = await counter.measure(() =>
+    table['EndBooking (not PENDING)'] = await measure(() =>
       booking.endBooking({ bookingId: id, status: 'EXPIRED', reason: '' }),
     );
-    table['CancelBooking CONFIRMED'] = await counter.measure(() => booking.cancelBooking({ id, userId }));
-    table['RecordPayment REFUNDED'] = await counter.measure(() => record('REFUNDED', 'cancelled'));
+    table['CancelBooking CONFIRMED'] = await measure(() => booking.cancelBooking({ id, userId }));
+    table['RecordPayment REFUNDED'] = await measure(() => record('REFUNDED', 'cancelled'));
 
     const another = async () =>
       (
@@ -120,17 +87,15 @@ describe('booking-service round trips per RPC', () => {
         })
       ).id;
     const expiring = await another();
-    table['EndBooking EXPIRED'] = await counter.measure(() =>
+    table['EndBooking EXPIRED'] = await measure(() =>
       booking.endBooking({ bookingId: expiring, status: 'EXPIRED', reason: '' }),
     );
     const failing = await another();
-    table['EndBooking FAILED'] = await counter.measure(() =>
+    table['EndBooking FAILED'] = await measure(() =>
       booking.endBooking({ bookingId: failing, status: 'FAILED', reason: '' }),
     );
     const cancelling = await another();
-    table['CancelBooking PENDING'] = await counter.measure(() =>
-      booking.cancelBooking({ id: cancelling, userId }),
-    );
+    table['CancelBooking PENDING'] = await measure(() => booking.cancelBooking({ id: cancelling, userId }));
 
     const one = { statements: 1, transactions: 1 };
     // BEGIN, the change (one statement with RETURNING), its outbox row, COMMIT.
