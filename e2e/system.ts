@@ -90,6 +90,10 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
   env.PAYMENT_SERVICE_PORT = String(await freePort());
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/5';
+  env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
+  // Abuse limits are off unless a test turns one on; every test system speaks from 127.0.0.1.
+  env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
+  env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   Object.assign(env, overrides);

@@ -23,10 +23,18 @@ export function dbSpec(prefix: string, defaultName: string, defaultPoolSize = 10
 
 export interface RedisConfig {
   url: string;
+  /**
+   * Put in front of every key and channel this system uses, so several systems (or test runs) can share
+   * one Redis without seeing each other's data. Empty by default.
+   */
+  keyPrefix: string;
 }
 
 export function redisSpec(): Spec<RedisConfig> {
-  return { url: url('REDIS_URL', { default: defaultRedisUrl(), protocols: ['redis:', 'rediss:'] }) };
+  return {
+    url: url('REDIS_URL', { default: defaultRedisUrl(), protocols: ['redis:', 'rediss:'] }),
+    keyPrefix: str('REDIS_KEY_PREFIX', { default: '', allowEmpty: true }),
+  };
 }
 
 function defaultRedisUrl(): string {
