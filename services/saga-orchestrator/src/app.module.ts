@@ -35,7 +35,7 @@ export interface SagaDependencies {
 function bookingClient(address: string): BookingPort {
   const client = createRpcClient<bookingPb.BookingServiceClient>('booking', address);
   return {
-    getBooking: (req, opts) => client.getBooking(req, opts),
+    getBookingById: (req, opts) => client.getBookingById(req, opts),
     recordPayment: (req, opts) => client.recordPayment(req, opts),
     confirmBooking: (req, opts) => client.confirmBooking(req, opts),
     endBooking: (req, opts) => client.endBooking(req, opts),

@@ -18,6 +18,8 @@ export interface SagaDatabase extends OutboxTables {
     state: SagaState;
     deadline_at: Date;
     payment_id: string | null;
+    total_amount: number | null;
+    currency: string | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

@@ -164,7 +164,7 @@ describe('saga-orchestrator', () => {
       )
     ).rows.map((r) => r.event_type);
 
-  const getBooking = (id: string) => booking.getBooking({ id, userId: '' });
+  const getBooking = (id: string) => booking.getBookingById({ id });
 
   it('confirms seats then the booking when the payment succeeds', async () => {
     const { booking: b, createdEvent } = await newBooking();
@@ -408,6 +408,175 @@ describe('saga-orchestrator', () => {
       'refund:done',
       'release_seats:done',
     ]);
+  });
+
+  describe('trusts no payment blindly', () => {
+    const refundEvent = (paymentId: string, bookingId: string, amount: number, currency = 'USD') =>
+      envelope('refund.succeeded', { paymentId, bookingId, amount, currency, refundId: randomUUID() });
+
+    it('refunds a payment of another amount or currency and keeps the booking PENDING and payable', async () => {
+      const { userId, booking: b, createdEvent } = await newBooking();
+      await saga.handle(createdEvent);
+      const confirmsBefore = seats.calls.confirmSeats;
+      const cent = envelope('payment.succeeded', {
+        paymentId: randomUUID(),
+        bookingId: b.id,
+        amount: 1,
+        currency: 'USD',
+      });
+      const euros = envelope('payment.succeeded', {
+        paymentId: randomUUID(),
+        bookingId: b.id,
+        amount: 2000,
+        currency: 'EUR',
+      });
+      const centId = (cent.data as { paymentId: string }).paymentId;
+      const eurosId = (euros.data as { paymentId: string }).paymentId;
+      // Redelivered, concurrently too: one refund each, nothing confirmed.
+      await Promise.all([saga.handle(cent), saga.handle(cent), saga.handle(euros)]);
+      await saga.handle(euros);
+      expect(seats.calls.confirmSeats).toBe(confirmsBefore);
+      expect(payments.refundsOf(centId)).toEqual([
+        {
+          paymentId: centId,
+          key: `refund-${centId}`,
+          reason: expect.stringContaining('did not match') as string,
+        },
+      ]);
+      expect(payments.refundsOf(eurosId)).toHaveLength(1);
+      const after = await getBooking(b.id);
+      expect(after.status).toBe('PENDING');
+      expect(after.payment?.status).toBe('FAILED');
+      expect(after.payment?.failureCode).toBe('amount_mismatch');
+      expect(seats.reservations.get(b.id)?.status).toBe('PENDING');
+      expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('AWAITING_PAYMENT');
+      expect(await booking.preparePayment({ id: b.id, userId })).toMatchObject({
+        amount: 2000,
+        currency: 'USD',
+      });
+
+      // The refund lands (twice): recorded on the booking's history, with its own amount, once.
+      const refunded = refundEvent(centId, b.id, 1);
+      await saga.handle(refunded);
+      await saga.handle(refunded);
+      const history = await bookingDb.pool.query<{ status: string }>(
+        `SELECT status FROM booking_payments WHERE payment_id = $1`,
+        [centId],
+      );
+      expect(history.rows).toEqual([{ status: 'REFUNDED' }]);
+      const mails = await bookingDb.pool.query<{ envelope: EventEnvelope }>(
+        `SELECT envelope FROM outbox WHERE event_type = 'booking.refunded' AND envelope->'data'->>'bookingId' = $1`,
+        [b.id],
+      );
+      expect(mails.rows).toHaveLength(1);
+      expect(mails.rows[0].envelope.data).toMatchObject({ refundAmount: 1, status: 'PENDING' });
+      expect((await getBooking(b.id)).status).toBe('PENDING');
+
+      // The right payment still confirms it.
+      const paid = paymentEvent('payment.succeeded', b.id);
+      await saga.handle(paid);
+      expect(await getBooking(b.id)).toMatchObject({
+        status: 'CONFIRMED',
+        confirmedPaymentId: (paid.data as { paymentId: string }).paymentId,
+      });
+      expect(seats.reservations.get(b.id)?.status).toBe('BOOKED');
+    });
+
+    it('retries the refund of a mismatched payment after the payment service was down', async () => {
+      const { booking: b, createdEvent } = await newBooking();
+      await saga.handle(createdEvent);
+      const cent = envelope('payment.succeeded', {
+        paymentId: randomUUID(),
+        bookingId: b.id,
+        amount: 1,
+        currency: 'USD',
+      });
+      payments.failuresLeft = 1;
+      await expect(saga.handle(cent)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await saga.handle(cent);
+      expect(payments.refundsOf((cent.data as { paymentId: string }).paymentId)).toHaveLength(1);
+      expect((await getBooking(b.id)).status).toBe('PENDING');
+      const steps = (await sagaClient.getSaga({ bookingId: b.id })).steps.map((s) => `${s.name}:${s.status}`);
+      expect(steps).toEqual(['saga_started:done', 'payment_mismatch:failed', 'refund:done']);
+    });
+
+    it('checks the price of a booking whose saga started from a payment event', async () => {
+      const { booking: b } = await newBooking();
+      const cent = envelope('payment.succeeded', {
+        paymentId: randomUUID(),
+        bookingId: b.id,
+        amount: 1,
+        currency: 'USD',
+      });
+      await saga.handle(cent);
+      expect((await getBooking(b.id)).status).toBe('PENDING');
+      expect(payments.refundsOf((cent.data as { paymentId: string }).paymentId)).toHaveLength(1);
+    });
+
+    async function confirmedBooking() {
+      const created = await newBooking();
+      await saga.handle(created.createdEvent);
+      const paid = paymentEvent('payment.succeeded', created.booking.id);
+      await saga.handle(paid);
+      expect((await getBooking(created.booking.id)).status).toBe('CONFIRMED');
+      return { ...created, paymentId: (paid.data as { paymentId: string }).paymentId };
+    }
+
+    it('cancels a confirmed booking whose payment is refunded outside the flow, once', async () => {
+      const { booking: b, paymentId } = await confirmedBooking();
+      const refunded = refundEvent(paymentId, b.id, 2000);
+      await Promise.all([saga.handle(refunded), saga.handle(refunded)]);
+      await saga.handle(refunded);
+      const after = await getBooking(b.id);
+      expect(after.status).toBe('CANCELLED');
+      expect(after.payment).toMatchObject({ id: paymentId, status: 'REFUNDED' });
+      expect(seats.reservations.has(b.id)).toBe(false);
+      expect(payments.refundsOf(paymentId)).toHaveLength(0);
+      const state = await sagaClient.getSaga({ bookingId: b.id });
+      expect(state.state).toBe('CANCELLED');
+      expect(state.steps.filter((s) => s.name === 'release_seats')).toHaveLength(1);
+      // One email: booking.refunded, saying the booking is cancelled; no booking.cancelled (a refund).
+      expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.confirmed', 'booking.refunded']);
+      const row = await bookingDb.pool.query<{ envelope: EventEnvelope }>(
+        `SELECT envelope FROM outbox WHERE event_type = 'booking.refunded' AND envelope->'data'->>'bookingId' = $1`,
+        [b.id],
+      );
+      expect(row.rows[0].envelope.data).toMatchObject({
+        status: 'CANCELLED',
+        refundAmount: 2000,
+        reason: expect.stringContaining('outside the booking flow') as string,
+      });
+    });
+
+    it('refunds the rest after a partial refund made outside the flow', async () => {
+      const { booking: b, paymentId } = await confirmedBooking();
+      const partial = refundEvent(paymentId, b.id, 500);
+      payments.failuresLeft = 1;
+      await expect(saga.handle(partial)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      // The rollback left the booking cancelled (booking-service committed it); the redelivery completes.
+      await saga.handle(partial);
+      expect((await getBooking(b.id)).status).toBe('CANCELLED');
+      expect(seats.reservations.has(b.id)).toBe(false);
+      expect(payments.refundsOf(paymentId)).toEqual([
+        { paymentId, key: `refund-${paymentId}`, reason: expect.stringContaining('partial') as string },
+      ]);
+      expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('CANCELLED');
+      // The rest lands: nothing more happens.
+      await saga.handle(refundEvent(paymentId, b.id, 1500));
+      expect(payments.refundsOf(paymentId)).toHaveLength(1);
+      expect(await bookingEvents(b.id)).toEqual(['booking.created', 'booking.confirmed', 'booking.refunded']);
+    });
+
+    it('does not cancel a booking for the refund of a payment that did not confirm it', async () => {
+      const { booking: b, paymentId } = await confirmedBooking();
+      const second = paymentEvent('payment.succeeded', b.id);
+      const secondId = (second.data as { paymentId: string }).paymentId;
+      await saga.handle(second);
+      await saga.handle(refundEvent(secondId, b.id, 2000));
+      expect(await getBooking(b.id)).toMatchObject({ status: 'CONFIRMED', confirmedPaymentId: paymentId });
+      expect(seats.reservations.get(b.id)?.status).toBe('BOOKED');
+      expect((await sagaClient.getSaga({ bookingId: b.id })).state).toBe('CONFIRMED');
+    });
   });
 
   it('starts a saga in one statement and confirms its booking in one transaction of two', async () => {

@@ -53,7 +53,7 @@ export interface CreateBookingRequest {
 
 export interface GetBookingRequest {
   id: string;
-  /** Empty for internal callers; otherwise only this user's booking is visible. */
+  /** Required: only this user's booking is visible. */
   userId: string;
   /**
    * GetBooking only: while a payment is in flight (booking PENDING, latest payment PROCESSING), wait up to
@@ -61,6 +61,10 @@ export interface GetBookingRequest {
    * Unset or 0 answers at once, as does a booking with no payment in flight.
    */
   waitMs?: number | undefined;
+}
+
+export interface GetBookingByIdRequest {
+  id: string;
 }
 
 export interface ListBookingsRequest {
@@ -88,6 +92,8 @@ export interface RecordPaymentRequest {
   failureCode: string;
   /** Why a payment was refunded (REFUNDED only); carried into booking.refunded. */
   reason: string;
+  /** REFUNDED only: the amount refunded, when it is not the booking's total (a payment of another amount). */
+  amount?: number | undefined;
 }
 
 export interface ConfirmBookingRequest {
@@ -105,7 +111,13 @@ export interface EndBookingRequest {
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
+  /** The caller's booking: user_id is required (a customer never sees another customer's booking). */
+
   getBooking(request: GetBookingRequest, metadata?: Metadata): Observable<Booking>;
+
+  /** Any booking, for internal callers that act for no user (the saga). */
+
+  getBookingById(request: GetBookingByIdRequest, metadata?: Metadata): Observable<Booking>;
 
   listBookings(request: ListBookingsRequest, metadata?: Metadata): Observable<BookingList>;
 
@@ -114,6 +126,11 @@ export interface BookingServiceClient {
   /** Checks that the caller's booking can be paid now and returns what to charge. */
 
   preparePayment(request: GetBookingRequest, metadata?: Metadata): Observable<PaymentQuote>;
+
+  /**
+   * Records a payment's status, never backwards. REFUNDED for the payment that confirmed a CONFIRMED booking
+   * (a refund the booking flow did not ask for) cancels the booking in the same transaction.
+   */
 
   recordPayment(request: RecordPaymentRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -129,7 +146,13 @@ export interface BookingServiceClient {
 export interface BookingServiceController {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
 
+  /** The caller's booking: user_id is required (a customer never sees another customer's booking). */
+
   getBooking(request: GetBookingRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
+
+  /** Any booking, for internal callers that act for no user (the saga). */
+
+  getBookingById(request: GetBookingByIdRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
 
   listBookings(
     request: ListBookingsRequest,
@@ -144,6 +167,11 @@ export interface BookingServiceController {
     request: GetBookingRequest,
     metadata?: Metadata,
   ): Promise<PaymentQuote> | Observable<PaymentQuote> | PaymentQuote;
+
+  /**
+   * Records a payment's status, never backwards. REFUNDED for the payment that confirmed a CONFIRMED booking
+   * (a refund the booking flow did not ask for) cancels the booking in the same transaction.
+   */
 
   recordPayment(request: RecordPaymentRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
 
@@ -161,6 +189,7 @@ export function BookingServiceControllerMethods() {
     const grpcMethods: string[] = [
       "createBooking",
       "getBooking",
+      "getBookingById",
       "listBookings",
       "cancelBooking",
       "preparePayment",

@@ -15,6 +15,10 @@ export class BookingsController implements bookingPb.BookingServiceController {
     return this.bookings.getBooking(req.id, req.userId, req.waitMs ?? 0);
   }
 
+  getBookingById(req: bookingPb.GetBookingByIdRequest) {
+    return this.bookings.getBookingById(req.id);
+  }
+
   listBookings(req: bookingPb.ListBookingsRequest) {
     return this.bookings.listBookings(req);
   }

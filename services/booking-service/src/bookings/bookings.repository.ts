@@ -25,6 +25,12 @@ export type NewBooking = Pick<
 >;
 export type EndStatus = Extract<BookingStatus, 'EXPIRED' | 'FAILED' | 'CANCELLED'>;
 
+/** A customer's PENDING bookings that can still be paid; `oldest` is the first of them to expire. */
+export interface PendingBookings {
+  pending: number;
+  oldest: Date | null;
+}
+
 /** What PreparePayment decides on. */
 export interface PaymentState {
   id: string;
@@ -79,6 +85,15 @@ const FIND = `SELECT ${RECORD} FROM bookings b WHERE b.id = $1`;
 const FIND_FOR_USER = `${FIND} AND b.user_id = $2`;
 const FIND_BY_HOLD = `SELECT ${RECORD} FROM bookings b WHERE b.hold_id = $1`;
 
+/** A customer's PENDING bookings that can still be paid: how many, and when the first of them expires. */
+const PENDING_OF_USER = `SELECT count(*)::int AS pending, min(expires_at) AS oldest FROM bookings
+  WHERE user_id = $2 AND status = 'PENDING' AND expires_at > now()`;
+/** The booking of a hold, if any, with the customer's PENDING bookings, in one round trip. */
+const FIND_BY_HOLD_WITH_PENDING = `SELECT p.pending, p.oldest, r.* FROM (${PENDING_OF_USER}) p
+  LEFT JOIN LATERAL (SELECT ${RECORD} FROM bookings b WHERE b.hold_id = $1) r ON true`;
+/** Serialises one customer's CreateBookings, so two cannot both pass the PENDING cap. */
+const LOCK_USER_BOOKINGS = `SELECT pg_advisory_xact_lock(hashtextextended('booking-pending:' || $1, 0))`;
+
 const LIST = `SELECT t.total, r.* FROM (SELECT count(*) AS total FROM bookings WHERE user_id = $1) t
   LEFT JOIN LATERAL (
     SELECT ${RECORD} FROM bookings b WHERE b.user_id = $1
@@ -94,7 +109,10 @@ const PAYMENT_STATE_FOR_USER = `${PAYMENT_STATE} AND b.user_id = $2`;
 const INSERT_PENDING = `WITH b AS (
     INSERT INTO bookings (id, user_id, user_email, showtime_id, hold_id, status, total_amount, currency,
       movie_title, theater_name, room_name, starts_at, expires_at)
-    VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8, $9, $10, $11, $12)
+    SELECT $1::uuid, $2::uuid, $3::text, $4::uuid, $5::text, 'PENDING', $6::int, $7::text, $8::text,
+      $9::text, $10::text, $11::timestamptz, $12::timestamptz
+    WHERE $14::int = 0 OR (SELECT count(*) FROM bookings
+      WHERE user_id = $2 AND status = 'PENDING' AND expires_at > now()) < $14
     ON CONFLICT (hold_id) DO NOTHING
     RETURNING *
   ), i AS (
@@ -115,6 +133,19 @@ const CONFIRM = `WITH b AS (
   SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT_AFTER_UPSERT} FROM b`;
 
 const RECORD_PAYMENT = `WITH b AS (SELECT * FROM bookings WHERE id = $1), ${upsertPayment('$3::text', '$4::text')}
+  SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT_AFTER_UPSERT}, (SELECT status FROM up) AS changed FROM b`;
+
+/**
+ * RECORD_PAYMENT for REFUNDED: a refund of the payment that confirmed the booking takes the ticket back
+ * (whenever the showtime is), so `b` is the booking as cancelled if it was, as it is otherwise.
+ */
+const RECORD_REFUND = `WITH c AS (
+    UPDATE bookings SET status = 'CANCELLED', ended_at = now()
+    WHERE id = $1 AND status = 'CONFIRMED' AND confirmed_payment_id = $2
+    RETURNING *
+  ), b AS (
+    SELECT * FROM c UNION ALL SELECT * FROM bookings WHERE id = $1 AND NOT EXISTS (SELECT FROM c)
+  ), ${upsertPayment('$3::text', '$4::text')}
   SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT_AFTER_UPSERT}, (SELECT status FROM up) AS changed FROM b`;
 
 const END_PENDING = `WITH b AS (
@@ -178,12 +209,35 @@ export class BookingsRepository {
       : first<PaymentState>(this.db, PAYMENT_STATE, [id]);
   }
 
+  /** The booking of a hold (if any) and the customer's payable PENDING bookings, in one statement. */
+  async findByHoldWithPending(
+    holdId: string,
+    userId: string,
+  ): Promise<{ booking: BookingRecord | undefined; pending: PendingBookings }> {
+    const row = await first<Partial<BookingRecord> & PendingBookings>(this.db, FIND_BY_HOLD_WITH_PENDING, [
+      holdId,
+      userId,
+    ]);
+    const { pending, oldest, ...booking } = row ?? { pending: 0, oldest: null };
+    return {
+      booking: booking.id != null ? (booking as BookingRecord) : undefined,
+      pending: { pending, oldest },
+    };
+  }
+
   /**
-   * Inserts a PENDING booking, its seats and `booking.created` in one transaction and returns it; undefined
-   * when a booking for the same hold already exists (unique hold_id).
+   * Inserts a PENDING booking, its seats and `booking.created` in one transaction and returns it. With a
+   * cap (> 0), the customer's CreateBookings are serialised by a lock and the insert only happens while
+   * fewer than `cap` payable PENDING bookings exist: 'capped' then. Undefined when a booking for the same
+   * hold already exists (unique hold_id).
    */
-  async insertPending(row: NewBooking, items: BookingSeat[]): Promise<BookingRecord | undefined> {
+  async insertPending(
+    row: NewBooking,
+    items: BookingSeat[],
+    cap: number,
+  ): Promise<BookingRecord | 'capped' | undefined> {
     return this.db.transaction().execute(async (trx) => {
+      if (cap > 0) await run(trx, LOCK_USER_BOOKINGS, [row.user_id]);
       const inserted = await first<BookingRecord>(trx, INSERT_PENDING, [
         row.id,
         row.user_id,
@@ -198,8 +252,10 @@ export class BookingsRepository {
         row.starts_at,
         row.expires_at,
         JSON.stringify(items),
+        cap,
       ]);
-      if (!inserted) return undefined;
+      if (!inserted)
+        return cap > 0 && !(await first(trx, FIND_BY_HOLD, [row.hold_id])) ? 'capped' : undefined;
       await enqueueEvent(trx, 'booking.created', {
         bookingId: inserted.id,
         userId: inserted.user_id,
@@ -263,25 +319,27 @@ export class BookingsRepository {
 
   /**
    * Records a payment attempt's status (never backwards) and returns the booking; undefined if the booking
-   * does not exist. The first time a payment becomes REFUNDED, `booking.refunded` is written with it.
+   * does not exist. The first time a payment becomes REFUNDED, `booking.refunded` is written with it (for
+   * `refundAmount`, or the booking's total); if it is the payment that confirmed the booking, the booking
+   * is CANCELLED in the same transaction, and that one email tells the customer both.
    */
   async recordPayment(
     bookingId: string,
     paymentId: string,
     status: PaymentStatus,
     failureCode: string | null,
-    reason: string,
+    refund: { reason: string; amount: number | null },
   ): Promise<BookingRecord | undefined> {
     const parameters = [bookingId, paymentId, status, failureCode];
     type Recorded = BookingRecord & { changed: PaymentStatus | null };
     if (status !== 'REFUNDED') return first<Recorded>(this.db, RECORD_PAYMENT, parameters);
     return this.db.transaction().execute(async (trx) => {
-      const booking = await first<Recorded>(trx, RECORD_PAYMENT, parameters);
+      const booking = await first<Recorded>(trx, RECORD_REFUND, parameters);
       if (booking?.changed === 'REFUNDED')
         await enqueueEvent(trx, 'booking.refunded', {
           ...toSnapshot(booking),
-          refundAmount: booking.total_amount,
-          reason,
+          refundAmount: refund.amount ?? booking.total_amount,
+          reason: refund.reason,
         });
       return booking;
     });

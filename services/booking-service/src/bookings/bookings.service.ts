@@ -40,8 +40,11 @@ export class BookingsService {
     if (!UUID.test(req.userId)) problems.push({ field: 'userId', message: 'must be a user id' });
     if (problems.length > 0) throw validationError(problems);
 
-    const existing = await this.bookings.findByHold(holdId);
+    const cap = this.config.maxPendingPerUser;
+    const { booking: existing, pending } = await this.bookings.findByHoldWithPending(holdId, req.userId);
     if (existing) return this.ownedByCaller(existing, req.userId);
+    // Checked again under the customer's lock when inserting; refusing here keeps the customer's hold.
+    if (cap > 0 && pending.pending >= cap) throw tooManyPending(cap, pending.oldest);
 
     const bookingId = bookingIdForHold(holdId);
     const expiresAt = new Date(Date.now() + this.config.paymentTimeoutSeconds * 1000);
@@ -62,26 +65,32 @@ export class BookingsService {
     if (claimed.seats.length === 0) throw new DomainError('HOLD_EXPIRED', 'The hold has no seats to book');
     const seating = await this.movies.getShowtimeSeating({ id: claimed.showtimeId });
 
-    const created =
-      (await this.bookings.insertPending(
-        {
-          id: bookingId,
-          user_id: req.userId,
-          user_email: req.userEmail.trim(),
-          showtime_id: claimed.showtimeId,
-          hold_id: holdId,
-          total_amount: claimed.seats.reduce((sum, s) => sum + s.price, 0),
-          currency: claimed.currency || seating.showtime?.currency || 'USD',
-          movie_title: seating.movieTitle,
-          theater_name: seating.theaterName,
-          room_name: seating.roomName,
-          starts_at: seating.showtime?.startsAt ? new Date(seating.showtime.startsAt) : null,
-          expires_at: expiresAt,
-        },
-        claimed.seats.map((s) => ({ seat_id: s.seatId, label: s.label, type: s.type, price: s.price })),
-      )) ??
-      // A concurrent request for the same hold inserted it first.
-      (await this.bookings.findByHold(holdId));
+    const inserted = await this.bookings.insertPending(
+      {
+        id: bookingId,
+        user_id: req.userId,
+        user_email: req.userEmail.trim(),
+        showtime_id: claimed.showtimeId,
+        hold_id: holdId,
+        total_amount: claimed.seats.reduce((sum, s) => sum + s.price, 0),
+        currency: claimed.currency || seating.showtime?.currency || 'USD',
+        movie_title: seating.movieTitle,
+        theater_name: seating.theaterName,
+        room_name: seating.roomName,
+        starts_at: seating.showtime?.startsAt ? new Date(seating.showtime.startsAt) : null,
+        expires_at: expiresAt,
+      },
+      claimed.seats.map((s) => ({ seat_id: s.seatId, label: s.label, type: s.type, price: s.price })),
+      cap,
+    );
+    if (inserted === 'capped') {
+      // Another CreateBooking of this customer got the last place meanwhile: the claimed seats go back.
+      await this.releaseSeatsNow(bookingId);
+      const now = await this.bookings.findByHoldWithPending(holdId, req.userId);
+      throw tooManyPending(cap, now.pending.oldest);
+    }
+    // Undefined: a concurrent request for the same hold inserted it first.
+    const created = inserted ?? (await this.bookings.findByHold(holdId));
     if (!created) throw new DomainError('INTERNAL', 'Booking vanished after insert');
     return this.ownedByCaller(created, req.userId);
   }
@@ -91,12 +100,18 @@ export class BookingsService {
    * booking's status or latest payment changes, or after `waitMs` (at most 30 s); otherwise at once.
    */
   async getBooking(id: string, userId: string, waitMs = 0): Promise<bookingPb.Booking> {
+    requireUser(userId);
     if (waitMs <= 0) return toBookingMessage(await this.load(id, userId));
     return toBookingMessage(await this.awaitPayment(id, userId, Math.min(waitMs, MAX_WAIT_MS)));
   }
 
+  /** Any booking, for internal callers that act for no user (the saga). */
+  async getBookingById(id: string): Promise<bookingPb.Booking> {
+    return toBookingMessage(await this.load(id, undefined));
+  }
+
   async listBookings(req: bookingPb.ListBookingsRequest): Promise<bookingPb.BookingList> {
-    if (!UUID.test(req.userId)) throw validationError([{ field: 'userId', message: 'must be a user id' }]);
+    requireUser(req.userId);
     const limit = req.limit > 0 ? Math.min(req.limit, 100) : 20;
     const page = req.page > 0 ? req.page : 1;
     const { items, total } = await this.bookings.listByUser(req.userId, (page - 1) * limit, limit);
@@ -108,7 +123,8 @@ export class BookingsService {
    * refunds the payment and frees the seats (booking.cancelled with refundAmount).
    */
   async cancelBooking(id: string, userId: string): Promise<bookingPb.Booking> {
-    const cancelled = UUID.test(id) ? await this.bookings.cancel(id, userId || undefined) : undefined;
+    requireUser(userId);
+    const cancelled = UUID.test(id) ? await this.bookings.cancel(id, userId) : undefined;
     if (cancelled) {
       await this.releaseSeatsNow(id);
       return toBookingMessage(cancelled);
@@ -125,7 +141,8 @@ export class BookingsService {
   }
 
   async preparePayment(id: string, userId: string): Promise<bookingPb.PaymentQuote> {
-    const booking = UUID.test(id) ? await this.bookings.paymentState(id, userId || undefined) : undefined;
+    requireUser(userId);
+    const booking = UUID.test(id) ? await this.bookings.paymentState(id, userId) : undefined;
     if (!booking) throw new DomainError('NOT_FOUND', 'Booking not found');
     if (booking.status !== 'PENDING')
       throw new DomainError('BOOKING_NOT_PAYABLE', `The booking is ${booking.status} and cannot be paid`, {
@@ -157,7 +174,7 @@ export class BookingsService {
           req.paymentId,
           status,
           status === 'FAILED' ? req.failureCode || 'payment_failed' : null,
-          req.reason || 'refunded',
+          { reason: req.reason || 'refunded', amount: req.amount && req.amount > 0 ? req.amount : null },
         )
       : undefined;
     if (!record) throw new DomainError('NOT_FOUND', 'Booking not found');
@@ -179,7 +196,7 @@ export class BookingsService {
       }
     }
     // Not PENDING (or missing): a replay of the confirmation that won is answered like the first call.
-    const booking = await this.load(req.bookingId, '');
+    const booking = await this.load(req.bookingId, undefined);
     if (booking.status === 'CONFIRMED' && booking.confirmed_payment_id === req.paymentId)
       return toBookingMessage(booking);
     throw new DomainError(
@@ -199,13 +216,14 @@ export class BookingsService {
     const ended = UUID.test(req.bookingId)
       ? await this.bookings.endPending(req.bookingId, status)
       : undefined;
-    if (!ended) return toBookingMessage(await this.load(req.bookingId, ''));
+    if (!ended) return toBookingMessage(await this.load(req.bookingId, undefined));
     this.logger.log({ bookingId: req.bookingId, status, reason: req.reason }, 'booking ended');
     return toBookingMessage(ended);
   }
 
-  private async load(id: string, userId: string): Promise<BookingRecord> {
-    const record = UUID.test(id) ? await this.bookings.find(id, userId || undefined) : undefined;
+  /** `userId` undefined reads any booking: only for the internal RPCs that act for no user. */
+  private async load(id: string, userId: string | undefined): Promise<BookingRecord> {
+    const record = UUID.test(id) ? await this.bookings.find(id, userId) : undefined;
     if (!record) throw new DomainError('NOT_FOUND', 'Booking not found');
     return record;
   }
@@ -243,6 +261,20 @@ export class BookingsService {
       this.logger.warn({ bookingId, err: (error as Error).message }, 'seat release deferred to the saga');
     }
   }
+}
+
+/** Every RPC that acts for a customer needs to know which one: an empty id never means "anyone". */
+function requireUser(userId: string): void {
+  if (!UUID.test(userId)) throw validationError([{ field: 'userId', message: 'must be a user id' }]);
+}
+
+function tooManyPending(cap: number, oldest: Date | null): DomainError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(((oldest?.getTime() ?? Date.now()) - Date.now()) / 1000));
+  return new DomainError(
+    'RATE_LIMITED',
+    `You already have ${cap} unpaid bookings; pay or cancel one, or wait until one expires`,
+    { retryAfterSeconds, maxPendingBookings: cap },
+  );
 }
 
 const paymentInFlight = (record: BookingRecord): boolean =>

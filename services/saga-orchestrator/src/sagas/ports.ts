@@ -3,7 +3,7 @@ import type { PromiseClient } from '@cinema/rpc';
 
 export type BookingPort = Pick<
   PromiseClient<bookingPb.BookingServiceClient>,
-  'getBooking' | 'recordPayment' | 'confirmBooking' | 'endBooking'
+  'getBookingById' | 'recordPayment' | 'confirmBooking' | 'endBooking'
 >;
 
 export type SeatPort = Pick<PromiseClient<seatPb.SeatServiceClient>, 'confirmSeats' | 'releaseBookingSeats'>;

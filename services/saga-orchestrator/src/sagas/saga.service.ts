@@ -17,7 +17,7 @@ import {
   type PaymentsPort,
   type SeatPort,
 } from './ports';
-import { SagasRepository, type LockedSaga, type NewSaga } from './sagas.repository';
+import { SagasRepository, type LockedSaga, type NewSaga, type Price } from './sagas.repository';
 
 /** Failures worth retrying: the other side is down or broke; anything else is an answer to act on. */
 const TRANSIENT: ErrorCode[] = ['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED'];
@@ -35,6 +35,17 @@ async function attempt<T>(
     throw error;
   }
 }
+
+const MISMATCH_REASON = "the payment did not match the booking's price";
+
+/** A payment pays a booking only for exactly its amount in its currency. */
+const samePrice = (payment: PaymentEventData, price: Price): boolean =>
+  payment.amount === price.amount && payment.currency.toUpperCase() === price.currency.toUpperCase();
+
+const sagaPrice = (saga: LockedSaga): Price => ({
+  amount: saga.row.total_amount ?? 0,
+  currency: saga.row.currency ?? '',
+});
 
 const BOOKING_ENDED_STATES: Record<string, SagaState> = {
   PENDING: 'AWAITING_PAYMENT',
@@ -78,6 +89,7 @@ export class SagaService {
             state: 'AWAITING_PAYMENT',
             deadlineAt: new Date(created.expiresAt),
             paymentId: null,
+            price: { amount: created.totalAmount, currency: created.currency },
             detail: `awaiting ${created.totalAmount} ${created.currency} until ${created.expiresAt}`,
           },
           { name: 'booking_created', status: 'skipped', detail: 'saga already started' },
@@ -200,6 +212,11 @@ export class SagaService {
             await this.compensate(saga, paymentId, `payment arrived after the booking ended (${saga.state})`);
           return;
         }
+        const price = await this.priceOf(saga);
+        if (price && !samePrice(data, price)) {
+          await this.refuseMismatch(saga, data, price);
+          return;
+        }
         const seats = await this.recordedIfRetried(
           attempt(this.seats.confirmSeats({ bookingId }), ['SEATS_UNAVAILABLE', 'NOT_FOUND']),
           bookingId,
@@ -311,29 +328,89 @@ export class SagaService {
       saga.moveTo(booking ? (BOOKING_ENDED_STATES[booking.status] ?? 'FAILED') : 'FAILED');
   }
 
+  /**
+   * A payment of another amount or currency than the booking's pays nothing: it is refunded and recorded
+   * FAILED (`amount_mismatch`), and the booking stays PENDING, payable at its price until its deadline.
+   */
+  private async refuseMismatch(saga: LockedSaga, data: PaymentEventData, price: Price): Promise<void> {
+    const { bookingId, paymentId } = data;
+    const detail = `${paymentId}: ${data.amount} ${data.currency}, the booking costs ${price.amount} ${price.currency}`;
+    const recorded = await attempt(
+      this.booking.recordPayment({
+        bookingId,
+        paymentId,
+        status: 'FAILED',
+        failureCode: 'amount_mismatch',
+        reason: '',
+      }),
+      ['NOT_FOUND'],
+    );
+    saga.step('payment_mismatch', recorded.ok ? 'failed' : 'skipped', detail);
+    const refund = await this.payments.refund(paymentId, MISMATCH_REASON);
+    saga.step(
+      'refund',
+      refund.outcome === 'requested' ? 'done' : 'failed',
+      `${paymentId}: ${refund.outcome}`,
+    );
+    if (refund.outcome !== 'requested')
+      this.logger.error({ bookingId, paymentId, refund }, 'refund not accepted; needs attention');
+  }
+
+  /**
+   * Records the refund. A refund of the payment that confirmed the booking was never asked for by the saga
+   * (it refunds only payments that confirmed nothing, and a cancelled booking's after it is CANCELLED):
+   * booking-service then cancels the booking as it records the refund, and the seats go back on sale.
+   */
   private async onRefundSucceeded(messageId: string, data: EventPayloads['refund.succeeded']): Promise<void> {
     await this.sagas.handleOnce(
       messageId,
       data.bookingId,
       () => this.initFromBooking(data.bookingId),
       async (saga) => {
-        const reason =
-          saga.state === 'CANCELLED'
-            ? 'booking cancelled'
-            : saga.state === 'EXPIRED'
-              ? 'payment arrived after the booking expired'
-              : 'booking could not be confirmed';
+        const { bookingId, paymentId } = data;
+        const price = saga.row.total_amount !== null ? sagaPrice(saga) : null;
+        const revoked = saga.state === 'CONFIRMED' && saga.row.payment_id === paymentId;
+        const reason = revoked
+          ? 'the payment was refunded outside the booking flow, so the booking is cancelled'
+          : price && !samePrice(data, price)
+            ? MISMATCH_REASON
+            : saga.state === 'CANCELLED'
+              ? 'booking cancelled'
+              : saga.state === 'EXPIRED'
+                ? 'payment arrived after the booking expired'
+                : 'booking could not be confirmed';
         const recorded = await attempt(
           this.booking.recordPayment({
-            bookingId: data.bookingId,
-            paymentId: data.paymentId,
+            bookingId,
+            paymentId,
             status: 'REFUNDED',
             failureCode: '',
             reason,
+            // A partial refund of a revoked booking's payment is followed by the rest (below).
+            amount: revoked && price ? price.amount : data.amount,
           }),
           ['NOT_FOUND'],
         );
-        saga.step('refund_succeeded', recorded.ok ? 'done' : 'skipped', `${data.paymentId} ${data.refundId}`);
+        saga.step('refund_succeeded', recorded.ok ? 'done' : 'skipped', `${paymentId} ${data.refundId}`);
+        const booking = recorded.ok ? recorded.value : undefined;
+        if (
+          saga.state !== 'CONFIRMED' ||
+          booking?.status !== 'CANCELLED' ||
+          booking.confirmedPaymentId !== paymentId
+        )
+          return;
+        saga.step('cancel_booking', 'done', 'its payment was refunded outside the booking flow');
+        await this.seats.releaseBookingSeats({ bookingId });
+        saga.step('release_seats', 'done');
+        if (price && data.amount < price.amount) {
+          const rest = await this.payments.refund(paymentId, 'booking cancelled after a partial refund');
+          saga.step(
+            'refund',
+            rest.outcome === 'requested' ? 'done' : 'failed',
+            `${paymentId}: ${rest.outcome}`,
+          );
+        }
+        saga.moveTo('CANCELLED');
       },
     );
   }
@@ -353,7 +430,7 @@ export class SagaService {
         if (data.refundAmount > 0) {
           let paymentId = saga.row.payment_id;
           if (!paymentId) {
-            const booking = await this.booking.getBooking({ id: bookingId, userId: '' });
+            const booking = await this.booking.getBookingById({ id: bookingId });
             paymentId = booking.confirmedPaymentId || null;
           }
           if (paymentId) {
@@ -372,16 +449,30 @@ export class SagaService {
     );
   }
 
+  /** The booking's price as the saga knows it, or as booking-service says (a saga older than the column). */
+  private async priceOf(saga: LockedSaga): Promise<Price | null> {
+    if (saga.row.total_amount !== null) return sagaPrice(saga);
+    const found = await attempt(this.booking.getBookingById({ id: saga.row.booking_id }), ['NOT_FOUND']);
+    return found.ok ? { amount: found.value.totalAmount, currency: found.value.currency } : null;
+  }
+
   /** A saga for a booking whose booking.created has not arrived yet (or never will): read the booking. */
   private async initFromBooking(bookingId: string): Promise<NewSaga> {
-    const found = await attempt(this.booking.getBooking({ id: bookingId, userId: '' }), ['NOT_FOUND']);
+    const found = await attempt(this.booking.getBookingById({ id: bookingId }), ['NOT_FOUND']);
     if (!found.ok)
-      return { state: 'FAILED', deadlineAt: new Date(), paymentId: null, detail: 'booking not found' };
+      return {
+        state: 'FAILED',
+        deadlineAt: new Date(),
+        paymentId: null,
+        price: null,
+        detail: 'booking not found',
+      };
     const booking = found.value;
     return {
       state: BOOKING_ENDED_STATES[booking.status] ?? 'FAILED',
       deadlineAt: new Date(booking.expiresAt || Date.now()),
       paymentId: booking.confirmedPaymentId || null,
+      price: { amount: booking.totalAmount, currency: booking.currency },
       detail: `started from booking ${booking.status} (event out of order)`,
     };
   }

@@ -11,7 +11,14 @@ export interface NewSaga {
   state: SagaState;
   deadlineAt: Date;
   paymentId: string | null;
+  /** What the booking costs; null when it is not known (no such booking). */
+  price: Price | null;
   detail: string;
+}
+
+export interface Price {
+  amount: number;
+  currency: string;
 }
 
 export type StepStatus = 'done' | 'skipped' | 'failed';
@@ -95,11 +102,13 @@ export class SagasRepository {
         INSERT INTO inbox (consumer, message_id) VALUES (${CONSUMER}, ${messageId})
         ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id),
       saga AS (
-        INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id)
+        INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id, total_amount, currency)
         SELECT ${id}::uuid, ${bookingId}::uuid, ${fresh.state}::text, ${fresh.deadlineAt}::timestamptz,
-          ${fresh.paymentId}::text
+          ${fresh.paymentId}::text, ${fresh.price?.amount ?? null}::int, ${fresh.price?.currency ?? null}::text
         WHERE EXISTS (SELECT FROM received)
-        ON CONFLICT (booking_id) DO UPDATE SET updated_at = sagas.updated_at
+        ON CONFLICT (booking_id) DO UPDATE SET updated_at = sagas.updated_at,
+          total_amount = coalesce(sagas.total_amount, excluded.total_amount),
+          currency = coalesce(sagas.currency, excluded.currency)
         RETURNING id),
       logged AS (
         INSERT INTO saga_steps (saga_id, name, status, detail)
@@ -203,8 +212,9 @@ export class SagasRepository {
     const fresh = await init();
     const id = randomUUID();
     const { rows } = await sql<SagaRow>`
-      INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id)
-      VALUES (${id}, ${bookingId}, ${fresh.state}, ${fresh.deadlineAt}, ${fresh.paymentId})
+      INSERT INTO sagas (id, booking_id, state, deadline_at, payment_id, total_amount, currency)
+      VALUES (${id}, ${bookingId}, ${fresh.state}, ${fresh.deadlineAt}, ${fresh.paymentId},
+        ${fresh.price?.amount ?? null}, ${fresh.price?.currency ?? null})
       ON CONFLICT (booking_id) DO UPDATE SET updated_at = sagas.updated_at
       RETURNING *`.execute(trx);
     const created = rows[0].id === id;
