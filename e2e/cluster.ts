@@ -120,6 +120,8 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.PAYMENT_WEBHOOK_URL = `http://127.0.0.1:${gatePort}/payment/callback`;
   env.PUBLIC_BASE_URL = `http://localhost:${env.API_GATEWAY_PORT}`;
   env.SWEEP_INTERVAL_MS = '250';
+  // No cap on a customer's unpaid bookings, as in system.ts.
+  env.MAX_PENDING_BOOKINGS_PER_USER = '0';
   env.PAYMENT_DELAY_MS = '200';
   env.PAYMENT_WEBHOOK_RETRY_BASE_MS = '250';
   env.PAYMENT_WEBHOOK_RETRY_MAX_MS = '2000';

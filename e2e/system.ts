@@ -94,6 +94,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
   // Abuse limits are off unless a test turns one on; every test system speaks from 127.0.0.1.
   env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
   env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
+  env.MAX_PENDING_BOOKINGS_PER_USER = '0';
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   Object.assign(env, overrides);

@@ -57,6 +57,7 @@ describe('booking-service round trips per RPC', () => {
       booking.createBooking({ holdId, userId, userEmail: 'a@test.local' }),
     );
     table.GetBooking = await measure(() => booking.getBooking({ id, userId }));
+    table.GetBookingById = await measure(() => booking.getBookingById({ id }));
     table['GetBooking (wait, nothing in flight)'] = await measure(() =>
       booking.getBooking({ id, userId, waitMs: 5_000 }),
     );
@@ -103,9 +104,12 @@ describe('booking-service round trips per RPC', () => {
     // A write that matched nothing, then one read for the answer or the error.
     const noop = { statements: 4, transactions: 2 };
     expect(table).toEqual({
-      CreateBooking: { statements: 5, transactions: 2 },
+      // The hold's booking with the customer's PENDING count; BEGIN, the customer's lock, the insert under
+      // the PENDING cap, its outbox row, COMMIT.
+      CreateBooking: { statements: 6, transactions: 2 },
       'CreateBooking (replay)': one,
       GetBooking: one,
+      GetBookingById: one,
       'GetBooking (wait, nothing in flight)': one,
       'GetBooking (not found)': one,
       ListBookings: one,
