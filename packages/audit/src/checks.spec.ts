@@ -125,6 +125,22 @@ describe('the audit checks', () => {
       expect(checkConfirmedBookings(s, OPTS)).toEqual([]);
     });
 
+    it('gives a confirmed booking whose payment was refunded outside the flow the grace period', () => {
+      const s = healthy();
+      s.payments[0].status = 'REFUNDED';
+      s.refunds.push({
+        id: 'r1',
+        paymentId: 'pay-b1',
+        status: 'SUCCEEDED',
+        amount: 1000,
+        createdAt: ago(6),
+        processAt: ago(5),
+      });
+      expect(checkConfirmedBookings(s, OPTS)).toEqual([]);
+      s.refunds[0].processAt = ago(90);
+      expect(checkConfirmedBookings(s, OPTS)[0].message).toMatch(/is REFUNDED, not SUCCEEDED/);
+    });
+
     it('requires every seat to be BOOKED for the booking in seat_db', () => {
       const pending = healthy();
       pending.reservations[0].status = 'PENDING';
@@ -195,6 +211,40 @@ describe('the audit checks', () => {
       const unknown = healthy();
       unknown.payments.push(payment('pay-x', 'nobody'));
       expect(checkMoneyWithoutTicket(unknown, OPTS)[0].message).toMatch(/booking nobody does not exist/);
+    });
+
+    it('accepts a payment of the wrong amount refunded while its booking stays PENDING, then is paid', () => {
+      const s = healthy();
+      s.payments.push(payment('pay-cent', 'b1', { amount: 1, status: 'REFUNDED', processedAt: ago(595) }));
+      s.refunds.push({
+        id: 'r1',
+        paymentId: 'pay-cent',
+        status: 'SUCCEEDED',
+        amount: 1,
+        createdAt: ago(595),
+        processAt: ago(594),
+      });
+      s.bookingPayments.push({
+        paymentId: 'pay-cent',
+        bookingId: 'b1',
+        status: 'REFUNDED',
+        updatedAt: ago(594),
+      });
+      s.notifications.push({
+        bookingId: 'b1',
+        kind: 'refunded',
+        status: 'SENT',
+        createdAt: ago(593),
+        attempts: 1,
+      });
+      expect(checkInvariants(s, OPTS)).toEqual([]);
+      s.bookings[0] = booking('b1', { status: 'PENDING', confirmedPaymentId: null, confirmedAt: null });
+      s.sagas[0].state = 'AWAITING_PAYMENT';
+      s.reservations[0].status = 'PENDING';
+      s.payments.shift();
+      s.bookingPayments.shift();
+      s.notifications.shift();
+      expect(checkInvariants(s, OPTS)).toEqual([]);
     });
 
     it('wants the payment of a confirmed booking that is not its confirmed payment refunded', () => {
@@ -337,6 +387,29 @@ describe('the audit checks', () => {
         endedAt: ago(5),
       });
       expect(checkEmails(t, OPTS)[0].message).toMatch(/never confirmed/);
+    });
+
+    it('takes the refunded email of a booking cancelled by a refund outside the flow as its only one', () => {
+      const s = healthy();
+      s.bookings[0] = booking('b1', { status: 'CANCELLED', endedAt: ago(100) });
+      s.bookingPayments[0] = {
+        paymentId: 'pay-b1',
+        bookingId: 'b1',
+        status: 'REFUNDED',
+        updatedAt: ago(100),
+      };
+      expect(checkEmails(s, OPTS).map((v) => v.message)).toEqual([
+        'booking b1 (CANCELLED) got no cancelled email',
+        'booking b1 (CANCELLED) got no refunded email',
+      ]);
+      s.notifications.push({
+        bookingId: 'b1',
+        kind: 'refunded',
+        status: 'SENT',
+        createdAt: ago(99),
+        attempts: 1,
+      });
+      expect(checkEmails(s, OPTS)).toEqual([]);
     });
 
     it('wants the expired, cancelled and refunded emails too, unless there is no address', () => {

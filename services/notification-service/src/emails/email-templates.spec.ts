@@ -70,6 +70,14 @@ describe('email templates', () => {
     expect(email.text).toContain('paid after expiry');
   });
 
+  it('says a refunded booking that was cancelled for it is cancelled', () => {
+    const reason = 'the payment was refunded outside the booking flow, so the booking is cancelled';
+    const email = renderEmail('refunded', { ...booking, status: 'CANCELLED', refundAmount: 1250, reason });
+    expect(email.text).toContain('The booking is cancelled and its seats were released.');
+    expect(email.text).toContain(reason);
+    expect(renderEmail('refunded', { ...booking, refundAmount: 1 }).text).not.toContain('is cancelled');
+  });
+
   it('formats money from minor units in the currency', () => {
     expect(formatMoney(1250, 'USD')).toBe('$12.50');
     expect(formatMoney(900, 'EUR')).toBe('€9.00');

@@ -179,7 +179,9 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
     case 'refunded':
       return {
         heading: 'Your refund has been issued',
-        intro: `We refunded ${refund ?? formatMoney(b.totalAmount, b.currency)} for booking ${b.bookingId}.`,
+        intro:
+          `We refunded ${refund ?? formatMoney(b.totalAmount, b.currency)} for booking ${b.bookingId}.` +
+          (b.status === 'CANCELLED' ? ' The booking is cancelled and its seats were released.' : ''),
         rows: [
           ...base,
           ['Refund', refund ?? formatMoney(b.totalAmount, b.currency)],
