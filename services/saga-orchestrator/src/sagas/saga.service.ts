@@ -394,7 +394,7 @@ export class SagaService {
         saga.step('refund_succeeded', recorded.ok ? 'done' : 'skipped', `${paymentId} ${data.refundId}`);
         const booking = recorded.ok ? recorded.value : undefined;
         if (
-          saga.state !== 'CONFIRMED' ||
+          saga.state === 'CANCELLED' ||
           booking?.status !== 'CANCELLED' ||
           booking.confirmedPaymentId !== paymentId
         )
