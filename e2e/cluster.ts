@@ -69,7 +69,11 @@ export interface Cluster {
   start(name: ServiceName): Promise<void>;
   output(name: ServiceName): string;
   audit(graceSeconds?: number): Promise<AuditReport>;
-  /** Polls the audit (grace 0) until it finds nothing, or fails with the last report's violations. */
+  /**
+   * Polls the audit (grace 0) until it finds nothing, or fails with the last report's violations. A
+   * definite violation (a seat sold twice) ends the polling at once and stays in the report: it counts
+   * even if the system undoes it later.
+   */
   settledAudit(timeoutMs?: number): Promise<AuditReport>;
   /** POSTs a webhook signed like payment-service signs it to the gateway's /payment/callback. */
   postWebhook(body: Record<string, unknown>): Promise<number>;
@@ -258,7 +262,8 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const report = await audit(0);
-        if (report.violations.length === 0 || Date.now() > deadline) return report;
+        const definite = report.violations.some((v) => v.definite);
+        if (definite || report.violations.length === 0 || Date.now() > deadline) return report;
         await new Promise((r) => setTimeout(r, 500));
       }
     },
