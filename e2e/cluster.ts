@@ -114,6 +114,9 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.PAYMENT_SERVICE_PORT = String(await freePort());
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/6';
+  env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
+  env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
+  env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   env.SMTP_HOST = '127.0.0.1';
