@@ -65,6 +65,9 @@ export interface Cluster {
   mailbox: Mailbox;
   /** SIGKILL: no shutdown hooks, no goodbyes, like a crashed container. */
   kill(name: ServiceName): Promise<void>;
+  /** SIGSTOP: the process keeps its sockets and answers nothing, like a hung container; `resume` undoes it. */
+  pause(name: ServiceName): void;
+  resume(name: ServiceName): void;
   /** Starts a service that is not running and waits until its /health answers 200. */
   start(name: ServiceName): Promise<void>;
   output(name: ServiceName): string;
@@ -205,6 +208,12 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     });
   };
 
+  const signal = (name: ServiceName, sig: NodeJS.Signals) => {
+    const child = children.get(name);
+    if (!child) throw new Error(`${name} is not running`);
+    child.kill(sig);
+  };
+
   const stop = async () => {
     await Promise.all(
       [...children.values()].map(
@@ -216,6 +225,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
               clearTimeout(timer);
               resolve();
             });
+            child.kill('SIGCONT');
             child.kill('SIGTERM');
           }),
       ),
@@ -258,6 +268,8 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     env,
     mailbox,
     kill,
+    pause: (name) => signal(name, 'SIGSTOP'),
+    resume: (name) => signal(name, 'SIGCONT'),
     start,
     output: (name) => outputs.get(name)?.join('') ?? '',
     audit,
