@@ -65,11 +65,18 @@ export interface Cluster {
   mailbox: Mailbox;
   /** SIGKILL: no shutdown hooks, no goodbyes, like a crashed container. */
   kill(name: ServiceName): Promise<void>;
+  /** SIGSTOP: the process keeps its sockets and answers nothing, like a hung container; `resume` undoes it. */
+  pause(name: ServiceName): void;
+  resume(name: ServiceName): void;
   /** Starts a service that is not running and waits until its /health answers 200. */
   start(name: ServiceName): Promise<void>;
   output(name: ServiceName): string;
   audit(graceSeconds?: number): Promise<AuditReport>;
-  /** Polls the audit (grace 0) until it finds nothing, or fails with the last report's violations. */
+  /**
+   * Polls the audit (grace 0) until it finds nothing, or fails with the last report's violations. A
+   * definite violation (a seat sold twice) ends the polling at once and stays in the report: it counts
+   * even if the system undoes it later.
+   */
   settledAudit(timeoutMs?: number): Promise<AuditReport>;
   /** POSTs a webhook signed like payment-service signs it to the gateway's /payment/callback. */
   postWebhook(body: Record<string, unknown>): Promise<number>;
@@ -110,6 +117,9 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.PAYMENT_SERVICE_PORT = String(await freePort());
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/6';
+  env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
+  env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
+  env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   env.SMTP_HOST = '127.0.0.1';
@@ -200,6 +210,12 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     });
   };
 
+  const signal = (name: ServiceName, sig: NodeJS.Signals) => {
+    const child = children.get(name);
+    if (!child) throw new Error(`${name} is not running`);
+    child.kill(sig);
+  };
+
   const stop = async () => {
     await Promise.all(
       [...children.values()].map(
@@ -211,6 +227,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
               clearTimeout(timer);
               resolve();
             });
+            child.kill('SIGCONT');
             child.kill('SIGTERM');
           }),
       ),
@@ -253,6 +270,8 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     env,
     mailbox,
     kill,
+    pause: (name) => signal(name, 'SIGSTOP'),
+    resume: (name) => signal(name, 'SIGCONT'),
     start,
     output: (name) => outputs.get(name)?.join('') ?? '',
     audit,
@@ -260,7 +279,8 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const report = await audit(0);
-        if (report.violations.length === 0 || Date.now() > deadline) return report;
+        const definite = report.violations.some((v) => v.definite);
+        if (definite || report.violations.length === 0 || Date.now() > deadline) return report;
         await new Promise((r) => setTimeout(r, 500));
       }
     },

@@ -1,19 +1,26 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueSuffix } from '@cinema/testing';
+import { prerequisite, uniqueSuffix } from '@cinema/testing';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
 
 // Debian's chromium (apt-get install chromium); .ci/run installs it. Playwright's own browser download is not
 // reachable from our machines.
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-describe.skipIf(!existsSync(CHROMIUM))('the live seat map in a browser', () => {
+const browserAvailable = prerequisite(
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+);
+
+describe.skipIf(browserAvailable.skip)(browserAvailable.title('the live seat map in a browser'), () => {
   let system: RunningSystem;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   let browser: Browser;
 
   beforeAll(async () => {
+    browserAvailable.check();
     smtp = await startSmtpListener();
     system = await startSystem({
       SMTP_HOST: '127.0.0.1',

@@ -1,5 +1,8 @@
 // `npm test`: lint, typecheck, build, then the unit, integration and e2e suites (Vitest). Ends with one line
-// of totals over everything: "N passed, N failed". Exit code 0 only when nothing failed.
+// of totals over everything: "N passed, N failed, N skipped". Exit code 0 only when nothing failed. With
+// REQUIRE_ALL_TESTS=1 (CI) a skipped test is a failure too: a suite whose prerequisite is missing (a browser,
+// the broker's CLI) then fails instead of skipping (@cinema/testing `prerequisite`), and any other skip or
+// todo counts against the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +15,8 @@ mkdirSync(reports, { recursive: true });
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+const requireAll = process.env.REQUIRE_ALL_TESTS === '1';
 const summary = [];
 
 function run(label, cmd, args, env = {}) {
@@ -54,14 +59,22 @@ function suite(project) {
   const report = JSON.parse(readFileSync(outputFile, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  // A file that fails to load counts as a failure even though it ran no test.
+  // A file that fails to load, or whose beforeAll throws, counts as a failure though no test of it failed.
   const broken = report.testResults.filter(
-    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
   ).length;
   failed += broken;
   if (!ok && report.numFailedTests === 0 && broken === 0) failed += 1;
+  const notRun = report.testResults.flatMap((f) =>
+    f.assertionResults
+      .filter((t) => !['passed', 'failed'].includes(t.status))
+      .map((t) => `${f.name.replace(`${root}/`, '')}: ${t.fullName} (${t.status})`),
+  );
+  skipped += notRun.length;
+  if (requireAll) failed += notRun.length;
   summary.push(
-    `${project} tests: ${report.numPassedTests} passed, ${report.numFailedTests + broken} failed, ${report.numPendingTests} skipped (${seconds}s)`,
+    `${project} tests: ${report.numPassedTests} passed, ${report.numFailedTests + broken} failed, ${notRun.length} skipped (${seconds}s)`,
+    ...notRun.map((t) => `  ${requireAll ? 'FAILED, skipped under REQUIRE_ALL_TESTS=1' : 'skipped'}: ${t}`),
   );
 }
 
@@ -81,5 +94,5 @@ if (!onlyFast) {
 }
 
 console.log(`\n${summary.join('\n')}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

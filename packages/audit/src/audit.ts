@@ -1,5 +1,5 @@
 import { createPool } from '@cinema/database';
-import { checkInvariants } from './checks';
+import { checkInvariants, confirmViolations } from './checks';
 import type { AuditConfig } from './config';
 import { AUDITED_DATABASES, loadSnapshot, type AuditedDatabase, type AuditPools } from './load';
 import type { AuditSnapshot, Violation } from './types';
@@ -14,15 +14,13 @@ export interface AuditReport {
 
 export interface RunAuditOptions {
   /**
-   * When violations are found, read everything again after this pause and keep only those seen both
-   * times: the databases are read moments apart, so a flow moving on meanwhile can look broken once.
-   * 0 reports the first reading as is.
+   * When violations are found, read everything again after this pause: the databases are read moments
+   * apart, so a flow moving on meanwhile can look broken once. A definite violation (a seat sold twice)
+   * is reported when either reading saw it; the others only when both did. 0 reports the first reading
+   * as is.
    */
   recheckAfterMs?: number;
 }
-
-const keyOf = (v: Violation) =>
-  `${v.invariant}|${JSON.stringify(v.ids)}|${v.message.replace(/\d+ s\b/g, '')}`;
 
 /** Checks ARCHITECTURE.md invariants 1 and 3-6 across the services' databases. */
 export async function runAudit(config: AuditConfig, opts: RunAuditOptions = {}): Promise<AuditReport> {
@@ -37,8 +35,10 @@ export async function runAudit(config: AuditConfig, opts: RunAuditOptions = {}):
     if (violations.length > 0 && recheck > 0) {
       await new Promise((r) => setTimeout(r, recheck));
       const second = await loadSnapshot(pools);
-      const persisting = new Set(checkInvariants(second.snapshot, { now: second.now, graceMs }).map(keyOf));
-      violations = violations.filter((v) => persisting.has(keyOf(v)));
+      violations = confirmViolations(
+        violations,
+        checkInvariants(second.snapshot, { now: second.now, graceMs }),
+      );
     }
     return { violations, checked: counts(first.snapshot), at: first.now, graceSeconds: config.graceSeconds };
   } finally {

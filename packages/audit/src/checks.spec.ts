@@ -6,6 +6,7 @@ import {
   checkInvariants,
   checkMoneyWithoutTicket,
   checkNoDoubleBooking,
+  confirmViolations,
 } from './checks';
 import type { AuditSnapshot, BookingFact, CheckOptions, PaymentFact } from './types';
 
@@ -430,5 +431,81 @@ describe('the audit checks', () => {
         'booking b3 (FAILED) got no refunded email',
       ]);
     });
+  });
+});
+
+describe('two readings of a running system', () => {
+  /** The audit's verdict on a first reading and a second one moments later. */
+  const verdict = (first: AuditSnapshot, second: AuditSnapshot, opts = OPTS) =>
+    confirmViolations(checkInvariants(first, opts), checkInvariants(second, opts));
+
+  it('reports a seat sold twice that only the first reading saw', () => {
+    const doubleSale = healthy();
+    doubleSale.reservations.push({ ...doubleSale.reservations[0], bookingId: 'b2' });
+    const found = verdict(doubleSale, healthy());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ invariant: 1, definite: true, ids: { bookingIds: 'b1,b2' } });
+  });
+
+  it('reports a seat sold to two confirmed bookings that only the second reading saw', () => {
+    const doubleSale = healthy();
+    doubleSale.bookings.push(booking('b2'));
+    doubleSale.bookingItems.push({ bookingId: 'b2', seatId: 's1' });
+    expect(verdict(healthy(), doubleSale).map((v) => v.message)).toContain(
+      `seat ${SHOWTIME}/s1 is sold to 2 confirmed bookings`,
+    );
+  });
+
+  it('reports a ticket sold below its price even if the booking ended before the second reading', () => {
+    const cheap = healthy();
+    cheap.payments[0].amount = 1;
+    const cancelled = healthy();
+    cancelled.bookings[0] = booking('b1', { status: 'CANCELLED', endedAt: ago(1) });
+    cancelled.reservations = [];
+    cancelled.sagas[0].state = 'CANCELLED';
+    const found = verdict(cheap, cancelled);
+    expect(found.map((v) => v.message)).toContain(
+      'confirmed booking b1 costs 1000 but its payment pay-b1 is 1',
+    );
+  });
+
+  it('reports a second payment kept past the grace period even if it was refunded by the second reading', () => {
+    const kept = healthy();
+    kept.payments.push(payment('pay-2', 'b1', { processedAt: ago(120) }));
+    const refunded = healthy();
+    refunded.payments.push(payment('pay-2', 'b1', { status: 'REFUNDED', processedAt: ago(120) }));
+    expect(verdict(kept, refunded).map((v) => v.message)).toContain(
+      'confirmed booking b1 has 2 succeeded payments',
+    );
+  });
+
+  it('lets a second payment settle within the grace period, and always when asked with no grace', () => {
+    const fresh = healthy();
+    fresh.payments.push(payment('pay-2', 'b1', { processedAt: ago(1) }));
+    const refunding = healthy();
+    refunding.payments.push(payment('pay-2', 'b1', { processedAt: ago(1) }));
+    refunding.refunds.push({
+      id: 'r1',
+      paymentId: 'pay-2',
+      status: 'PROCESSING',
+      amount: 1000,
+      createdAt: ago(0),
+      processAt: ago(0),
+    });
+    expect(verdict(fresh, refunding)).toEqual([]);
+    const old = healthy();
+    old.payments.push(payment('pay-2', 'b1', { processedAt: ago(120) }));
+    expect(verdict(old, refunding, { now: NOW, graceMs: 0 })).toEqual([]);
+  });
+
+  it('drops a state in flight that the second reading no longer shows, and keeps one that persists', () => {
+    // seat_db is read before booking_db: a confirmation landing in between looks like an unbooked seat.
+    const midway = healthy();
+    midway.reservations[0].status = 'PENDING';
+    expect(checkInvariants(midway, OPTS).map((v) => v.definite)).toEqual([undefined]);
+    expect(verdict(midway, healthy())).toEqual([]);
+    expect(verdict(midway, midway).map((v) => v.message)).toEqual([
+      'confirmed booking b1: seat s1 is PENDING for booking b1 in seat_db, not BOOKED for it',
+    ]);
   });
 });

@@ -39,6 +39,14 @@ function overdue(since: Date, opts: CheckOptions): boolean {
   return opts.now.getTime() - since.getTime() > opts.graceMs;
 }
 
+/**
+ * Money or a seat held past the grace period. With no grace (a caller asking whether everything has
+ * settled yet) every fresh state is overdue, so only a real grace makes lateness a definite fault.
+ */
+function kept(since: Date | null, opts: CheckOptions): boolean {
+  return opts.graceMs > 0 && since !== null && overdue(since, opts);
+}
+
 const seatKey = (showtimeId: string, seatId: string) => `${showtimeId}/${seatId}`;
 
 /** 1. No seat of a showtime is held by two active reservations, nor sold to two confirmed bookings. */
@@ -48,6 +56,7 @@ export function checkNoDoubleBooking(s: AuditSnapshot): Violation[] {
     if (rows.length > 1)
       violations.push({
         invariant: 1,
+        definite: true,
         message: `seat ${key} has ${rows.length} active reservations (${rows.map((r) => `${r.bookingId} ${r.status}`).join(', ')})`,
         ids: {
           showtimeId: rows[0].showtimeId,
@@ -64,6 +73,7 @@ export function checkNoDoubleBooking(s: AuditSnapshot): Violation[] {
     if (rows.length > 1)
       violations.push({
         invariant: 1,
+        definite: true,
         message: `seat ${key} is sold to ${rows.length} confirmed bookings`,
         ids: {
           showtimeId: rows[0].showtimeId,
@@ -91,7 +101,12 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
     const ids = { bookingId: b.id };
     const payment = b.confirmedPaymentId ? payments.get(b.confirmedPaymentId) : undefined;
     if (!b.confirmedPaymentId) {
-      violations.push({ invariant: 3, message: `confirmed booking ${b.id} names no payment`, ids });
+      violations.push({
+        invariant: 3,
+        definite: true,
+        message: `confirmed booking ${b.id} names no payment`,
+        ids,
+      });
     } else if (!payment) {
       violations.push({
         invariant: 3,
@@ -106,6 +121,7 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
       if (payment.bookingId !== b.id)
         violations.push({
           invariant: 3,
+          definite: true,
           message: `confirmed booking ${b.id}: payment ${payment.id} belongs to booking ${payment.bookingId}`,
           ids: pids,
         });
@@ -126,6 +142,7 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
       if (payment.amount !== b.totalAmount)
         violations.push({
           invariant: 3,
+          definite: true,
           message: `confirmed booking ${b.id} costs ${b.totalAmount} but its payment ${payment.id} is ${payment.amount}`,
           ids: pids,
         });
@@ -140,6 +157,7 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
     if (others.length > 0)
       violations.push({
         invariant: 3,
+        ...(others.some((p) => kept(p.processedAt, opts)) && { definite: true as const }),
         message: `confirmed booking ${b.id} has ${others.length + 1} succeeded payments`,
         ids: { ...ids, paymentIds: others.map((p) => p.id).join(',') },
       });
@@ -410,4 +428,18 @@ export function checkInvariants(snapshot: AuditSnapshot, opts: CheckOptions): Vi
     ...checkFlowsComplete(snapshot, opts),
     ...checkEmails(snapshot, opts),
   ];
+}
+
+const violationKey = (v: Violation) =>
+  `${v.invariant}|${JSON.stringify(v.ids)}|${v.message.replace(/\d+ s\b/g, '')}`;
+
+/**
+ * What two readings moments apart establish: every definite violation either saw (a seat sold twice
+ * counts even if one sale was undone before the second reading), and the others only when both saw them.
+ */
+export function confirmViolations(first: Violation[], second: Violation[]): Violation[] {
+  const again = new Set(second.map(violationKey));
+  const kept = first.filter((v) => v.definite || again.has(violationKey(v)));
+  const seen = new Set(kept.map(violationKey));
+  return [...kept, ...second.filter((v) => v.definite && !seen.has(violationKey(v)))];
 }

@@ -3,6 +3,13 @@ export interface Violation {
   invariant: 1 | 3 | 4 | 5 | 6;
   message: string;
   ids: Record<string, string>;
+  /**
+   * A state no correct run ever passes through, read within one database's consistent snapshot (a seat
+   * sold twice, a ticket paid with another booking's payment or at another price): reported whenever seen,
+   * even if a later reading no longer shows it. Without it the violation may be work in flight or two
+   * databases read moments apart, and counts only when a second reading confirms it.
+   */
+  definite?: true;
 }
 
 export interface BookingFact {

@@ -1,9 +1,11 @@
 /**
  * The live seat map that seat-service keeps in Redis and the gateway reads directly (one round trip per
  * status read). All keys of a showtime share the hash tag `{st:<id>}`, so a Redis Cluster keeps them in one slot.
+ * Every name starts with the deployment's key prefix (REDIS_KEY_PREFIX: empty by default, one of its own for
+ * each test system), which must not contain `{`: the hash tag has to stay the key's first.
  */
-export function seatMapKeys(showtimeId: string) {
-  const p = `seat:{st:${showtimeId}}:`;
+export function seatMapKeys(prefix: string, showtimeId: string) {
+  const p = `${prefix}seat:{st:${showtimeId}}:`;
   return {
     /** hash seatId -> owner token, for every seat that is not free */
     seats: `${p}seats`,
@@ -16,6 +18,16 @@ export function seatMapKeys(showtimeId: string) {
     ready: `${p}ready`,
     dirty: `${p}dirty`,
   };
+}
+
+/** The sweeper's indexes over all showtimes: due (showtimes by earliest hold deadline) and touch counters. */
+export function seatSweepKeys(prefix: string) {
+  return { due: `${prefix}seat:{sweep}:due`, touch: `${prefix}seat:{sweep}:touch` };
+}
+
+/** A hold id's pointer to its showtime. */
+export function holdIndexKey(prefix: string, holdId: string): string {
+  return `${prefix}seat:hold:${holdId}`;
 }
 
 /** Who occupies a seat: a live hold (H), a PENDING reservation (P) or a BOOKED one (B). */

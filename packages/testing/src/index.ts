@@ -140,3 +140,30 @@ export class StatementCounter {
     };
   }
 }
+
+export interface Prerequisite {
+  /** Whether the suite is skipped: only when something is missing and REQUIRE_ALL_TESTS is not 1. */
+  skip: boolean;
+  /** The suite's title, with what is missing when it is (the reason shown for the skip). */
+  title(title: string): string;
+  /** Throws, naming what is missing; call it in the suite's beforeAll. */
+  check(): void;
+}
+
+/**
+ * For a suite that needs something a developer's machine may lack (a browser, the broker's CLI): locally a
+ * missing prerequisite skips the suite with the reason in its title; with REQUIRE_ALL_TESTS=1 (CI) the suite
+ * runs and fails naming what is missing, so a green CI run never hides an untested part.
+ */
+export function prerequisite(
+  missing: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): Prerequisite {
+  return {
+    skip: Boolean(missing) && env.REQUIRE_ALL_TESTS !== '1',
+    title: (title) => (missing ? `${title} [missing: ${missing}]` : title),
+    check() {
+      if (missing) throw new Error(`${missing}; REQUIRE_ALL_TESTS=1 does not allow skipping this suite`);
+    },
+  };
+}

@@ -50,8 +50,14 @@ export class AppModule implements OnApplicationShutdown {
         { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
         { provide: IdempotencyStore, useValue: new IdempotencyStore(backends.redis, config.jwtSecret) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
-        { provide: SeatStatusReader, useValue: new SeatStatusReader(backends.redis, backends.seat) },
-        { provide: SeatStreamHub, useValue: new SeatStreamHub(backends.redis.duplicate(), logger) },
+        {
+          provide: SeatStatusReader,
+          useValue: new SeatStatusReader(backends.redis, backends.seat, config.redis.keyPrefix),
+        },
+        {
+          provide: SeatStreamHub,
+          useValue: new SeatStreamHub(backends.redis.duplicate(), logger, config.redis.keyPrefix),
+        },
         AuthGuard,
         OptionalAuthGuard,
         IdempotencyInterceptor,

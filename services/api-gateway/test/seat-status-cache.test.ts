@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seatMapKeys } from '@cinema/contracts';
+import { uniqueSuffix } from '@cinema/testing';
 import { call, FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
 
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '99999999-9999-4999-8999-999999999999';
+// The map this test writes lives under its own prefix, never where a running system's gateway reads.
+const KEY_PREFIX = `test:gw:${uniqueSuffix()}:`;
 
 /** GET /seats/status served from seat-service's map in Redis, with seat-service as the fallback. */
 describe('seat status from the Redis seat map', () => {
@@ -20,7 +24,7 @@ describe('seat status from the Redis seat map', () => {
   beforeAll(async () => {
     await fake.start();
     await payments.start();
-    gw = await startGateway(fake.port, payments.port);
+    gw = await startGateway(fake.port, payments.port, { REDIS_KEY_PREFIX: KEY_PREFIX });
     redis = new Redis(REDIS);
     fake.on('seat', 'getSeatStatus', (req: { showtimeId: string; userId: string }) => ({
       showtimeId: req.showtimeId,
@@ -45,8 +49,8 @@ describe('seat status from the Redis seat map', () => {
   beforeEach(() => {
     showtimeId = randomUUID();
     seats = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    const prefix = `seat:{st:${showtimeId}}:`;
-    keys = { seats: `${prefix}seats`, ver: `${prefix}ver`, ready: `${prefix}ready` };
+    const map = seatMapKeys(KEY_PREFIX, showtimeId);
+    keys = { seats: map.seats, ver: map.version, ready: map.ready };
   });
 
   afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   type EventEnvelope,
   type SeatChangeMessage,
 } from '@cinema/contracts';
-import { createTestVhost, waitFor } from '@cinema/testing';
+import { createTestVhost, uniqueSuffix, waitFor } from '@cinema/testing';
 import {
   call,
   FakeBackends,
@@ -25,6 +25,8 @@ import {
 const vhost = createTestVhost();
 const RABBIT = vhost.url;
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+// Seat changes published here reach only this test's gateway, not a running system's.
+const KEY_PREFIX = `test:gw:${uniqueSuffix()}:`;
 
 describe('payment webhook and live seat stream', () => {
   const fake = new FakeBackends();
@@ -37,7 +39,10 @@ describe('payment webhook and live seat stream', () => {
   beforeAll(async () => {
     await fake.start();
     await payments.start();
-    gw = await startGateway(fake.port, payments.port, { RABBITMQ_URL: RABBIT });
+    gw = await startGateway(fake.port, payments.port, {
+      RABBITMQ_URL: RABBIT,
+      REDIS_KEY_PREFIX: KEY_PREFIX,
+    });
     connection = await amqp.connect(RABBIT);
     channel = await connection.createChannel();
     await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
@@ -219,7 +224,7 @@ describe('payment webhook and live seat stream', () => {
         seats: [{ seatId, label: 'A1', type: 'STANDARD', status: 'AVAILABLE', price: 1200 }],
       });
       const change: SeatChangeMessage = { showtimeId, version: 8, changes: [{ seatId, status: 'HELD' }] };
-      await redis.publish(seatChangesChannel(showtimeId), JSON.stringify(change));
+      await redis.publish(seatChangesChannel(KEY_PREFIX, showtimeId), JSON.stringify(change));
       const seats = await waitFor(() => stream.events.find((e) => e.event === 'seats'), {
         what: 'seat change',
       });
@@ -239,13 +244,17 @@ describe('payment webhook and live seat stream', () => {
         version: 2,
         changes: [{ seatId: randomUUID(), status: 'BOOKED' }],
       };
-      const receivers = await redis.publish(seatChangesChannel(showtimeId), JSON.stringify(change));
+      const receivers = await redis.publish(
+        seatChangesChannel(KEY_PREFIX, showtimeId),
+        JSON.stringify(change),
+      );
       expect(receivers).toBe(1);
       await waitFor(() => a.events.length > 1 && b.events.length > 1, { what: 'both changes' });
       a.close();
       b.close();
       await waitFor(
-        async () => Number((await redis.pubsub('NUMSUB', seatChangesChannel(showtimeId)))[1]) === 0,
+        async () =>
+          Number((await redis.pubsub('NUMSUB', seatChangesChannel(KEY_PREFIX, showtimeId)))[1]) === 0,
         { what: 'unsubscribe' },
       );
     });

@@ -22,9 +22,9 @@ describe('hold expiry', () => {
   it('frees expired seats within TTL + 2 s and publishes the change', async () => {
     const room = h.source.addRoom(1, 4);
     const messages: SeatChangeMessage[] = [];
-    await subscriber.subscribe(seatChangesChannel(room.showtimeId));
+    await subscriber.subscribe(seatChangesChannel(h.config.redis.keyPrefix, room.showtimeId));
     subscriber.on('message', (channel: string, raw: string) => {
-      if (channel === seatChangesChannel(room.showtimeId))
+      if (channel === seatChangesChannel(h.config.redis.keyPrefix, room.showtimeId))
         messages.push(JSON.parse(raw) as SeatChangeMessage);
     });
     const heldAt = Date.now();

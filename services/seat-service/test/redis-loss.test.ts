@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSeatService, statusOf, type SeatHarness } from './support';
-
-// A Redis database of its own: this file flushes it to simulate Redis losing its state.
-const REDIS_URL = `${process.env.REDIS_URL || 'redis://127.0.0.1:6379'}/7`;
+import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { forgetKeys, startSeatService, statusOf, type SeatHarness } from './support';
 
 describe('Redis loses its state', () => {
   let h: SeatHarness;
   let redis: Redis;
 
   beforeAll(async () => {
-    h = await startSeatService({ REDIS_URL });
-    redis = new Redis(REDIS_URL);
+    h = await startSeatService();
+    redis = new Redis(h.config.redis.url);
   });
 
   afterAll(async () => {
@@ -20,6 +18,8 @@ describe('Redis loses its state', () => {
     await h?.close();
   });
 
+  // Redis losing its state, as far as this service can tell: every key under its prefix is gone.
+  const flush = () => forgetKeys(redis, h.config.redis.keyPrefix);
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
 
   it('rebuilds reserved and booked seats from PostgreSQL after FLUSHDB', async () => {
@@ -39,7 +39,7 @@ describe('Redis loses its state', () => {
     const live = await h.client.holdSeats({ ...base, userId: 'c', seatIds: [room.seat.A3] });
     const versionBefore = (await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' })).version;
 
-    await redis.flushdb();
+    await flush();
 
     const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: 'a' });
     expect(statusOf(map, room.seat.A1)).toMatchObject({ status: 'HELD', heldByMe: true });
@@ -71,8 +71,8 @@ describe('Redis loses its state', () => {
     });
 
     // Redis comes back empty and is marked rebuilt without the reservation: the worst stale state.
-    await redis.flushdb();
-    await redis.set(`seat:{st:${room.showtimeId}}:ready`, '1');
+    await flush();
+    await redis.set(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).ready, '1');
     const stale = await h.client.holdSeats({ ...base, userId: 'b', seatIds: [room.seat.A1, room.seat.A2] });
     expect(stale.seatIds).toHaveLength(2);
 
@@ -96,7 +96,7 @@ describe('Redis loses its state', () => {
 
   it('expires holds again after Redis was flushed', async () => {
     const room = h.source.addRoom(1, 2);
-    await redis.flushdb();
+    await flush();
     const hold = await h.client.holdSeats({
       showtimeId: room.showtimeId,
       userId: 'x',
@@ -104,9 +104,9 @@ describe('Redis loses its state', () => {
       quantity: 0,
       seatType: '',
     });
-    expect(await redis.zscore('seat:{sweep}:due', room.showtimeId)).not.toBeNull();
-    expect(Number(await redis.zscore(`seat:{st:${room.showtimeId}}:exp`, hold.holdId))).toBe(
-      Date.parse(hold.expiresAt),
-    );
+    expect(await redis.zscore(seatSweepKeys(h.config.redis.keyPrefix).due, room.showtimeId)).not.toBeNull();
+    expect(
+      Number(await redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
+    ).toBe(Date.parse(hold.expiresAt));
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
 import Redis from 'ioredis';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
@@ -174,8 +175,8 @@ describe('reservations: claim, confirm, release', () => {
     });
     const redis = new Redis(h.config.redis.url);
     try {
-      await redis.zadd(`seat:{st:${room.showtimeId}}:exp`, 'XX', 1, held.holdId);
-      await redis.zadd('seat:{sweep}:due', 1, room.showtimeId);
+      await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, held.holdId);
+      await redis.zadd(seatSweepKeys(h.config.redis.keyPrefix).due, 1, room.showtimeId);
     } finally {
       redis.disconnect();
     }

@@ -3,7 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { expect } from 'vitest';
 import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import type Redis from 'ioredis';
+import { createTestDatabase, freePort, uniqueSuffix, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadSeatConfig, type SeatConfig } from '../src/config';
 import { SEAT_MIGRATIONS } from '../src/database';
@@ -92,6 +93,17 @@ export interface SeatHarness {
   close(): Promise<void>;
 }
 
+/** A REDIS_KEY_PREFIX of its own: the test's seat maps, sweep index and channels never meet a running system's. */
+export function testKeyPrefix(): string {
+  return `test:seat:${uniqueSuffix()}:`;
+}
+
+/** What FLUSHDB would do to this prefix alone: Redis "loses" one test's state, nobody else's. */
+export async function forgetKeys(redis: Redis, prefix: string): Promise<void> {
+  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>)
+    if (keys.length > 0) await redis.del(...keys);
+}
+
 export async function startSeatService(env: Record<string, string> = {}): Promise<SeatHarness> {
   const database = await createTestDatabase('seat', [SEAT_MIGRATIONS]);
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
@@ -101,6 +113,7 @@ export async function startSeatService(env: Record<string, string> = {}): Promis
     BIND_HOST: '127.0.0.1',
     REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     SWEEP_INTERVAL_MS: '200',
+    REDIS_KEY_PREFIX: testKeyPrefix(),
     ...env,
   });
   const source = new StubSeatingSource();

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seatMapKeys } from '@cinema/contracts';
+import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
 import { waitFor } from '@cinema/testing';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import { startSeatService, statusOf, type SeatHarness } from './support';
+import { startSeatService, statusOf, testKeyPrefix, type SeatHarness } from './support';
 
-// A Redis database of its own: no other test's sweeper may expire the holds of this file.
-const REDIS_URL = `${process.env.REDIS_URL || 'redis://127.0.0.1:6379'}/8`;
-const DUE = 'seat:{sweep}:due';
+// Both replicas share a key prefix of their own: no other test's sweeper may expire the holds of this file.
+const PREFIX = testKeyPrefix();
+const DUE = seatSweepKeys(PREFIX).due;
 
 describe('expiry sweeper with two replicas', () => {
   let a: SeatHarness;
@@ -17,9 +17,8 @@ describe('expiry sweeper with two replicas', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    redis = new Redis(REDIS_URL);
-    await redis.flushdb();
-    const env = { REDIS_URL, SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '50' };
+    redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+    const env = { REDIS_KEY_PREFIX: PREFIX, SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '50' };
     [a, b] = await Promise.all([startSeatService(env), startSeatService(env)]);
   });
 
@@ -87,7 +86,7 @@ describe('expiry sweeper with two replicas', () => {
     // PostgreSQL refused the claim: the hold's own deadline is due again, on the index too.
     await store.claimAbort(room.showtimeId, hold.holdId, bookingId);
     expect(Number(await redis.zscore(DUE, room.showtimeId))).toBe(deadline);
-    expect(Number(await redis.zscore(seatMapKeys(room.showtimeId).exp, hold.holdId))).toBe(deadline);
+    expect(Number(await redis.zscore(seatMapKeys(PREFIX, room.showtimeId).exp, hold.holdId))).toBe(deadline);
 
     await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 20));
     await sweeper.sweepOnce();

@@ -53,6 +53,8 @@ export class SeatStatusReader {
   constructor(
     redis: Redis,
     private readonly seat: PromiseClient<seatPb.SeatServiceClient>,
+    /** REDIS_KEY_PREFIX, the one seat-service writes the map under. */
+    private readonly keyPrefix: string,
   ) {
     if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 3, lua: READ_SEAT_MAP });
     const command = (redis as unknown as Record<string, ReadSeatMap>)[COMMAND];
@@ -77,7 +79,7 @@ export class SeatStatusReader {
   private async readLive(showtimeId: string): Promise<{ version: number; raw: string } | null> {
     let reply: string[];
     try {
-      const keys = seatMapKeys(showtimeId);
+      const keys = seatMapKeys(this.keyPrefix, showtimeId);
       reply = await this.readSeatMap(keys.seats, keys.version, keys.ready);
     } catch {
       return null;

@@ -19,6 +19,8 @@ export class SeatStreamHub {
   constructor(
     private readonly subscriber: Redis,
     private readonly logger: Logger,
+    /** REDIS_KEY_PREFIX, the one seat-service publishes under. */
+    private readonly keyPrefix: string,
   ) {
     subscriber.on('message', (channel: string, raw: string) => this.dispatch(channel, raw));
     subscriber.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis subscriber error'));
@@ -26,7 +28,7 @@ export class SeatStreamHub {
 
   /** Resolves once messages of this showtime are flowing; returns the unsubscribe function. */
   async subscribe(showtimeId: string, listener: Listener): Promise<() => void> {
-    const name = seatChangesChannel(showtimeId);
+    const name = seatChangesChannel(this.keyPrefix, showtimeId);
     let channel = this.channels.get(name);
     if (!channel) {
       const created: Channel = { listeners: new Set(), ready: Promise.resolve() };
@@ -62,7 +64,7 @@ export class SeatStreamHub {
   }
 
   watchers(showtimeId: string): number {
-    return this.channels.get(seatChangesChannel(showtimeId))?.listeners.size ?? 0;
+    return this.channels.get(seatChangesChannel(this.keyPrefix, showtimeId))?.listeners.size ?? 0;
   }
 
   async close(): Promise<void> {

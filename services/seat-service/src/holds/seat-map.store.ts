@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { ownerToken, seatChangesChannel, seatMapKeys } from '@cinema/contracts';
+import { holdIndexKey, ownerToken, seatChangesChannel, seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import type { SeatConfig } from '../config';
+import { SEAT_CONFIG } from '../database';
 import { REDIS } from '../redis';
 import * as scripts from './seat-scripts';
 
@@ -16,10 +18,10 @@ const DUE_SCRIPTS = {
   seatSweep: scripts.SWEEP_EXPIRED,
   seatClaimAbort: scripts.CLAIM_ABORT,
 } as const;
-/** The hold index key: these find the showtime themselves. */
+/** The hold index key: these find the showtime themselves, under the key prefix they are written for. */
 const HOLD_ID_SCRIPTS = {
-  seatRelease: scripts.RELEASE_HOLD,
-  seatClaimBegin: scripts.CLAIM_BEGIN,
+  seatRelease: scripts.releaseHoldScript,
+  seatClaimBegin: scripts.claimBeginScript,
 } as const;
 type ScriptName =
   | keyof typeof HOLD_SCRIPT
@@ -29,8 +31,6 @@ type ScriptName =
   | 'seatDueShowtimes';
 type Arg = string | number;
 
-const DUE_KEY = 'seat:{sweep}:due';
-const TOUCH_KEY = 'seat:{sweep}:touch';
 /** How long a hold id keeps pointing at its showtime (claims and releases of old holds find "gone"). */
 const HOLD_INDEX_TTL_SECONDS = 86_400;
 
@@ -58,40 +58,56 @@ export interface SeatMapSnapshot {
  */
 @Injectable()
 export class SeatMapStore {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {
+  /** REDIS_KEY_PREFIX: every key and channel of the seat map starts with it. */
+  private readonly prefix: string;
+  private readonly sweep: { due: string; touch: string };
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(SEAT_CONFIG) config: SeatConfig,
+  ) {
+    this.prefix = config.redis.keyPrefix;
+    this.sweep = seatSweepKeys(this.prefix);
     const define = (scriptSet: Record<string, string>, numberOfKeys: number) => {
       for (const [name, lua] of Object.entries(scriptSet))
         if (!(name in redis)) redis.defineCommand(name, { numberOfKeys, lua });
     };
     define(SHOWTIME_SCRIPTS, 7);
     define(DUE_SCRIPTS, 8);
-    define(HOLD_ID_SCRIPTS, 1);
+    define(
+      Object.fromEntries(Object.entries(HOLD_ID_SCRIPTS).map(([name, lua]) => [name, lua(this.prefix)])),
+      1,
+    );
     // The showtime's keys, then the sweeper's due and touch index and the hold id's index key.
     define(HOLD_SCRIPT, 10);
     define({ seatDueShowtimes: scripts.DUE_SHOWTIMES }, 1);
   }
 
   // The order is the scripts' KEYS[1..7].
-  private static keys(showtimeId: string): string[] {
-    const k = seatMapKeys(showtimeId);
+  private keys(showtimeId: string): string[] {
+    const k = seatMapKeys(this.prefix, showtimeId);
     return [k.seats, k.holds, k.exp, k.users, k.version, k.ready, k.dirty];
+  }
+
+  private channel(showtimeId: string): string {
+    return seatChangesChannel(this.prefix, showtimeId);
   }
 
   private run<T>(name: keyof typeof SHOWTIME_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {
     return call<T>(this.redis, name, [
-      ...SeatMapStore.keys(showtimeId),
+      ...this.keys(showtimeId),
       showtimeId,
-      seatChangesChannel(showtimeId),
+      this.channel(showtimeId),
       ...args,
     ]);
   }
 
   private runWithDue<T>(name: keyof typeof DUE_SCRIPTS, showtimeId: string, args: Arg[]): Promise<T> {
     return call<T>(this.redis, name, [
-      ...SeatMapStore.keys(showtimeId),
-      DUE_KEY,
+      ...this.keys(showtimeId),
+      this.sweep.due,
       showtimeId,
-      seatChangesChannel(showtimeId),
+      this.channel(showtimeId),
       ...args,
     ]);
   }
@@ -104,12 +120,12 @@ export class SeatMapStore {
     seatIds: string[],
   ): Promise<HoldOutcome> {
     const [status, ...rest] = await call<string[]>(this.redis, 'seatHold', [
-      ...SeatMapStore.keys(showtimeId),
-      DUE_KEY,
-      TOUCH_KEY,
-      holdIndexKey(holdId),
+      ...this.keys(showtimeId),
+      this.sweep.due,
+      this.sweep.touch,
+      holdIndexKey(this.prefix, holdId),
       showtimeId,
-      seatChangesChannel(showtimeId),
+      this.channel(showtimeId),
       userId,
       holdId,
       ttlMs,
@@ -128,7 +144,7 @@ export class SeatMapStore {
   ): Promise<{ kind: 'released'; seatIds: string[] } | { kind: 'gone' } | { kind: 'not-owner' }> {
     if (!holdId) return { kind: 'gone' };
     const [status, ...seatIds] = await call<string[]>(this.redis, 'seatRelease', [
-      holdIndexKey(holdId),
+      holdIndexKey(this.prefix, holdId),
       holdId,
       userId,
     ]);
@@ -146,7 +162,7 @@ export class SeatMapStore {
   ): Promise<ClaimBeginOutcome> {
     if (!holdId) return { kind: 'gone' };
     const [status, ...rest] = await call<string[]>(this.redis, 'seatClaimBegin', [
-      holdIndexKey(holdId),
+      holdIndexKey(this.prefix, holdId),
       holdId,
       userId,
       bookingId,
@@ -185,7 +201,7 @@ export class SeatMapStore {
   }
 
   async dirtyCounter(showtimeId: string): Promise<string> {
-    return (await this.redis.get(SeatMapStore.keys(showtimeId)[6])) ?? '0';
+    return (await this.redis.get(this.keys(showtimeId)[6])) ?? '0';
   }
 
   /** Returns false when reservations changed since `dirty` was read: read PostgreSQL again and retry. */
@@ -222,13 +238,12 @@ export class SeatMapStore {
 
   /** Showtimes with a hold past its deadline, and the ms until the earliest one not due yet (null: none). */
   async dueShowtimes(limit: number): Promise<{ showtimeIds: string[]; nextInMs: number | null }> {
-    const [next, ...showtimeIds] = await call<string[]>(this.redis, 'seatDueShowtimes', [DUE_KEY, limit]);
+    const [next, ...showtimeIds] = await call<string[]>(this.redis, 'seatDueShowtimes', [
+      this.sweep.due,
+      limit,
+    ]);
     return { showtimeIds, nextInMs: next ? Number(next) : null };
   }
-}
-
-function holdIndexKey(holdId: string): string {
-  return `seat:hold:${holdId}`;
 }
 
 function call<T>(target: Redis, name: ScriptName, args: Arg[]): Promise<T> {

@@ -19,26 +19,26 @@ import { seatChangesChannel, seatMapKeys } from '@cinema/contracts';
 
 /**
  * Scripts that start from a hold id learn the showtime from the hold index key (KEYS[1]) and name the
- * showtime's keys themselves (from the same functions as everyone else): one round trip instead of a GET
- * and then the script. Like HOLD_SEATS' index keys, this relies on a standalone Redis (what runs here),
- * which lets a script touch any key.
+ * showtime's keys themselves (from the same functions as everyone else, under the key prefix written into
+ * the script): one round trip instead of a GET and then the script. Like HOLD_SEATS' index keys, this
+ * relies on a standalone Redis (what runs here), which lets a script touch any key.
  */
-const KEYS_OF_INDEXED_SHOWTIME = (() => {
+function keysOfIndexedShowtime(prefix: string): string {
   const mark = '\u0000';
   const name = (key: string) =>
     key
       .split(mark)
       .map((part) => JSON.stringify(part))
       .join(' .. showtime .. ');
-  const k = seatMapKeys(mark);
+  const k = seatMapKeys(prefix, mark);
   return `
 local showtime = redis.call('GET', KEYS[1])
 if not showtime then return {'GONE'} end
 local K = {seats = ${name(k.seats)}, holds = ${name(k.holds)}, exp = ${name(k.exp)}, users = ${name(k.users)},
   ver = ${name(k.version)}, ready = ${name(k.ready)}, dirty = ${name(k.dirty)}}
-local channel = ${name(seatChangesChannel(mark))}
+local channel = ${name(seatChangesChannel(prefix, mark))}
 `;
-})();
+}
 
 /** Functions of the showtime scripts; they use the locals K, showtime and channel defined before them. */
 const HELPERS = `
@@ -133,7 +133,7 @@ return {'OK', tostring(deadline), v, prev and prev_id or ''}
 `;
 
 /** KEYS[1]: the hold index key. ARGV: holdId, userId. Frees a live hold of this user at once. */
-export const RELEASE_HOLD = `${KEYS_OF_INDEXED_SHOWTIME}${HELPERS}
+export const releaseHoldScript = (prefix: string) => `${keysOfIndexedShowtime(prefix)}${HELPERS}
 local hold_id, user = ARGV[1], ARGV[2]
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
@@ -187,7 +187,7 @@ return out
  * booking (so it is neither replaced nor released meanwhile) and the sweeper leaves it alone for graceMs
  * (after that a claim that crashed halfway lets the seats go). Returns {'OK', showtime, seat...}.
  */
-export const CLAIM_BEGIN = `${KEYS_OF_INDEXED_SHOWTIME}${HELPERS}
+export const claimBeginScript = (prefix: string) => `${keysOfIndexedShowtime(prefix)}${HELPERS}
 local hold_id, user, booking, grace = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
