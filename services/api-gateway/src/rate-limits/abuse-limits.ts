@@ -7,6 +7,8 @@ import type { GatewayConfig } from '../config';
 
 /** A warning at most this often per limit while Redis is away, not one per request. */
 const FALLBACK_WARNING_MS = 30_000;
+/** ioredis states of a lost connection; while it is still coming up, commands wait for it instead. */
+const OUTAGE = new Set(['reconnecting', 'close', 'end']);
 
 export function rateLimited(msBeforeNext: number, message: string): DomainError {
   return new DomainError('RATE_LIMITED', message, {
@@ -49,27 +51,35 @@ class ReplicaFallback extends RateLimiterMemory {
 
 /** One fixed-window limit in Redis under `<REDIS_KEY_PREFIX>gw:rl:<name>:`; consuming costs one round trip. */
 export class AbuseLimit {
-  private readonly limiter: RateLimiterRedis;
+  private readonly shared: RateLimiterRedis;
+  private readonly fallback: ReplicaFallback;
 
   constructor(
     readonly name: string,
-    opts: { points: number; durationSeconds: number; redis: Redis; keyPrefix: string; logger: Logger },
+    private readonly opts: {
+      points: number;
+      durationSeconds: number;
+      redis: Redis;
+      keyPrefix: string;
+      logger: Logger;
+    },
     private readonly message: string,
   ) {
     const policy = { points: opts.points, duration: opts.durationSeconds };
-    this.limiter = new RateLimiterRedis({
+    this.fallback = new ReplicaFallback(policy, name, opts.logger);
+    this.shared = new RateLimiterRedis({
       ...policy,
       storeClient: opts.redis,
       keyPrefix: `${opts.keyPrefix}gw:rl:${name}`,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new ReplicaFallback(policy, name, opts.logger),
+      // A command that fails (or times out) is counted by the fallback instead.
+      insuranceLimiter: this.fallback,
     });
   }
 
   /** Counts one attempt for `key`; RATE_LIMITED (with the wait) once the window's points are spent. */
   async consume(key: string): Promise<void> {
     try {
-      await this.limiter.consume(key);
+      await this.limiter().consume(key);
     } catch (error) {
       if (error instanceof RateLimiterRes) throw rateLimited(error.msBeforeNext, this.message);
       throw error;
@@ -78,7 +88,14 @@ export class AbuseLimit {
 
   /** Gives one point back (an attempt that turned out not to count); never fails the request. */
   async giveBack(key: string): Promise<void> {
-    await this.limiter.reward(key).catch(() => undefined);
+    await this.limiter()
+      .reward(key)
+      .catch(() => undefined);
+  }
+
+  /** While Redis is known to be down, requests do not wait for it to fail. */
+  private limiter(): RateLimiterRedis | ReplicaFallback {
+    return OUTAGE.has(this.opts.redis.status) ? this.fallback : this.shared;
   }
 }
 
