@@ -26,7 +26,7 @@ export const DOCS_PATH = 'docs';
 
 /**
  * Security headers (helmet) on every response: CSP, nosniff, frame-ancestors 'none' (and X-Frame-Options),
- * no referrer beyond the origin. Register before any route, so the /docs routes get their own policy.
+ * no Referer, HSTS. Install before any route is added, so the /docs routes get their own policy.
  */
 export async function installSecurityHeaders(fastify: FastifyInstance): Promise<void> {
   fastify.addHook('onRoute', (route) => {
