@@ -87,6 +87,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
     env[`${svc}_HTTP_PORT`] = String(await freePort());
   }
   env.API_GATEWAY_PORT = String(await freePort());
+  env.API_GATEWAY_METRICS_PORT = String(await freePort());
   env.PAYMENT_SERVICE_PORT = String(await freePort());
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/5';

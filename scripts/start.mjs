@@ -17,6 +17,7 @@ const started = Date.now();
 const port = (name, fallback) => Number(env[name] || fallback);
 const ports = {
   gateway: port('API_GATEWAY_PORT', 3005),
+  gatewayMetrics: port('API_GATEWAY_METRICS_PORT', 9150),
   payment: port('PAYMENT_SERVICE_PORT', 3006),
   auth: port('AUTH_SERVICE_HTTP_PORT', 9151),
   notification: port('NOTIFICATION_SERVICE_HTTP_PORT', 9152),
@@ -208,7 +209,8 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`
 ✔ all ${services.length} services healthy in ${seconds}s
 
-  API gateway    http://localhost:${ports.gateway}        (health: /health, API docs: /docs, metrics: /metrics)
+  API gateway    http://localhost:${ports.gateway}        (health: /health, API docs: /docs)
+  Metrics        http://${env.API_GATEWAY_METRICS_HOST || '127.0.0.1'}:${ports.gatewayMetrics}/metrics   (gateway; each service: /metrics on its HTTP port)
   Payment sim    http://localhost:${ports.payment}
   Mail           ${env.MAIL_SINK_URL ?? `SMTP ${env.SMTP_HOST}:${env.SMTP_PORT}`}
   Admin account  ${env.ADMIN_EMAIL || 'admin@cinema.local'} / ${env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin-password-123'}

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Controller, Get, Inject, Module, type DynamicModule, type Provider, Res } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, register } from 'prom-client';
@@ -47,7 +49,7 @@ interface ReplyLike {
 }
 
 @Controller()
-class OpsController {
+class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
   @Get('health')
@@ -55,25 +57,63 @@ class OpsController {
     const report = await runHealthChecks(this.checks);
     reply.status(report.status === 'ok' ? 200 : 503).send(report);
   }
+}
 
+@Controller()
+class MetricsController {
   @Get('metrics')
   async metrics(@Res() reply: ReplyLike): Promise<void> {
     reply.header('content-type', register.contentType).send(await register.metrics());
   }
 }
 
+export interface MetricsServer {
+  /** The bound port (the OS's choice when asked for 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * `GET /metrics` on a port of its own, for a process whose HTTP port is public (the gateway): scrapers reach
+ * it on a private address, the internet does not.
+ */
+export async function startMetricsServer(host: string, port: number): Promise<MetricsServer> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    register.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': register.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
 let defaultMetricsStarted = false;
 
 /**
  * Logging (pino, redacted, with request ids), Prometheus metrics and the HTTP health endpoint of a
- * backend service. `checks` is a provider for HEALTH_CHECKS.
+ * backend service. `checks` is a provider for HEALTH_CHECKS. `metricsRoute: false` keeps /metrics off the
+ * service's HTTP port (serve it with startMetricsServer instead).
  */
 @Module({})
 export class OpsModule {
   static forService(
     service: string,
     checks: Provider,
-    opts: { httpRoutes?: boolean; perRequestLogger?: boolean } = {},
+    opts: { httpRoutes?: boolean; metricsRoute?: boolean; perRequestLogger?: boolean } = {},
   ): DynamicModule {
     if (!defaultMetricsStarted) {
       // prom-client's default 10 ms event-loop sampler is most of an idle service's CPU; 100 ms still shows lag.
@@ -91,7 +131,10 @@ export class OpsModule {
           ...(opts.perRequestLogger === false ? { forRoutes: [] } : {}),
         }),
       ],
-      controllers: opts.httpRoutes === false ? [] : [OpsController],
+      controllers:
+        opts.httpRoutes === false
+          ? []
+          : [HealthController, ...(opts.metricsRoute === false ? [] : [MetricsController])],
       providers: [checks],
       exports: [checks],
     };

@@ -1,6 +1,12 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { HEALTH_CHECKS, OpsModule, startMetricsServer, type MetricsServer } from '@cinema/observability';
 import { AccessTokenVerifier } from './auth/access-token';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
@@ -14,16 +20,30 @@ import type { GatewayConfig } from './config';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
+import { AbuseLimits } from './rate-limits/abuse-limits';
+import {
+  ClientAddressLimitGuard,
+  CustomerHoldLimitGuard,
+  SignInFailureLimitInterceptor,
+} from './rate-limits/rate-limited';
 import { SeatStatusReader } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
 
 @Module({})
-export class AppModule implements OnApplicationShutdown {
+export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** Prometheus /metrics, on its own (private) port rather than the public one. */
+  metricsServer?: MetricsServer;
+
   constructor(
     @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.metricsServer = await startMetricsServer(this.config.metrics.host, this.config.metrics.port);
+  }
 
   static create(config: GatewayConfig, backends: Backends, logger: Logger): DynamicModule {
     return {
@@ -32,7 +52,7 @@ export class AppModule implements OnApplicationShutdown {
         OpsModule.forService(
           'api-gateway',
           { provide: HEALTH_CHECKS, useValue: backends.healthChecks },
-          { perRequestLogger: false },
+          { perRequestLogger: false, metricsRoute: false },
         ),
       ],
       controllers: [
@@ -48,7 +68,11 @@ export class AppModule implements OnApplicationShutdown {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: BACKENDS, useValue: backends },
         { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
-        { provide: IdempotencyStore, useValue: new IdempotencyStore(backends.redis, config.jwtSecret) },
+        {
+          provide: IdempotencyStore,
+          useValue: new IdempotencyStore(backends.redis, config.idempotencySecret, config.redis.keyPrefix),
+        },
+        { provide: AbuseLimits, useValue: new AbuseLimits(config, backends.redis, logger) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
         {
           provide: SeatStatusReader,
@@ -61,11 +85,15 @@ export class AppModule implements OnApplicationShutdown {
         AuthGuard,
         OptionalAuthGuard,
         IdempotencyInterceptor,
+        ClientAddressLimitGuard,
+        CustomerHoldLimitGuard,
+        SignInFailureLimitInterceptor,
       ],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.metricsServer?.close();
     await this.hub.close();
     await this.backends.close();
   }

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
+import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
 
 const BODY_LIMIT = 256 * 1024;
@@ -37,13 +38,14 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   );
   app.useLogger(app.get(PinoLogger));
   // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
-  installRequestHooks(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, {
-    bodyLimit: BODY_LIMIT,
-  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  installRequestHooks(fastify, { bodyLimit: BODY_LIMIT });
+  await installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
+  // Only listed origins may read responses from a browser; with none listed, the gateway's own origin only.
   app.enableCors({
-    origin: config.corsOrigin === '*' ? '*' : config.corsOrigin.split(',').map((o) => o.trim()),
+    origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
   });
   app.enableShutdownHooks();
@@ -56,10 +58,9 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup(DOCS_PATH, app, document);
   // The live seat map (web/, plain files) from the same origin as the API and its SSE stream.
   app.useStaticAssets({ root: WEB_DIR, prefix: '/app/' });
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.get('/', (_request, reply) => reply.redirect('/app/'));
   return app;
 }

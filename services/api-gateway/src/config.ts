@@ -1,6 +1,7 @@
 import {
   assertProductionSecrets,
   bool,
+  ConfigError,
   DEFAULT_JWT_SECRET,
   DEFAULT_WEBHOOK_SECRET,
   group,
@@ -14,6 +15,12 @@ import {
 } from '@cinema/config';
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/**
+ * Shorter than any length a production secret needs, so production refuses it even without a list of
+ * known defaults.
+ */
+export const DEFAULT_IDEMPOTENCY_SECRET = 'dev-idempotency';
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env) {
   const config = loadConfig(
@@ -42,7 +49,29 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       redis: group(redisSpec()),
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
-      corsOrigin: str('CORS_ORIGIN', { default: '*' }),
+      /** Comma-separated origins that may call the API from a browser; empty: the gateway's own origin only. */
+      corsOrigins: str('CORS_ORIGINS', { default: '', allowEmpty: true }),
+      /** Prometheus /metrics is served here, not on the public port. */
+      metrics: group({
+        port: int('API_GATEWAY_METRICS_PORT', { default: 9150, min: 0, max: 65535 }),
+        host: str('API_GATEWAY_METRICS_HOST', { default: '127.0.0.1' }),
+      }),
+      /** Abuse limits shared by every replica through Redis; 0 turns a limit off. */
+      rateLimits: group({
+        authPerMinute: int('RATE_LIMIT_AUTH_PER_MINUTE', { default: 30, min: 0, max: 1_000_000 }),
+        holdsPerMinute: int('RATE_LIMIT_HOLDS_PER_MINUTE', { default: 30, min: 0, max: 1_000_000 }),
+        signInFailuresPerAccount: int('RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT', {
+          default: 20,
+          min: 0,
+          max: 1_000_000,
+        }),
+        signInFailuresWindowSeconds: int('RATE_LIMIT_SIGNIN_FAILURES_WINDOW_SECONDS', {
+          default: 900,
+          min: 1,
+          max: 86_400,
+        }),
+      }),
+      idempotencySecret: str('IDEMPOTENCY_SECRET', { default: DEFAULT_IDEMPOTENCY_SECRET, secret: true }),
       /** Behind a load balancer: take the client address from X-Forwarded-For (set only if it is trusted). */
       trustProxy: bool('TRUST_PROXY', { default: false }),
       maxSeatsPerHold: int('MAX_SEATS_PER_HOLD', { default: 10, min: 1, max: 100 }),
@@ -51,8 +80,36 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     source,
   );
   assertProductionSecrets(
-    { JWT_SECRET: config.jwtSecret, PAYMENT_WEBHOOK_SECRET: config.webhookSecret },
+    {
+      JWT_SECRET: config.jwtSecret,
+      PAYMENT_WEBHOOK_SECRET: config.webhookSecret,
+      IDEMPOTENCY_SECRET: config.idempotencySecret,
+    },
     source,
   );
-  return config;
+  return { ...config, corsOrigins: parseOrigins(config.corsOrigins) };
+}
+
+/** `*` allows every origin (only for an API meant for any site); anything else must be an exact origin. */
+function parseOrigins(raw: string): string[] {
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  const bad = origins.filter((o) => o !== '*' && !isOrigin(o));
+  if (bad.length > 0) {
+    throw new ConfigError([
+      `CORS_ORIGINS must list origins like https://tickets.example.com, got ${bad.map((o) => `"${o}"`).join(', ')}`,
+    ]);
+  }
+  return origins;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -568,8 +568,10 @@ describe('api-gateway over fake backends', () => {
       );
     });
 
-    it('exposes metrics and docs', async () => {
-      const metrics = await fetch(`${gw.url}/metrics`);
+    it('exposes metrics on the private metrics port only, and docs', async () => {
+      expect((await fetch(`${gw.url}/metrics`)).status).toBe(404);
+      const metrics = await fetch(`${gw.metricsUrl}/metrics`);
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
       const text = await metrics.text();
       expect(text).toContain('http_requests_total');
       expect(text).toContain('http_request_duration_seconds');

@@ -20,8 +20,9 @@ import {
   type GrpcServiceName,
 } from '@cinema/contracts';
 import { PROTO_LOADER_OPTIONS, toGrpcError } from '@cinema/rpc';
-import { freePort } from '@cinema/testing';
+import { freePort, uniqueSuffix } from '@cinema/testing';
 import { createGateway } from '../src/app';
+import { AppModule } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
 
 export type Handler = (request: never, metadata: Metadata) => unknown;
@@ -173,6 +174,10 @@ export function token(
 export interface RunningGateway {
   app: NestFastifyApplication;
   url: string;
+  /** The private metrics port's base URL. */
+  metricsUrl: string;
+  /** This gateway's REDIS_KEY_PREFIX: each gateway of the tests keeps its keys apart. */
+  redisKeyPrefix: string;
   close(): Promise<void>;
 }
 
@@ -183,6 +188,7 @@ export async function startGateway(
 ): Promise<RunningGateway> {
   const port = await freePort();
   const address = `127.0.0.1:${backendsPort}`;
+  const redisKeyPrefix = `test:gw:${uniqueSuffix()}:`;
   const config = loadGatewayConfig({
     API_GATEWAY_PORT: String(port),
     BIND_HOST: '127.0.0.1',
@@ -200,11 +206,24 @@ export async function startGateway(
     RABBITMQ_URL: process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672',
     GRPC_TIMEOUT_MS: '2000',
     SSE_HEARTBEAT_MS: '200',
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    API_GATEWAY_METRICS_PORT: '0',
+    // Abuse limits are off unless a test turns one on.
+    RATE_LIMIT_AUTH_PER_MINUTE: '0',
+    RATE_LIMIT_HOLDS_PER_MINUTE: '0',
+    RATE_LIMIT_SIGNIN_FAILURES_PER_ACCOUNT: '0',
     ...overrides,
   });
   const app = await createGateway(config);
   await app.listen(port, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const metricsPort = app.get(AppModule).metricsServer?.port;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
+    redisKeyPrefix: config.redis.keyPrefix,
+    close: () => app.close(),
+  };
 }
 
 export interface JsonResponse {

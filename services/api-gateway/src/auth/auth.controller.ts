@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cinema/contracts';
 import { BACKENDS, rpc, type Backends } from '../backends/backends';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { AuthRateLimited, SignInRateLimited } from '../rate-limits/rate-limited';
 import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
 import { LoginDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
 import { Authenticated, CurrentUser } from './auth.guard';
@@ -17,14 +17,16 @@ export class AuthController {
     private readonly verifier: AccessTokenVerifier,
   ) {}
 
+  /** No Idempotency-Key replay: sessions are never stored, and a retry meets 409 EMAIL_TAKEN instead. */
   @Post('register')
-  @Idempotent()
+  @AuthRateLimited()
   async register(@Body() body: RegisterDto) {
     return toSessionJson(await this.backends.auth.register(body, rpc()));
   }
 
   @Post('login')
   @HttpCode(200)
+  @SignInRateLimited()
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
     return toSessionJson(await this.backends.auth.login({ ...body, clientIp: request.ip }, rpc()));
   }
@@ -39,6 +41,7 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
+  @AuthRateLimited()
   async refresh(@Body() body: RefreshDto) {
     return toSessionJson(await this.backends.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
   }

@@ -14,13 +14,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { validationError } from '@cinema/contracts';
 import type { AuthenticatedUser } from '../auth/access-token';
-import { idempotencyKey, IdempotencyStore } from './idempotency.store';
+import { IdempotencyStore } from './idempotency.store';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * `Idempotency-Key` on POST creators (API.md): the same key and body replay the first successful response;
- * another body is IDEMPOTENCY_KEY_REUSED; the same key still running is IDEMPOTENCY_KEY_IN_USE.
+ * another body is IDEMPOTENCY_KEY_REUSED; the same key still running is IDEMPOTENCY_KEY_IN_USE. Keys are
+ * kept per signed-in user; an anonymous request has nobody to scope its key to and runs as if it had none.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -32,13 +33,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthenticatedUser }>();
     const header = request.headers['idempotency-key'];
-    if (header === undefined) return next.handle();
-    return from(this.run(context, request, header, next));
+    if (header === undefined || !request.user) return next.handle();
+    return from(this.run(context, request, request.user, header, next));
   }
 
   private async run(
     context: ExecutionContext,
-    request: FastifyRequest & { user?: AuthenticatedUser },
+    request: FastifyRequest,
+    user: AuthenticatedUser,
     header: string | string[],
     next: CallHandler,
   ): Promise<unknown> {
@@ -49,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       ]);
     }
     const path = request.url.split('?')[0];
-    const key = idempotencyKey(request.user?.id ?? 'anonymous', request.method, path, supplied);
+    const key = this.store.key(user.id, request.method, path, supplied);
     const hash = this.store.hash(request.body);
     const begin = await this.store.begin(key, hash);
     const reply = context.switchToHttp().getResponse<FastifyReply>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyHash, canonicalJson, idempotencyKey } from './idempotency.store';
+import { bodyHash, canonicalJson, carriesCredentials, idempotencyKey } from './idempotency.store';
 
 describe('idempotency keys', () => {
   it('treats the same body in another key order as the same body', () => {
@@ -9,12 +9,23 @@ describe('idempotency keys', () => {
     expect(bodyHash({ a: 1 }, 'k')).not.toBe(bodyHash({ a: 1 }, 'other-key'));
   });
 
-  it('scopes keys by caller, method and path', () => {
-    expect(idempotencyKey('u1', 'POST', '/seats/hold', 'k')).not.toBe(
-      idempotencyKey('u2', 'POST', '/seats/hold', 'k'),
+  it('scopes keys by user, method and path, under the Redis key prefix', () => {
+    const key = (user: string, path = '/seats/hold') => idempotencyKey('s', 'p:', user, 'POST', path, 'k');
+    expect(key('u1')).not.toBe(key('u2'));
+    expect(key('u1')).not.toBe(key('u1', '/seats/book'));
+    expect(key('u1').startsWith('p:gw:idem:u1:POST:/seats/hold:')).toBe(true);
+  });
+
+  it('digests the client key with the idempotency secret', () => {
+    expect(idempotencyKey('s1', '', 'u', 'POST', '/x', 'k')).not.toBe(
+      idempotencyKey('s2', '', 'u', 'POST', '/x', 'k'),
     );
-    expect(idempotencyKey('u1', 'POST', '/seats/hold', 'k')).not.toBe(
-      idempotencyKey('u1', 'POST', '/seats/book', 'k'),
-    );
+  });
+
+  it('recognises responses that carry credentials', () => {
+    expect(carriesCredentials({ user: {}, accessToken: 'a', refreshToken: 'r', expiresIn: 1 })).toBe(true);
+    expect(carriesCredentials({ refreshToken: 'r' })).toBe(true);
+    expect(carriesCredentials({ holdId: 'h' })).toBe(false);
+    expect(carriesCredentials(undefined)).toBe(false);
   });
 });

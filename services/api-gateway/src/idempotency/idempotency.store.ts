@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type Redis from 'ioredis';
 import { DomainError } from '@cinema/contracts';
 
@@ -33,25 +33,52 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Keyed, because a body may hold a card number that a plain hash in Redis would let anyone brute-force. */
-export function bodyHash(body: unknown, key: string): string {
-  return createHmac('sha256', key).update(canonicalJson(body)).digest('hex');
+/**
+ * Keyed (IDEMPOTENCY_SECRET), because a body may hold a card number that a plain hash in Redis would let
+ * anyone brute-force.
+ */
+export function bodyHash(body: unknown, secret: string): string {
+  return createHmac('sha256', secret).update(canonicalJson(body)).digest('hex');
 }
 
-export function idempotencyKey(scope: string, method: string, path: string, key: string): string {
-  const digest = createHash('sha256').update(key).digest('hex');
-  return `gw:idem:${scope}:${method}:${path}:${digest}`;
+/** Every key belongs to one user: another user's identical key is another entry. */
+export function idempotencyKey(
+  secret: string,
+  prefix: string,
+  userId: string,
+  method: string,
+  path: string,
+  key: string,
+): string {
+  const digest = createHmac('sha256', secret).update(key).digest('hex');
+  return `${prefix}gw:idem:${userId}:${method}:${path}:${digest}`;
+}
+
+/** Fields of an auth session; a response carrying one is never written to Redis. */
+const CREDENTIAL_FIELDS = ['accessToken', 'refreshToken'];
+
+export function carriesCredentials(body: unknown): boolean {
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    CREDENTIAL_FIELDS.some((field) => field in (body as Record<string, unknown>))
+  );
 }
 
 /** Idempotency-Key bookkeeping in Redis; one atomic SET NX decides who runs the request. */
 export class IdempotencyStore {
   constructor(
     private readonly redis: Redis,
-    private readonly hashKey: string,
+    private readonly secret: string,
+    private readonly keyPrefix: string,
   ) {}
 
   hash(body: unknown): string {
-    return bodyHash(body, this.hashKey);
+    return bodyHash(body, this.secret);
+  }
+
+  key(userId: string, method: string, path: string, supplied: string): string {
+    return idempotencyKey(this.secret, this.keyPrefix, userId, method, path, supplied);
   }
 
   async begin(key: string, hash: string): Promise<Begin> {
@@ -89,7 +116,12 @@ export class IdempotencyStore {
     );
   }
 
+  /** Keeps the response for replays, unless it holds credentials: those are never stored. */
   async complete(key: string, hash: string, status: number, body: unknown): Promise<void> {
+    if (carriesCredentials(body)) {
+      await this.abandon(key);
+      return;
+    }
     const entry: Completed = { state: 'done', hash, status, body };
     await this.guard(() => this.redis.set(key, JSON.stringify(entry), 'EX', IDEMPOTENCY_TTL_SECONDS));
   }

@@ -10,6 +10,7 @@ import { toLayoutJson } from '../catalog/catalog.mappers';
 import type { GatewayConfig } from '../config';
 import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { HoldRateLimited } from '../rate-limits/rate-limited';
 import { sseFrame, sseJsonFrame } from './seat-status.mapper';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
@@ -42,6 +43,7 @@ export class SeatsController {
   }
 
   @Post('hold')
+  @HoldRateLimited()
   @Authenticated()
   @Idempotent()
   async hold(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldSeatsDto) {
