@@ -47,7 +47,13 @@ export class AppModule implements OnApplicationShutdown {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: BACKENDS, useValue: backends },
-        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
+        {
+          provide: AccessTokenVerifier,
+          useValue: new AccessTokenVerifier(config.jwtSecret, {
+            issuer: config.jwtIssuer,
+            audience: config.jwtAudience,
+          }),
+        },
         { provide: IdempotencyStore, useValue: new IdempotencyStore(backends.redis, config.jwtSecret) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
         { provide: SeatStatusReader, useValue: new SeatStatusReader(backends.redis, backends.seat) },

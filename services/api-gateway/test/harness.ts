@@ -13,6 +13,7 @@ import { loadSync } from '@grpc/proto-loader';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sign } from 'jsonwebtoken';
 import {
+  ACCESS_TOKEN_DEFAULTS,
   DomainError,
   GRPC_PACKAGES,
   PROTO_DIR,
@@ -166,7 +167,8 @@ export function token(
   return sign(full, opts.secret ?? JWT_SECRET, {
     algorithm: 'HS256',
     expiresIn: opts.expiresIn ?? 600,
-    issuer: 'cinema-auth',
+    issuer: ACCESS_TOKEN_DEFAULTS.issuer,
+    audience: ACCESS_TOKEN_DEFAULTS.audience,
   });
 }
 
