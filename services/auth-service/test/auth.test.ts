@@ -4,7 +4,7 @@ import { verify } from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { authPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, uniqueSuffix, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadAuthConfig } from '../src/config';
 import { AUTH_MIGRATIONS } from '../src/database';
@@ -220,10 +220,15 @@ describe('auth-service over gRPC', () => {
     expect(unchanged.rows[0].password_hash).toBe(old);
 
     await auth.login({ email: address, password: 'old-password' });
-    const { rows } = await database.pool.query('SELECT password_hash FROM users WHERE id = $1', [
-      session.user?.id,
-    ]);
-    const hash = rows[0].password_hash as string;
+    const hash = await waitFor(
+      async () => {
+        const { rows } = await database.pool.query('SELECT password_hash FROM users WHERE id = $1', [
+          session.user?.id,
+        ]);
+        return rows[0].password_hash !== old && (rows[0].password_hash as string);
+      },
+      { timeoutMs: 30_000, what: 'the password to be rehashed' },
+    );
     expect(hash.startsWith('$argon2id$v=19$m=19456,')).toBe(true);
     expect(argon2.needsRehash(hash, { memoryCost: 19_456, timeCost: 2, parallelism: 1 })).toBe(false);
     await expect(auth.login({ email: address, password: 'old-password' })).resolves.toBeTruthy();

@@ -109,7 +109,8 @@ export class AuthService implements OnApplicationBootstrap {
       throw invalidCredentials();
     }
     await this.throttle.clear(subject);
-    if (this.passwords.needsRehash(user.password_hash)) await this.rehash(user, req.password);
+    // In the background: the caller is signed in either way, and rehash() never throws.
+    if (this.passwords.needsRehash(user.password_hash)) void this.rehash(user, req.password);
     return this.issueSession(user, randomUUID(), new Date());
   }
 
