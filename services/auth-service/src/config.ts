@@ -31,8 +31,10 @@ export function loadAuthConfig(source: Record<string, string | undefined> = proc
           min: 1,
           max: 64,
         }),
-        queue: int('PASSWORD_HASH_QUEUE', { default: 100, min: 0, max: 10_000 }),
-        maxWaitMs: int('PASSWORD_HASH_MAX_WAIT_MS', { default: 2_000, min: 1, max: 60_000 }),
+        /** Room for a burst of 50 sign-ups (~1 s of hashing on 2 cores); the next ones get a 503 at once. */
+        queue: int('PASSWORD_HASH_QUEUE', { default: 64, min: 0, max: 10_000 }),
+        /** Below the gateway's GRPC_TIMEOUT_MS (3 s) by a hash and two inserts, so a 503 comes before it. */
+        maxWaitMs: int('PASSWORD_HASH_MAX_WAIT_MS', { default: 2_500, min: 1, max: 60_000 }),
       }),
       /** Failed sign-ins of one email within the window that lock it for the window (brute-force guard). */
       loginMaxFailures: int('LOGIN_MAX_FAILURES', { default: 10, min: 1, max: 10_000 }),
