@@ -2043,6 +2043,7 @@ describe('API.md contract (black box)', () => {
         ['post', '/auth/validate'],
         ['post', '/auth/refresh'],
         ['get', '/auth/me'],
+        ['post', '/auth/logout'],
         ['get', '/movies'],
         ['get', '/movies/:p'],
         ['get', '/movies/:p/showtimes'],

@@ -19,3 +19,9 @@ export interface AccessTokenClaims {
   name: string;
   role: UserRole;
 }
+
+/**
+ * Who issues access tokens and for whom (`iss`, `aud`), when JWT_ISSUER / JWT_AUDIENCE do not say otherwise.
+ * auth-service signs with these and the gateway requires them, so both read the same defaults from here.
+ */
+export const ACCESS_TOKEN_DEFAULTS = { issuer: 'cinema-auth', audience: 'cinema-api' } as const;

@@ -57,6 +57,14 @@ describe('mapError', () => {
     });
   });
 
+  it('keeps when to come back from a service that sheds load', () => {
+    const { body } = mapError(
+      new DomainError('UNAVAILABLE', 'busy', { service: 'auth', retryAfterSeconds: 1, queue: 'internal' }),
+      'r',
+    );
+    expect(body.details).toEqual({ service: 'auth', retryAfterSeconds: 1 });
+  });
+
   it('maps framework client errors to 4xx codes', () => {
     expect(mapError(new NotFoundException('Cannot GET /x'), 'r').body).toMatchObject({
       statusCode: 404,

@@ -43,16 +43,13 @@ export function mapError(exception: unknown, requestId: string): MappedError {
   if (exception instanceof DomainError) {
     if (exception.code === 'INTERNAL') return { body: internal(requestId), unexpected: true };
     if (exception.code === 'UNAVAILABLE') {
-      // The transport cause stays in the log; clients learn which dependency is down, nothing more.
-      const service = exception.details?.service;
-      return {
-        body: errorBody(
-          'UNAVAILABLE',
-          exception.message,
-          typeof service === 'string' ? { service } : undefined,
-        ),
-        unexpected: false,
-      };
+      // The transport cause stays in the log; clients learn which dependency is down (and, from a
+      // service that sheds load, when to come back), nothing more.
+      const { service, retryAfterSeconds } = exception.details ?? {};
+      const details: Record<string, unknown> = {};
+      if (typeof service === 'string') details.service = service;
+      if (typeof retryAfterSeconds === 'number') details.retryAfterSeconds = retryAfterSeconds;
+      return { body: errorBody('UNAVAILABLE', exception.message, details), unexpected: false };
     }
     return { body: errorBody(exception.code, exception.message, exception.details), unexpected: false };
   }

@@ -22,10 +22,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       );
     }
     if (reply.sent || reply.raw.headersSent) return;
+    const seconds = Number(body.details.retryAfterSeconds);
     if (body.statusCode === 429) {
       // API.md: a 429 always says when to come back.
-      const seconds = Number(body.details.retryAfterSeconds);
       reply.header('retry-after', String(seconds > 0 ? Math.ceil(seconds) : 1));
+    } else if (body.statusCode === 503 && seconds > 0) {
+      reply.header('retry-after', String(Math.ceil(seconds)));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -67,7 +67,13 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: BACKENDS, useValue: backends },
-        { provide: AccessTokenVerifier, useValue: new AccessTokenVerifier(config.jwtSecret) },
+        {
+          provide: AccessTokenVerifier,
+          useValue: new AccessTokenVerifier(config.jwtSecret, {
+            issuer: config.jwtIssuer,
+            audience: config.jwtAudience,
+          }),
+        },
         {
           provide: IdempotencyStore,
           useValue: new IdempotencyStore(backends.redis, config.idempotencySecret, config.redis.keyPrefix),

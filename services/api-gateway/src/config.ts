@@ -1,3 +1,4 @@
+import { ACCESS_TOKEN_DEFAULTS } from '@cinema/contracts';
 import {
   assertProductionSecrets,
   bool,
@@ -28,6 +29,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       port: int('API_GATEWAY_PORT', { default: 3005, min: 0, max: 65535 }),
       host: str('BIND_HOST', { default: '0.0.0.0' }),
       jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
+      jwtIssuer: str('JWT_ISSUER', { default: ACCESS_TOKEN_DEFAULTS.issuer }),
+      jwtAudience: str('JWT_AUDIENCE', { default: ACCESS_TOKEN_DEFAULTS.audience }),
       services: group({
         auth: serviceUrlSpec('auth'),
         movie: serviceUrlSpec('movie'),

@@ -13,6 +13,7 @@ import { loadSync } from '@grpc/proto-loader';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sign } from 'jsonwebtoken';
 import {
+  ACCESS_TOKEN_DEFAULTS,
   DomainError,
   GRPC_PACKAGES,
   PROTO_DIR,
@@ -156,7 +157,7 @@ export const WEBHOOK_SECRET_PREVIOUS = 'gateway-test-webhook-secret-old';
 
 export function token(
   claims: Partial<AccessTokenClaims> = {},
-  opts: { secret?: string; expiresIn?: number } = {},
+  opts: { secret?: string; expiresIn?: number; issuer?: string; audience?: string } = {},
 ): string {
   const full: AccessTokenClaims = {
     sub: claims.sub ?? '11111111-1111-4111-8111-111111111111',
@@ -167,7 +168,8 @@ export function token(
   return sign(full, opts.secret ?? JWT_SECRET, {
     algorithm: 'HS256',
     expiresIn: opts.expiresIn ?? 600,
-    issuer: 'cinema-auth',
+    issuer: opts.issuer ?? ACCESS_TOKEN_DEFAULTS.issuer,
+    audience: opts.audience ?? ACCESS_TOKEN_DEFAULTS.audience,
   });
 }
 

@@ -6,6 +6,7 @@ import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { AuthConfig } from './config';
 import { AUTH_CONFIG, DB } from './database';
+import { PasswordHasher } from './passwords/password-hasher';
 import { AuthController } from './sessions/auth.controller';
 import { AuthService } from './sessions/auth.service';
 import { LoginThrottleRepository } from './sessions/login-throttle.repository';
@@ -25,7 +26,7 @@ export class AppModule {
         }),
         JwtModule.register({
           secret: config.jwtSecret,
-          signOptions: { algorithm: 'HS256', issuer: 'cinema-auth' },
+          signOptions: { algorithm: 'HS256', issuer: config.jwtIssuer, audience: config.jwtAudience },
         }),
       ],
       controllers: [AuthController, GrpcHealthController],
@@ -34,6 +35,7 @@ export class AppModule {
         UsersRepository,
         SessionsRepository,
         LoginThrottleRepository,
+        PasswordHasher,
         AuthService,
       ],
     };

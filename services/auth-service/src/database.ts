@@ -23,6 +23,7 @@ export interface AuthDatabase {
     token_hash: string;
     expires_at: Date;
     created_at: Generated<Date>;
+    family_started_at: Generated<Date>;
     used_at: Date | null;
     revoked_at: Date | null;
   };

@@ -37,6 +37,15 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 
+export interface LogoutRequest {
+  /** The caller, from their verified access token. */
+  userId: string;
+  refreshToken: string;
+}
+
+export interface LogoutResponse {
+}
+
 export interface GetUserRequest {
   id: string;
 }
@@ -57,6 +66,13 @@ export interface AuthServiceClient {
   refresh(request: RefreshRequest, metadata?: Metadata): Observable<AuthSession>;
 
   getUser(request: GetUserRequest, metadata?: Metadata): Observable<User>;
+
+  /**
+   * Revokes the family of a refresh token of this user. Answers the same whether or not the token was
+   * theirs (or existed), so a caller learns nothing about other users' tokens.
+   */
+
+  logout(request: LogoutRequest, metadata?: Metadata): Observable<LogoutResponse>;
 }
 
 export interface AuthServiceController {
@@ -67,11 +83,21 @@ export interface AuthServiceController {
   refresh(request: RefreshRequest, metadata?: Metadata): Promise<AuthSession> | Observable<AuthSession> | AuthSession;
 
   getUser(request: GetUserRequest, metadata?: Metadata): Promise<User> | Observable<User> | User;
+
+  /**
+   * Revokes the family of a refresh token of this user. Answers the same whether or not the token was
+   * theirs (or existed), so a caller learns nothing about other users' tokens.
+   */
+
+  logout(
+    request: LogoutRequest,
+    metadata?: Metadata,
+  ): Promise<LogoutResponse> | Observable<LogoutResponse> | LogoutResponse;
 }
 
 export function AuthServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["register", "login", "refresh", "getUser"];
+    const grpcMethods: string[] = ["register", "login", "refresh", "getUser", "logout"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("AuthService", method)(constructor.prototype[method], method, descriptor);

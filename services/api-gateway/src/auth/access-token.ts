@@ -1,6 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { verify, type JwtPayload } from 'jsonwebtoken';
-import type { AccessTokenClaims, UserRole } from '@cinema/contracts';
+import { ACCESS_TOKEN_DEFAULTS, type AccessTokenClaims, type UserRole } from '@cinema/contracts';
 
 /** The caller as the gateway knows them from a verified access token. */
 export interface AuthenticatedUser {
@@ -14,25 +14,35 @@ const VERIFIED_CACHE_SIZE = 10_000;
 
 interface VerifiedToken {
   user: AuthenticatedUser;
-  exp?: number;
+  exp: number;
   nbf?: number;
+}
+
+/** Who must have issued a token (`iss`) and for whom (`aud`); JWT_ISSUER / JWT_AUDIENCE. */
+export interface AccessTokenAudience {
+  issuer: string;
+  audience: string;
 }
 
 /** jsonwebtoken's own rule (no clock tolerance): valid from nbf, until before exp, in whole seconds. */
 function withinWindow(token: VerifiedToken): boolean {
   const now = Math.floor(Date.now() / 1000);
   if (token.nbf !== undefined && token.nbf > now) return false;
-  return token.exp === undefined || now < token.exp;
+  return now < token.exp;
 }
 
 /**
- * Verifies auth-service's HS256 access tokens locally. The key object is built once: handing jsonwebtoken
- * the secret as a string makes it try to parse a key on every call (ARCHITECTURE.md, ~50x slower).
+ * Verifies auth-service's HS256 access tokens locally: HS256 only, our issuer and audience, and an `exp`.
+ * The key object is built once: handing jsonwebtoken the secret as a string makes it try to parse a key on
+ * every call (ARCHITECTURE.md, ~50x slower).
  */
 export class AccessTokenVerifier {
   private readonly key: KeyObject;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly expected: AccessTokenAudience = ACCESS_TOKEN_DEFAULTS,
+  ) {
     this.key = createSecretKey(Buffer.from(secret));
   }
 
@@ -52,11 +62,16 @@ export class AccessTokenVerifier {
     }
     let payload: string | JwtPayload;
     try {
-      payload = verify(token, this.key, { algorithms: ['HS256'] });
+      payload = verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: this.expected.issuer,
+        audience: this.expected.audience,
+      });
     } catch {
       return undefined;
     }
-    if (typeof payload !== 'object') return undefined;
+    // jsonwebtoken accepts a token without `exp` as one that never expires; ours always expire.
+    if (typeof payload !== 'object' || typeof payload.exp !== 'number') return undefined;
     const user = toUser(payload);
     if (user) {
       if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cinema/contracts';
 import { BACKENDS, rpc, type Backends } from '../backends/backends';
 import { AuthRateLimited, SignInRateLimited } from '../rate-limits/rate-limited';
 import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
-import { LoginDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
+import { LoginDto, LogoutDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
 import { Authenticated, CurrentUser } from './auth.guard';
 import { toSessionJson, toUserJson } from './auth.mappers';
 
@@ -44,6 +44,15 @@ export class AuthController {
   @AuthRateLimited()
   async refresh(@Body() body: RefreshDto) {
     return toSessionJson(await this.backends.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
+  }
+
+  /** 204 whether or not the token was the caller's: nobody learns anything about another user's tokens. */
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiNoContentResponse({ description: "The refresh token's family is revoked (if it is the caller's)" })
+  async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: LogoutDto): Promise<void> {
+    await this.backends.auth.logout({ userId: user.id, refreshToken: body.refreshToken }, rpc());
   }
 
   @Get('me')

@@ -47,3 +47,11 @@ export class RefreshDto {
   @MaxLength(512)
   refreshToken!: string;
 }
+
+export class LogoutDto {
+  @ApiProperty({ description: 'A refresh token of the session to end; its whole family is revoked' })
+  @IsString()
+  @MinLength(1, { message: 'refreshToken is required' })
+  @MaxLength(512)
+  refreshToken!: string;
+}

@@ -19,6 +19,10 @@ export class AuthController implements authPb.AuthServiceController {
     return this.auth.refresh(req);
   }
 
+  logout(req: authPb.LogoutRequest) {
+    return this.auth.logout(req);
+  }
+
   getUser(req: authPb.GetUserRequest) {
     return this.auth.getUser(req.id);
   }

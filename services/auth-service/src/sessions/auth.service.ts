@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import {
   DomainError,
   validationError,
@@ -11,29 +10,33 @@ import {
 } from '@cinema/contracts';
 import { AUTH_CONFIG } from '../database';
 import type { AuthConfig } from '../config';
+import { PasswordHasher } from '../passwords/password-hasher';
 import { UsersRepository, type UserRow } from '../users/users.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { SessionsRepository } from './sessions.repository';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID_PATTERN = /^[0-9a-f-]{36}$/i;
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
   /** Verified against when the email is unknown, so a login takes as long either way. */
-  private dummyHash: Promise<string> | null = null;
-  private failuresSincePrune = 0;
+  private dummyHash = '';
+  private attemptsSincePrune = 0;
 
   constructor(
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly throttle: LoginThrottleRepository,
+    private readonly passwords: PasswordHasher,
     private readonly jwt: JwtService,
   ) {}
 
   /** Creates the admin account named in the configuration once; later starts leave it as it is. */
   async onApplicationBootstrap(): Promise<void> {
+    this.dummyHash = await this.passwords.hash(randomBytes(16).toString('hex'));
     const existing = await this.users.findByEmail(this.config.adminEmail);
     if (existing) return;
     await this.users.insert({
@@ -41,7 +44,7 @@ export class AuthService implements OnApplicationBootstrap {
       email: this.config.adminEmail,
       name: 'Administrator',
       role: 'admin',
-      password_hash: await argon2.hash(this.config.adminPassword),
+      password_hash: await this.passwords.hash(this.config.adminPassword),
     });
     this.logger.log(`admin account ${this.config.adminEmail} created`);
   }
@@ -63,10 +66,10 @@ export class AuthService implements OnApplicationBootstrap {
       email,
       name,
       role: 'customer',
-      password_hash: await argon2.hash(req.password),
+      password_hash: await this.passwords.hash(req.password),
     });
     if (!user) throw new DomainError('EMAIL_TAKEN', 'An account with this email already exists');
-    return this.issueSession(user, randomUUID());
+    return this.issueSession(user, randomUUID(), new Date());
   }
 
   /**
@@ -74,43 +77,53 @@ export class AuthService implements OnApplicationBootstrap {
    * LOGIN_LOCKOUT_SECONDS, that email is refused from that address (RATE_LIMITED, even with the right
    * password) until the lock passes: guessing a password costs days, the owner can still sign in from
    * elsewhere (nobody can lock another person out), and unknown emails count the same way (reveals nothing).
+   * Each attempt is counted before its password is checked, so concurrent guesses cannot slip past the count.
    */
   async login(req: authPb.LoginRequest): Promise<authPb.AuthSession> {
     const email = req.email.trim();
     const subject = `${email.toLowerCase()} ${req.clientIp?.trim() || '-'}`;
-    const throttle = await this.throttle.state(subject);
-    if (throttle.lockedSeconds > 0) throw tooManyAttempts(throttle.lockedSeconds);
+    const policy = {
+      maxFailures: this.config.loginMaxFailures,
+      windowSeconds: this.config.loginLockoutSeconds,
+    };
+    const attempt = await this.throttle.attempt(subject, policy);
+    if (attempt.lockedSeconds > 0) throw tooManyAttempts(attempt.lockedSeconds);
+    if (++this.attemptsSincePrune >= 100) {
+      this.attemptsSincePrune = 0;
+      await this.throttle.prune(policy.windowSeconds);
+    }
     const user = await this.users.findByEmail(email);
-    let ok = false;
-    if (!user) {
-      this.dummyHash ??= argon2.hash(randomBytes(16).toString('hex'));
-      await argon2.verify(await this.dummyHash, req.password).catch(() => false);
-    } else {
-      ok = await argon2.verify(user.password_hash, req.password).catch(() => false);
+    let ok: boolean;
+    try {
+      ok = await this.passwords.verify(user?.password_hash ?? this.dummyHash, req.password);
+    } catch (error) {
+      await this.throttle.forget(subject);
+      throw error;
     }
     if (!user || !ok) {
-      const policy = {
-        maxFailures: this.config.loginMaxFailures,
-        windowSeconds: this.config.loginLockoutSeconds,
-      };
-      const lockedNow = await this.throttle.recordFailure(subject, policy);
-      if (++this.failuresSincePrune >= 100) {
-        this.failuresSincePrune = 0;
-        await this.throttle.prune(policy.windowSeconds);
-      }
-      if (lockedNow > 0) {
-        this.logger.warn({ lockedForSeconds: lockedNow }, 'sign-in locked after repeated failures');
-        throw tooManyAttempts(lockedNow);
+      if (attempt.attempts >= policy.maxFailures) {
+        const lockedSeconds = await this.throttle.lock(subject, policy.windowSeconds);
+        this.logger.warn({ lockedForSeconds: lockedSeconds }, 'sign-in locked after repeated failures');
+        throw tooManyAttempts(lockedSeconds);
       }
       throw invalidCredentials();
     }
-    if (throttle.hasFailures) await this.throttle.clear(subject);
-    return this.issueSession(user, randomUUID());
+    await this.throttle.clear(subject);
+    // In the background: the caller is signed in either way, and rehash() never throws.
+    if (this.passwords.needsRehash(user.password_hash)) void this.rehash(user, req.password);
+    return this.issueSession(user, randomUUID(), new Date());
   }
 
   async refresh(req: authPb.RefreshRequest): Promise<authPb.AuthSession> {
     const token = await this.sessions.findByHash(hashToken(req.refreshToken));
-    if (!token || token.revoked_at || token.expires_at.getTime() <= Date.now()) throw invalidToken();
+    const now = Date.now();
+    if (
+      !token ||
+      token.revoked_at ||
+      token.expires_at.getTime() <= now ||
+      this.familyEnd(token.family_started_at) <= now
+    )
+      throw invalidToken();
     if (token.used_at || !(await this.sessions.markUsed(token.id))) {
       // A spent token presented again means it leaked: end every session of this family.
       await this.sessions.revokeFamily(token.family_id);
@@ -122,25 +135,53 @@ export class AuthService implements OnApplicationBootstrap {
     }
     const user = await this.users.findById(token.user_id);
     if (!user) throw invalidToken();
-    return this.issueSession(user, token.family_id);
+    return this.issueSession(user, token.family_id, token.family_started_at);
+  }
+
+  /** Ends the caller's session family of this refresh token; someone else's token is left as it is, silently. */
+  async logout(req: authPb.LogoutRequest): Promise<authPb.LogoutResponse> {
+    if (!UUID_PATTERN.test(req.userId)) throw new DomainError('UNAUTHENTICATED', 'A user is required');
+    const revoked = await this.sessions.revokeFamilyOfOwnToken(req.userId, hashToken(req.refreshToken));
+    if (revoked > 0) this.logger.log({ userId: req.userId, revoked }, 'signed out; refresh family revoked');
+    return {};
   }
 
   async getUser(id: string): Promise<authPb.User> {
-    const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findById(id) : undefined;
+    const user = UUID_PATTERN.test(id) ? await this.users.findById(id) : undefined;
     if (!user) throw new DomainError('NOT_FOUND', 'User not found');
     return toUser(user);
   }
 
-  private async issueSession(user: UserRow, familyId: string): Promise<authPb.AuthSession> {
+  /** Brings a hash made with older parameters up to today's; a full queue leaves it for the next sign-in. */
+  private async rehash(user: UserRow, password: string): Promise<void> {
+    try {
+      const next = await this.passwords.hash(password);
+      await this.users.replacePasswordHash(user.id, user.password_hash, next);
+    } catch (error) {
+      this.logger.warn({ userId: user.id, reason: (error as Error).message }, 'password rehash deferred');
+    }
+  }
+
+  private familyEnd(familyStartedAt: Date): number {
+    return familyStartedAt.getTime() + this.config.refreshFamilyMaxAgeSeconds * 1000;
+  }
+
+  private async issueSession(
+    user: UserRow,
+    familyId: string,
+    familyStartedAt: Date,
+  ): Promise<authPb.AuthSession> {
     const claims: AccessTokenClaims = { sub: user.id, email: user.email, name: user.name, role: user.role };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
+    const slidingEnd = Date.now() + this.config.refreshTokenTtlSeconds * 1000;
     await this.sessions.insert({
       id: randomUUID(),
       family_id: familyId,
       user_id: user.id,
       token_hash: hashToken(refreshToken),
-      expires_at: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      expires_at: new Date(Math.min(slidingEnd, this.familyEnd(familyStartedAt))),
+      family_started_at: familyStartedAt,
     });
     return { user: toUser(user), accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }

@@ -7,6 +7,7 @@ export interface RefreshTokenRow {
   family_id: string;
   user_id: string;
   expires_at: Date;
+  family_started_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
 }
@@ -21,6 +22,7 @@ export class SessionsRepository {
     user_id: string;
     token_hash: string;
     expires_at: Date;
+    family_started_at: Date;
   }): Promise<void> {
     await this.db.insertInto('refresh_tokens').values(row).execute();
   }
@@ -28,7 +30,7 @@ export class SessionsRepository {
   async findByHash(tokenHash: string): Promise<RefreshTokenRow | undefined> {
     return this.db
       .selectFrom('refresh_tokens')
-      .select(['id', 'family_id', 'user_id', 'expires_at', 'used_at', 'revoked_at'])
+      .select(['id', 'family_id', 'user_id', 'expires_at', 'family_started_at', 'used_at', 'revoked_at'])
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
   }
@@ -52,5 +54,22 @@ export class SessionsRepository {
       .where('family_id', '=', familyId)
       .where('revoked_at', 'is', null)
       .execute();
+  }
+
+  /** Revokes the family of a token only if `userId` owns it; returns the tokens revoked (0 otherwise). */
+  async revokeFamilyOfOwnToken(userId: string, tokenHash: string): Promise<number> {
+    const result = await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: sql`now()` })
+      .where('family_id', '=', (eb) =>
+        eb
+          .selectFrom('refresh_tokens')
+          .select('family_id')
+          .where('token_hash', '=', tokenHash)
+          .where('user_id', '=', userId),
+      )
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 }

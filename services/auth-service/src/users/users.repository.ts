@@ -40,4 +40,14 @@ export class UsersRepository {
       .where('id', '=', id)
       .executeTakeFirst();
   }
+
+  /** Replaces a hash only if it is still the one that was verified (a concurrent change wins). */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: next })
+      .where('id', '=', id)
+      .where('password_hash', '=', previous)
+      .execute();
+  }
 }
