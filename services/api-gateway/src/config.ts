@@ -1,26 +1,27 @@
 import {
-  assertProductionSecrets,
   bool,
-  DEFAULT_JWT_SECRET,
-  DEFAULT_WEBHOOK_SECRET,
   group,
   int,
+  jwtSecretSpec,
   loadConfig,
+  paymentApiKeySpec,
   rabbitSpec,
   redisSpec,
+  secretKey,
   serviceUrlSpec,
   str,
   url,
+  webhookSecretSpec,
 } from '@cinema/config';
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env) {
-  const config = loadConfig(
+  return loadConfig(
     {
       port: int('API_GATEWAY_PORT', { default: 3005, min: 0, max: 65535 }),
       host: str('BIND_HOST', { default: '0.0.0.0' }),
-      jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
+      jwtSecret: jwtSecretSpec(),
       services: group({
         auth: serviceUrlSpec('auth'),
         movie: serviceUrlSpec('movie'),
@@ -33,12 +34,9 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
         default: 'http://127.0.0.1:3006',
         protocols: ['http:', 'https:'],
       }),
-      webhookSecret: str('PAYMENT_WEBHOOK_SECRET', { default: DEFAULT_WEBHOOK_SECRET, secret: true }),
-      webhookSecretPrevious: str('PAYMENT_WEBHOOK_SECRET_PREVIOUS', {
-        default: '',
-        secret: true,
-        allowEmpty: true,
-      }),
+      paymentApiKey: paymentApiKeySpec(),
+      webhookSecret: webhookSecretSpec(),
+      webhookSecretPrevious: secretKey('PAYMENT_WEBHOOK_SECRET_PREVIOUS', { optional: true }),
       redis: group(redisSpec()),
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
@@ -50,9 +48,4 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     },
     source,
   );
-  assertProductionSecrets(
-    { JWT_SECRET: config.jwtSecret, PAYMENT_WEBHOOK_SECRET: config.webhookSecret },
-    source,
-  );
-  return config;
 }
