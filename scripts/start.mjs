@@ -209,7 +209,7 @@ console.log(`
 ✔ all ${services.length} services healthy in ${seconds}s
 
   API gateway    http://localhost:${ports.gateway}        (health: /health, API docs: /docs, metrics: /metrics)
-  Payment sim    http://localhost:${ports.payment}
+  Payment sim    http://localhost:${ports.payment}        (Authorization: Bearer <PAYMENT_API_KEY>)
   Mail           ${env.MAIL_SINK_URL ?? `SMTP ${env.SMTP_HOST}:${env.SMTP_PORT}`}
   Admin account  ${env.ADMIN_EMAIL || 'admin@cinema.local'} / ${env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin-password-123'}
 
