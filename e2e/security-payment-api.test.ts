@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
@@ -37,6 +38,8 @@ describe('the payment service answers only its callers (PAYMENT_API_KEY)', () =>
       SMTP_PORT: String(smtp.port),
       PAYMENT_DELAY_MS: '200',
       SWEEP_INTERVAL_MS: '250',
+      // Every listener at its default address (an empty value is an unset one).
+      BIND_HOST: '',
     });
     api = apiClient(system.baseUrl);
     processor = `http://127.0.0.1:${system.env.PAYMENT_SERVICE_PORT}`;
@@ -120,6 +123,33 @@ describe('the payment service answers only its callers (PAYMENT_API_KEY)', () =>
     expect(await view.json()).toMatchObject({ id: paymentId, status: 'SUCCEEDED', refunds: [] });
     expect(await booking(target.id)).toMatchObject({ status: 'CONFIRMED' });
     expect((await fetch(`${processor}/health`)).status).toBe(200);
+  });
+
+  it('listens on loopback only by default: payment API, gRPC and ops ports; the gateway on every address', async () => {
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+    expect(outside, 'this machine needs a non-loopback IPv4 address to try from').toBeDefined();
+    const reachable = (host: string, port: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host, port: Number(port) });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+    expect(await reachable(outside!, system.env.API_GATEWAY_PORT)).toBe(true);
+    const internal = Object.keys(system.env).filter(
+      (name) => /_(SERVICE|ORCHESTRATOR)_(HTTP_)?PORT$/.test(name) && name !== 'API_GATEWAY_PORT',
+    );
+    expect(internal).toContain('PAYMENT_SERVICE_PORT');
+    expect(internal).toContain('BOOKING_SERVICE_PORT');
+    expect(internal).toContain('BOOKING_SERVICE_HTTP_PORT');
+    for (const name of internal) {
+      expect(await reachable('127.0.0.1', system.env[name]), `${name} on 127.0.0.1`).toBe(true);
+      expect(await reachable(outside!, system.env[name]), `${name} on ${outside}`).toBe(false);
+    }
   });
 });
 
