@@ -5,7 +5,14 @@ import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
 import { DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { signWebhook } from '@cinema/contracts';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, DATABASES, dropSystemDatabases, startSmtpListener, type CapturedMail } from './system';
+import {
+  apiClient,
+  DATABASES,
+  dropSystemDatabases,
+  startSmtpListener,
+  systemSecrets,
+  type CapturedMail,
+} from './system';
 
 const root = join(__dirname, '..');
 
@@ -120,6 +127,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
   env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
   env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
+  Object.assign(env, systemSecrets());
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   env.SMTP_HOST = '127.0.0.1';

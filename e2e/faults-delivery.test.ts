@@ -37,7 +37,9 @@ describe('payment webhooks and emails that do not arrive as planned', () => {
   }
 
   async function processorView(paymentId: string): Promise<{ status: string; refundedAmount: number }> {
-    const res = await fetch(`${cluster.env.PAYMENT_SERVICE_URL}/payments/${paymentId}`);
+    const res = await fetch(`${cluster.env.PAYMENT_SERVICE_URL}/payments/${paymentId}`, {
+      headers: { authorization: `Bearer ${cluster.env.PAYMENT_API_KEY}` },
+    });
     return (await res.json()) as { status: string; refundedAmount: number };
   }
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { DEFAULT_ADMIN_PASSWORD, DEFAULT_JWT_SECRET, DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 
@@ -65,6 +67,20 @@ export async function dropSystemDatabases(env: Record<string, string>): Promise<
     }).catch(() => undefined);
   }
 }
+/**
+ * Every secret a test system uses, set here so that a developer's `.env` (which the services read for what
+ * the environment leaves unset) cannot give them other ones. The payment API key is a fresh one per system:
+ * the services must pass on the configured key, not a default.
+ */
+export function systemSecrets(): Record<string, string> {
+  return {
+    JWT_SECRET: DEFAULT_JWT_SECRET,
+    PAYMENT_WEBHOOK_SECRET: DEFAULT_WEBHOOK_SECRET,
+    PAYMENT_API_KEY: randomBytes(32).toString('hex'),
+    ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD,
+  };
+}
+
 const GRPC_SERVICES = [
   'AUTH_SERVICE',
   'NOTIFICATION_SERVICE',
@@ -96,6 +112,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
   env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
   env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
   env.MAX_PENDING_BOOKINGS_PER_USER = '0';
+  Object.assign(env, systemSecrets());
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   Object.assign(env, overrides);

@@ -211,7 +211,7 @@ console.log(`
 
   API gateway    http://localhost:${ports.gateway}        (health: /health, API docs: /docs)
   Metrics        http://${env.API_GATEWAY_METRICS_HOST || '127.0.0.1'}:${ports.gatewayMetrics}/metrics   (gateway; each service: /metrics on its HTTP port)
-  Payment sim    http://localhost:${ports.payment}
+  Payment sim    http://localhost:${ports.payment}        (Authorization: Bearer <PAYMENT_API_KEY>)
   Mail           ${env.MAIL_SINK_URL ?? `SMTP ${env.SMTP_HOST}:${env.SMTP_PORT}`}
   Admin account  ${env.ADMIN_EMAIL || 'admin@cinema.local'} / ${env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin-password-123'}
 

@@ -141,21 +141,80 @@ export function loadConfig<T>(spec: Spec<T>, source: Source = process.env): T {
   if (source === process.env) loadDotenvOnce();
   const problems: string[] = [];
   const result = group(spec).read(source, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+  // Several fields may report the same problem (an unknown NODE_ENV): once is enough.
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return result;
 }
 
-/** Development defaults that must never reach production. */
+/** Secrets and passwords the repository documents; production refuses every one of them. */
 export const DEVELOPMENT_SECRETS = new Set([
   'dev-jwt-secret-change-me',
   'dev-webhook-secret-change-me',
+  'dev-payment-api-key-change-me',
   'your-super-secret-jwt-key',
+  'admin-password-123',
+  'password',
 ]);
 
-export function assertProductionSecrets(values: Record<string, string>, env: Source = process.env): void {
-  if (env.NODE_ENV !== 'production') return;
-  const bad = Object.entries(values)
-    .filter(([, value]) => DEVELOPMENT_SECRETS.has(value) || value.length < 16)
-    .map(([name]) => `${name} must be set to a strong secret (>= 16 characters) in production`);
-  if (bad.length > 0) throw new ConfigError(bad);
+/** 256 bits: HS256's key size, and more than anyone can guess for an API key. */
+export const MIN_SECRET_BYTES = 32;
+
+const DEVELOPMENT_MODES = new Set(['', 'development', 'test']);
+
+/**
+ * Production mode is NODE_ENV=production; an unknown mode is refused rather than guessed, so a typo
+ * (`prod`) cannot start a service with the development secrets.
+ */
+function isProduction(source: Source, problems: string[]): boolean {
+  const mode = source.NODE_ENV ?? '';
+  if (mode === 'production') return true;
+  if (!DEVELOPMENT_MODES.has(mode))
+    problems.push(`NODE_ENV must be production, development or test, got "${mode}"`);
+  return false;
+}
+
+const HOW_TO_SET = 'e.g. from `npm run init-env`';
+
+/**
+ * A signing or API key. Development falls back to `devDefault` (or to empty when there is none); with
+ * NODE_ENV=production the service refuses to start when the key is missing (unless `optional`), a
+ * development default or shorter than 32 bytes.
+ */
+export function secretKey(
+  variable: string,
+  opts: { devDefault: string } | { optional: true },
+): Field<string> {
+  const devDefault = 'devDefault' in opts ? opts.devDefault : '';
+  return {
+    variable,
+    secret: true,
+    read(source, problems) {
+      const raw = source[variable] ?? '';
+      if (!isProduction(source, problems)) return raw || devDefault;
+      if (!raw) {
+        if (!('optional' in opts)) problems.push(`${variable} is required in production (${HOW_TO_SET})`);
+      } else if (DEVELOPMENT_SECRETS.has(raw)) {
+        problems.push(`${variable} is a development default; production needs its own (${HOW_TO_SET})`);
+      } else if (Buffer.byteLength(raw, 'utf8') < MIN_SECRET_BYTES) {
+        problems.push(`${variable} must be at least ${MIN_SECRET_BYTES} bytes in production (${HOW_TO_SET})`);
+      }
+      return raw;
+    },
+  };
+}
+
+/** A password set by the operator: production refuses it missing or equal to a documented default. */
+export function secretPassword(variable: string, opts: { devDefault: string }): Field<string> {
+  return {
+    variable,
+    secret: true,
+    read(source, problems) {
+      const raw = source[variable] ?? '';
+      if (!isProduction(source, problems)) return raw || opts.devDefault;
+      if (!raw) problems.push(`${variable} is required in production (${HOW_TO_SET})`);
+      else if (DEVELOPMENT_SECRETS.has(raw))
+        problems.push(`${variable} is a documented default; production needs its own (${HOW_TO_SET})`);
+      return raw;
+    },
+  };
 }

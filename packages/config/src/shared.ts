@@ -1,4 +1,4 @@
-import { int, str, url, type Field, type Spec } from './env';
+import { int, secretKey, secretPassword, str, url, type Field, type Spec } from './env';
 
 /** Connection settings of one service's own database, read from `<PREFIX>_DB_*` (SEED.md names). */
 export interface DbConfig {
@@ -70,6 +70,9 @@ export type ServiceKey = keyof typeof SERVICE_PORTS;
 export interface ListenConfig {
   grpcPort: number;
   httpPort: number;
+  /** Where gRPC listens: loopback unless the callers are on another host (a container network). */
+  grpcHost: string;
+  /** Where the ops HTTP port (/health, /metrics) listens. */
   host: string;
 }
 
@@ -78,7 +81,8 @@ export function listenSpec(service: ServiceKey): Spec<ListenConfig> {
   return {
     grpcPort: int(`${p.env}_PORT`, { default: p.grpc, min: 1, max: 65535 }),
     httpPort: int(`${p.env}_HTTP_PORT`, { default: p.http, min: 1, max: 65535 }),
-    host: str('BIND_HOST', { default: '0.0.0.0' }),
+    grpcHost: str('GRPC_BIND_HOST', { default: '127.0.0.1' }),
+    host: str('BIND_HOST', { default: '127.0.0.1' }),
   };
 }
 
@@ -90,3 +94,19 @@ export function serviceUrlSpec(service: ServiceKey): Field<string> {
 
 export const DEFAULT_JWT_SECRET = 'dev-jwt-secret-change-me';
 export const DEFAULT_WEBHOOK_SECRET = 'dev-webhook-secret-change-me';
+export const DEFAULT_PAYMENT_API_KEY = 'dev-payment-api-key-change-me';
+export const DEFAULT_ADMIN_PASSWORD = 'admin-password-123';
+
+/** Signs and verifies access tokens (auth-service signs, the gateway verifies). */
+export const jwtSecretSpec = () => secretKey('JWT_SECRET', { devDefault: DEFAULT_JWT_SECRET });
+
+/** Signs payment-service's webhooks; the gateway verifies them. */
+export const webhookSecretSpec = () =>
+  secretKey('PAYMENT_WEBHOOK_SECRET', { devDefault: DEFAULT_WEBHOOK_SECRET });
+
+/** The key every caller of payment-service sends as `Authorization: Bearer <key>`. */
+export const paymentApiKeySpec = () => secretKey('PAYMENT_API_KEY', { devDefault: DEFAULT_PAYMENT_API_KEY });
+
+/** The admin account's password, created at auth-service's first start. */
+export const adminPasswordSpec = () =>
+  secretPassword('ADMIN_PASSWORD', { devDefault: DEFAULT_ADMIN_PASSWORD });

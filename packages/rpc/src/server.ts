@@ -69,6 +69,9 @@ export class GrpcHealthController {
 export interface GrpcServiceBootstrap {
   module: unknown;
   services: GrpcServiceName[];
+  /** The gRPC listener's address (GRPC_BIND_HOST). */
+  grpcHost: string;
+  /** The ops HTTP port's address (BIND_HOST). */
   host: string;
   grpcPort: number;
   httpPort: number;
@@ -87,7 +90,7 @@ export async function startGrpcService(opts: GrpcServiceBootstrap): Promise<INes
   app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new ContextGrpcServer({
-        url: `${opts.host}:${opts.grpcPort}`,
+        url: `${opts.grpcHost}:${opts.grpcPort}`,
         package: [...opts.services.map((s) => GRPC_PACKAGES[s].package), 'grpc.health.v1'],
         protoPath: [...opts.services.map((s) => GRPC_PACKAGES[s].proto), 'health.proto'].map((p) =>
           join(PROTO_DIR, p),

@@ -32,6 +32,7 @@ describe('gRPC server: request context and errors', () => {
     app = await startGrpcService({
       module: EchoModule,
       services: ['notification'],
+      grpcHost: '127.0.0.1',
       host: '127.0.0.1',
       grpcPort,
       httpPort: await freePort(),

@@ -1,18 +1,19 @@
 import { ACCESS_TOKEN_DEFAULTS } from '@cinema/contracts';
 import {
-  assertProductionSecrets,
   bool,
   ConfigError,
-  DEFAULT_JWT_SECRET,
-  DEFAULT_WEBHOOK_SECRET,
   group,
   int,
+  jwtSecretSpec,
   loadConfig,
+  paymentApiKeySpec,
   rabbitSpec,
   redisSpec,
+  secretKey,
   serviceUrlSpec,
   str,
   url,
+  webhookSecretSpec,
 } from '@cinema/config';
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
@@ -28,7 +29,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     {
       port: int('API_GATEWAY_PORT', { default: 3005, min: 0, max: 65535 }),
       host: str('BIND_HOST', { default: '0.0.0.0' }),
-      jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
+      jwtSecret: jwtSecretSpec(),
       jwtIssuer: str('JWT_ISSUER', { default: ACCESS_TOKEN_DEFAULTS.issuer }),
       jwtAudience: str('JWT_AUDIENCE', { default: ACCESS_TOKEN_DEFAULTS.audience }),
       services: group({
@@ -43,12 +44,9 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
         default: 'http://127.0.0.1:3006',
         protocols: ['http:', 'https:'],
       }),
-      webhookSecret: str('PAYMENT_WEBHOOK_SECRET', { default: DEFAULT_WEBHOOK_SECRET, secret: true }),
-      webhookSecretPrevious: str('PAYMENT_WEBHOOK_SECRET_PREVIOUS', {
-        default: '',
-        secret: true,
-        allowEmpty: true,
-      }),
+      paymentApiKey: paymentApiKeySpec(),
+      webhookSecret: webhookSecretSpec(),
+      webhookSecretPrevious: secretKey('PAYMENT_WEBHOOK_SECRET_PREVIOUS', { optional: true }),
       redis: group(redisSpec()),
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
@@ -74,19 +72,11 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
           max: 86_400,
         }),
       }),
-      idempotencySecret: str('IDEMPOTENCY_SECRET', { default: DEFAULT_IDEMPOTENCY_SECRET, secret: true }),
+      idempotencySecret: secretKey('IDEMPOTENCY_SECRET', { devDefault: DEFAULT_IDEMPOTENCY_SECRET }),
       /** Behind a load balancer: take the client address from X-Forwarded-For (set only if it is trusted). */
       trustProxy: bool('TRUST_PROXY', { default: false }),
       maxSeatsPerHold: int('MAX_SEATS_PER_HOLD', { default: 10, min: 1, max: 100 }),
       sseHeartbeatMs: int('SSE_HEARTBEAT_MS', { default: 15_000, min: 100, max: 15_000 }),
-    },
-    source,
-  );
-  assertProductionSecrets(
-    {
-      JWT_SECRET: config.jwtSecret,
-      PAYMENT_WEBHOOK_SECRET: config.webhookSecret,
-      IDEMPOTENCY_SECRET: config.idempotencySecret,
     },
     source,
   );

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { ACCESS_TOKEN_DEFAULTS } from '@cinema/contracts';
 import {
-  assertProductionSecrets,
+  adminPasswordSpec,
   dbSpec,
-  DEFAULT_JWT_SECRET,
   group,
   int,
+  jwtSecretSpec,
   listenSpec,
   loadConfig,
   str,
@@ -14,11 +14,11 @@ import {
 export type AuthConfig = ReturnType<typeof loadAuthConfig>;
 
 export function loadAuthConfig(source: Record<string, string | undefined> = process.env) {
-  const config = loadConfig(
+  return loadConfig(
     {
       db: group(dbSpec('AUTH', 'auth_db', 5)),
       listen: group(listenSpec('auth')),
-      jwtSecret: str('JWT_SECRET', { default: DEFAULT_JWT_SECRET, secret: true }),
+      jwtSecret: jwtSecretSpec(),
       jwtIssuer: str('JWT_ISSUER', { default: ACCESS_TOKEN_DEFAULTS.issuer }),
       jwtAudience: str('JWT_AUDIENCE', { default: ACCESS_TOKEN_DEFAULTS.audience }),
       accessTokenTtlSeconds: int('JWT_EXPIRES_IN_SECONDS', { default: 900, min: 60, max: 86_400 }),
@@ -40,12 +40,10 @@ export function loadAuthConfig(source: Record<string, string | undefined> = proc
       loginMaxFailures: int('LOGIN_MAX_FAILURES', { default: 10, min: 1, max: 10_000 }),
       loginLockoutSeconds: int('LOGIN_LOCKOUT_SECONDS', { default: 900, min: 1, max: 86_400 }),
       adminEmail: str('ADMIN_EMAIL', { default: 'admin@cinema.local' }),
-      adminPassword: str('ADMIN_PASSWORD', { default: 'admin-password-123', secret: true }),
+      adminPassword: adminPasswordSpec(),
     },
     source,
   );
-  assertProductionSecrets({ JWT_SECRET: config.jwtSecret, ADMIN_PASSWORD: config.adminPassword }, source);
-  return config;
 }
 
 /**

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import { requestContext } from '@cinema/observability';
+import { apiKeyHook } from './api-key';
 import { AppModule } from './app.module';
 import type { PaymentConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
@@ -23,6 +24,7 @@ export async function startPaymentService(
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id) }, done);
   });
+  fastify.addHook('onRequest', apiKeyHook(config.apiKey));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.create(config, pool), adapter, {
     bufferLogs: true,
   });

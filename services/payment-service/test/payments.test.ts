@@ -13,6 +13,8 @@ import { WebhookDeliveriesRepository } from '../src/webhooks/webhook-deliveries.
 import { WebhookDeliveryWorker } from '../src/webhooks/webhook-delivery.worker';
 
 const SECRET = 'integration-webhook-secret';
+const API_KEY = `integration-payment-api-key-${uniqueSuffix()}`;
+const AUTHORIZED = { authorization: `Bearer ${API_KEY}` };
 const GOOD_CARD = { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };
 
 interface ReceivedWebhook {
@@ -73,6 +75,7 @@ async function configFor(
     PAYMENT_WORKER_POLL_MS: String(pollMs),
     PAYMENT_WEBHOOK_URL: receiver.url,
     PAYMENT_WEBHOOK_SECRET: SECRET,
+    PAYMENT_API_KEY: API_KEY,
     PAYMENT_WEBHOOK_RETRY_BASE_MS: '300',
   });
 }
@@ -87,8 +90,9 @@ async function call(
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers = { ...AUTHORIZED, ...extraHeaders };
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -471,6 +475,76 @@ describe('payment-service over HTTP', () => {
       expect(text, table_name).not.toContain('4000000000000002');
       expect(text, table_name).not.toMatch(/cvc/i);
     }
+  });
+});
+
+describe('payment-service API key (PAYMENT_API_KEY)', () => {
+  let database: TestDatabase;
+  let receiver: WebhookReceiver;
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('payment_key', [PAYMENT_MIGRATIONS]);
+    receiver = new WebhookReceiver();
+    await receiver.start();
+    ({ app, base } = await startApp(await configFor(receiver, database, 0)));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await receiver?.stop();
+    await database?.drop();
+  });
+
+  const payment = (bookingId: string) => ({ bookingId, amount: 1, currency: 'USD', card: GOOD_CARD });
+  const payments = async () =>
+    (await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM payments')).rows[0].n;
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a wrong key', { authorization: 'Bearer not-the-key' }],
+    ['the key in another scheme', { authorization: `Basic ${API_KEY}` }],
+    ['the key with one character less', { authorization: `Bearer ${API_KEY.slice(0, -1)}` }],
+  ])('answers %s with 401 UNAUTHENTICATED on every endpoint, and charges nothing', async (_what, headers) => {
+    const before = await payments();
+    const attempts = [
+      ['POST', '/payments', payment(`booking-${uniqueSuffix()}`)],
+      ['GET', '/payments/00000000-0000-4000-8000-000000000000', undefined],
+      ['POST', '/payments/00000000-0000-4000-8000-000000000000/refunds', { reason: 'keep the ticket' }],
+      ['GET', '/metrics', undefined],
+    ] as const;
+    for (const [method, path, body] of attempts) {
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await res.json()).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'UNAUTHENTICATED',
+        message: expect.any(String),
+        details: {},
+      });
+    }
+    expect(await payments()).toBe(before);
+  });
+
+  it('serves the right key, and /health without one', async () => {
+    const accepted = await call(base, 'POST', '/payments', payment(`booking-${uniqueSuffix()}`));
+    expect(accepted.status).toBe(202);
+    const paymentId = String(accepted.body.paymentId);
+    expect((await call(base, 'GET', `/payments/${paymentId}`)).body).toMatchObject({ id: paymentId });
+    const metrics = await fetch(`${base}/metrics`, { headers: AUTHORIZED });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_cpu');
+
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
   });
 });
 

@@ -55,7 +55,7 @@ export class AppModule {
   static create(config: SagaConfig, pool: Pool, deps: SagaDependencies = {}): DynamicModule {
     const booking = deps.booking ?? bookingClient(config.bookingServiceUrl);
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
-    const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl);
+    const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl, config.paymentApiKey);
     const broker = deps.broker;
     const checks: HealthCheck[] = [postgresHealthCheck(pool)];
     if (broker) checks.push(brokerHealthCheck(broker));

@@ -1,4 +1,14 @@
-import { dbSpec, group, int, listenSpec, loadConfig, rabbitSpec, serviceUrlSpec, url } from '@cinema/config';
+import {
+  dbSpec,
+  group,
+  int,
+  listenSpec,
+  loadConfig,
+  paymentApiKeySpec,
+  rabbitSpec,
+  serviceUrlSpec,
+  url,
+} from '@cinema/config';
 
 export type SagaConfig = ReturnType<typeof loadSagaConfig>;
 
@@ -16,6 +26,7 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
         default: 'http://127.0.0.1:3006',
         protocols: ['http:', 'https:'],
       }),
+      paymentApiKey: paymentApiKeySpec(),
       /** Messages in flight; defaults to the pool size minus two, kept for the sweeper and GetSaga. */
       prefetch: int('SAGA_PREFETCH', { default: 0, min: 0, max: 500 }),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', { default: 500, min: 50, max: 60_000 }),

@@ -60,7 +60,7 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
   });
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   const broker = new Broker(config.rabbit.url, logger, 3_000);
-  const payments = new PaymentProcessorClient(config.paymentServiceUrl);
+  const payments = new PaymentProcessorClient(config.paymentServiceUrl, config.paymentApiKey);
   const health = grpcHealthClients(config);
   const healthChecks: HealthCheck[] = [
     {

@@ -30,6 +30,8 @@ export class PaymentProcessorClient {
 
   constructor(
     private readonly baseUrl: string,
+    /** PAYMENT_API_KEY, sent as a bearer token like a processor's API key. */
+    private readonly apiKey: string,
     private readonly timeoutMs = 5_000,
   ) {}
 
@@ -39,6 +41,7 @@ export class PaymentProcessorClient {
     requestId?: string,
   ): Promise<PaymentAccepted> {
     const headers: Record<string, string> = {
+      authorization: `Bearer ${this.apiKey}`,
       'content-type': 'application/json',
       'idempotency-key': idempotencyKey,
     };
@@ -53,7 +56,8 @@ export class PaymentProcessorClient {
         status: typeof body.status === 'string' ? body.status : 'PROCESSING',
       };
     }
-    if (response.status < 500 && body && isErrorCode(body.code)) {
+    // A 401 means our key is wrong, which is ours to fix, not the customer's: it stays a 503 below.
+    if (response.status < 500 && response.status !== 401 && body && isErrorCode(body.code)) {
       const details = body.details && typeof body.details === 'object' ? body.details : undefined;
       throw new DomainError(
         body.code,

@@ -5,6 +5,8 @@ import type { PaymentsPort, RefundOutcome } from './ports';
 export class HttpPaymentsClient implements PaymentsPort {
   constructor(
     private readonly baseUrl: string,
+    /** PAYMENT_API_KEY, sent as a bearer token. */
+    private readonly apiKey: string,
     private readonly timeoutMs = 5_000,
   ) {}
 
@@ -15,7 +17,11 @@ export class HttpPaymentsClient implements PaymentsPort {
         `${this.baseUrl.replace(/\/$/, '')}/payments/${encodeURIComponent(paymentId)}/refunds`,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `refund-${paymentId}` },
+          headers: {
+            authorization: `Bearer ${this.apiKey}`,
+            'content-type': 'application/json',
+            'idempotency-key': `refund-${paymentId}`,
+          },
           body: JSON.stringify({ reason }),
           signal: AbortSignal.timeout(this.timeoutMs),
         },
@@ -26,8 +32,14 @@ export class HttpPaymentsClient implements PaymentsPort {
     const text = await response.text().catch(() => '');
     if (response.ok) return { outcome: 'requested', detail: text.slice(0, 300) };
     if (response.status === 404) return { outcome: 'payment_not_found', detail: text.slice(0, 300) };
-    // A refund already in flight under the same key, throttling, or a server fault: try again later.
-    if (response.status >= 500 || response.status === 429 || /IDEMPOTENCY_KEY_IN_USE/.test(text))
+    // A refund already in flight under the same key, throttling, a server fault, or our API key refused
+    // (a configuration to fix, after which the refund must still happen): try again later.
+    if (
+      response.status >= 500 ||
+      response.status === 429 ||
+      response.status === 401 ||
+      /IDEMPOTENCY_KEY_IN_USE/.test(text)
+    )
       throw new DomainError(
         'UNAVAILABLE',
         `payment service answered ${response.status}: ${text.slice(0, 200)}`,
