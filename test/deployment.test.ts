@@ -151,7 +151,13 @@ describe('docker-compose.yml', () => {
           );
       }
     }
-    for (const secret of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET', 'PAYMENT_API_KEY', 'ADMIN_PASSWORD'])
+    for (const secret of [
+      'JWT_SECRET',
+      'PAYMENT_WEBHOOK_SECRET',
+      'PAYMENT_API_KEY',
+      'IDEMPOTENCY_SECRET',
+      'ADMIN_PASSWORD',
+    ])
       expect(required).toContain(secret);
     // `npm run init-env` writes all of them, each a fresh value of 32 bytes or more.
     for (const name of required) {
@@ -171,6 +177,7 @@ describe('docker-compose.yml', () => {
         .sort();
     expect(holders('JWT_SECRET')).toEqual(['api-gateway', 'auth-service']);
     expect(holders('ADMIN_PASSWORD')).toEqual(['auth-service']);
+    expect(holders('IDEMPOTENCY_SECRET')).toEqual(['api-gateway']);
     expect(holders('PAYMENT_WEBHOOK_SECRET')).toEqual(['api-gateway', 'payment-service']);
     expect(holders('PAYMENT_API_KEY')).toEqual(['api-gateway', 'payment-service', 'saga-orchestrator']);
   });

@@ -30,6 +30,7 @@ describe('npm run init-env', () => {
     const values = parse(readFileSync(file));
     expect(Object.keys(values).sort()).toEqual([
       'ADMIN_PASSWORD',
+      'IDEMPOTENCY_SECRET',
       'JWT_SECRET',
       'PAYMENT_API_KEY',
       'PAYMENT_WEBHOOK_SECRET',

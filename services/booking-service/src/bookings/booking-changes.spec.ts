@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BookingChanges } from './booking-changes';
 
 // Never connected: these tests cover the waiter registry, not LISTEN (see test/bookings.test.ts).
@@ -21,16 +21,23 @@ describe('BookingChanges waiters', () => {
   });
 
   it('keeps a wake that comes between two waits, and polls while LISTEN is down', async () => {
-    const waiter = changes().register('id')!;
-    waiter.wake();
-    let start = Date.now();
-    await waiter.wait(10_000);
-    expect(Date.now() - start).toBeLessThan(40);
-    // Not listening: the wait is cut to the poll interval.
-    start = Date.now();
-    await waiter.wait(10_000);
-    expect(Date.now() - start).toBeGreaterThanOrEqual(40);
-    expect(Date.now() - start).toBeLessThan(1_000);
+    vi.useFakeTimers();
+    try {
+      const waiter = changes(10, 50).register('id')!;
+      waiter.wake();
+      // The wake was kept: this wait ends without any time passing.
+      await waiter.wait(10_000);
+      // Not listening: the wait is cut to the poll interval (50 ms with jitter, 25..75 ms), not 10 s.
+      let ended = false;
+      const second = waiter.wait(10_000).then(() => (ended = true));
+      await vi.advanceTimersByTimeAsync(24);
+      expect(ended).toBe(false);
+      await vi.advanceTimersByTimeAsync(52);
+      await second;
+      expect(ended).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('wakes every waiter at shutdown and takes no new one', async () => {
