@@ -12,7 +12,7 @@ export function loadBookingConfig(source: Record<string, string | undefined> = p
       movieServiceUrl: serviceUrlSpec('movie'),
       paymentTimeoutSeconds: int('BOOKING_PAYMENT_TIMEOUT_SECONDS', { default: 900, min: 5, max: 86_400 }),
       /** PENDING (unpaid, unexpired) bookings a customer may have at once; 0 turns the cap off. */
-      maxPendingPerUser: int('MAX_PENDING_BOOKINGS_PER_USER', { default: 5, min: 0, max: 10_000 }),
+      maxPendingPerUser: int('MAX_PENDING_BOOKINGS_PER_USER', { default: 10, min: 0, max: 10_000 }),
     },
     source,
   );
