@@ -89,6 +89,18 @@ export class Broker {
       confirm: true,
       setup: (ch: ConfirmChannel) => declareTopology(ch),
     });
+    this.reportChannelErrors(this.publisher, 'publisher');
+  }
+
+  /**
+   * A channel that closes while its topology is being declared (a shutdown, a broker restart) makes the
+   * wrapper emit 'error'; without a listener that becomes an unhandled rejection. The wrapper reconnects
+   * by itself, so a warning is all it takes.
+   */
+  private reportChannelErrors(wrapper: ChannelWrapper, name: string): void {
+    wrapper.on('error', (err: Error) =>
+      this.logger.warn({ err: err.message, channel: name }, 'rabbitmq channel error'),
+    );
   }
 
   isConnected(): boolean {
@@ -140,6 +152,7 @@ export class Broker {
         });
       },
     });
+    this.reportChannelErrors(wrapper, queue);
     this.consumers.push(wrapper);
   }
 
