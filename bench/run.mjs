@@ -138,7 +138,7 @@ async function checkSystem(baseUrl) {
     }
   } catch (error) {
     throw new Error(
-      `no healthy system at ${baseUrl} (${error.message}).\n  Start it first in another terminal: PAYMENT_DELAY_MS=0 npm start`,
+      `no healthy system at ${baseUrl} (${error.message}).\n  Start it first in another terminal: PAYMENT_DELAY_MS=0 RATE_LIMIT_AUTH_PER_MINUTE=0 RATE_LIMIT_HOLDS_PER_MINUTE=0 MAX_PENDING_BOOKINGS_PER_USER=0 npm start`,
     );
   }
 }
