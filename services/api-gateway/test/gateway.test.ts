@@ -92,6 +92,23 @@ describe('api-gateway over fake backends', () => {
       expect(array.body.code).toBe('VALIDATION_FAILED');
     });
 
+    it('answers a body nested deeper than any of ours with 400, never 500 from an exhausted stack', async () => {
+      const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+      for (const n of [33, 3000, 6000]) {
+        const login = await call(gw.url, 'POST', '/auth/login', { rawBody: deep(n) });
+        expect(login.status, `login, depth ${n}`).toBe(400);
+        expect(login.body.code).toBe('VALIDATION_FAILED');
+        const hold = await call(gw.url, 'POST', '/seats/hold', {
+          rawBody: deep(n),
+          token: token(),
+          headers: { 'idempotency-key': `deep-${n}` },
+        });
+        expect(hold.status, `hold, depth ${n}`).toBe(400);
+        expect(hold.body.code).toBe('VALIDATION_FAILED');
+      }
+      expect(fake.callsOf('auth', 'login')).toHaveLength(0);
+    });
+
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE that the client can read (no EPIPE)', async () => {
       for (const size of [300_000, 2_000_000, 2_000_000, 6_000_000]) {
         const res = await call(gw.url, 'POST', '/auth/login', {

@@ -56,7 +56,13 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
   });
   // Re-entering the same store with run() keeps every later step (Nest, gRPC calls, logs) in the request's
   // context, without an AsyncResource per request.
-  fastify.addHook('preValidation', (request, _reply, done) => {
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      const message = `The body nests deeper than ${MAX_BODY_DEPTH} levels`;
+      const body = errorBody('VALIDATION_FAILED', message, { fields: [{ field: 'body', message }] });
+      void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(body);
+      return;
+    }
     const context = contexts.get(request);
     if (context) requestContext.run(context, done);
     else done();
@@ -71,6 +77,19 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
     latency.observe(labels, reply.elapsedTime / 1000);
     done();
   });
+}
+
+/**
+ * No body of ours nests half as deep. A deeper one would only exhaust the stack of whatever walks it next
+ * (class-transformer, the idempotency hash) and end as a 500.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed JSON body nests objects or arrays deeper than `limit`, never walking past it. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((v) => nestsDeeperThan(v, limit - 1));
 }
 
 /** Bodies up to this size are read to the end before the 413, so the client sees the answer. */
