@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
 import { freePort } from '@cinema/testing';
@@ -107,6 +108,38 @@ describe('api-gateway over fake backends', () => {
         expect(hold.body.code).toBe('VALIDATION_FAILED');
       }
       expect(fake.callsOf('auth', 'login')).toHaveLength(0);
+    });
+
+    it('answers what Fastify or the HTTP parser refuses before our code runs in the error body too', async () => {
+      const badUrl = await call(gw.url, 'GET', '/movies/%ED%A0%80', {
+        headers: { 'x-request-id': 'bad-url' },
+      });
+      expect(badUrl.status).toBe(400);
+      expect(badUrl.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED' });
+      expect(badUrl.headers.get('x-request-id')).toBe('bad-url');
+
+      const longUrl = await call(gw.url, 'GET', `/movies?q=${'a'.repeat(100_000)}`);
+      expect(longUrl.status).toBe(431);
+      expect(longUrl.body).toMatchObject({
+        statusCode: 431,
+        error: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+      });
+      expect(longUrl.headers.get('x-request-id')).toBeTruthy();
+
+      const raw = await new Promise<string>((resolve, reject) => {
+        const { port } = new URL(gw.url);
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+      });
     });
 
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE that the client can read (no EPIPE)', async () => {
