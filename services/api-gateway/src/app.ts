@@ -48,6 +48,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   app.enableCors({
     origin: config.corsOrigin === '*' ? '*' : config.corsOrigin.split(',').map((o) => o.trim()),
     exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+    // An OPTIONS that is not a browser's preflight would get a plain-text 400 from the plugin; answer it 204.
+    strictPreflight: false,
   });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

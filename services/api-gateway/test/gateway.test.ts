@@ -142,6 +142,12 @@ describe('api-gateway over fake backends', () => {
       });
     });
 
+    it('answers an OPTIONS that is not a preflight without a plain-text error', async () => {
+      const res = await fetch(`${gw.url}/movies`, { method: 'OPTIONS', headers: { 'x-request-id': 'opt' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('x-request-id')).toBe('opt');
+    });
+
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE that the client can read (no EPIPE)', async () => {
       for (const size of [300_000, 2_000_000, 2_000_000, 6_000_000]) {
         const res = await call(gw.url, 'POST', '/auth/login', {

@@ -67,6 +67,11 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
     if (context) requestContext.run(context, done);
     else done();
   });
+  // A plugin answering from its own onRequest hook, before ours (the CORS preflight), still sends the id.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (!reply.hasHeader('x-request-id')) void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
   fastify.addHook('onResponse', (request, reply, done) => {
     const labels = {
       method: request.method,
