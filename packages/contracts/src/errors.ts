@@ -55,6 +55,11 @@ export interface FieldError {
   message: string;
 }
 
+/** A hold that ended, never was, or is someone else's: one answer for all three, so nobody learns which. */
+export function holdExpiredError(): DomainError {
+  return new DomainError('HOLD_EXPIRED', 'This hold has expired or does not exist; hold the seats again');
+}
+
 export function validationError(fields: FieldError[], message = 'The request is not valid'): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { fields });
 }
