@@ -110,6 +110,28 @@ describe('api-gateway over fake backends', () => {
       expect(fake.callsOf('auth', 'login')).toHaveLength(0);
     });
 
+    it('refuses text with a NUL (which PostgreSQL cannot store) with 400 naming the field', async () => {
+      const query = await call(gw.url, 'GET', '/movies?q=%00');
+      expect(query.status).toBe(400);
+      expect(query.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'q' }] } });
+      const body = await call(gw.url, 'POST', '/theaters', {
+        token: token({ role: 'admin' }),
+        body: { name: 'Odeon\u0000', address: 'x', city: 'y' },
+      });
+      expect(body.status).toBe(400);
+      expect(body.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'name' }] },
+      });
+      const nested = await call(gw.url, 'POST', '/payment/pay', {
+        token: token(),
+        body: { bookingId: BOOKING_ID, card: { number: '4242\u0000', expMonth: 1, expYear: 2040, cvc: '1' } },
+      });
+      expect(nested.body).toMatchObject({ details: { fields: [{ field: 'card.number' }] } });
+      expect(fake.callsOf('movie', 'listMovies')).toHaveLength(0);
+      expect(fake.callsOf('movie', 'createTheater')).toHaveLength(0);
+    });
+
     it('answers what Fastify or the HTTP parser refuses before our code runs in the error body too', async () => {
       const badUrl = await call(gw.url, 'GET', '/movies/%ED%A0%80', {
         headers: { 'x-request-id': 'bad-url' },

@@ -58,9 +58,12 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
   // context, without an AsyncResource per request.
   fastify.addHook('preValidation', (request, reply, done) => {
     if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
-      const message = `The body nests deeper than ${MAX_BODY_DEPTH} levels`;
-      const body = errorBody('VALIDATION_FAILED', message, { fields: [{ field: 'body', message }] });
-      void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(body);
+      refuseField(reply, 'body', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
+      return;
+    }
+    const nul = fieldWithNul(request.params) ?? fieldWithNul(request.query) ?? fieldWithNul(request.body);
+    if (nul !== undefined) {
+      refuseField(reply, nul, `${nul} must not contain the NUL character`);
       return;
     }
     const context = contexts.get(request);
@@ -95,6 +98,27 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (limit === 0) return true;
   return Object.values(value).some((v) => nestsDeeperThan(v, limit - 1));
+}
+
+/**
+ * The first field, named as `details.fields` names it, whose text holds a NUL: PostgreSQL cannot store one,
+ * so it would reach a service only to end as a 500.
+ */
+export function fieldWithNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return field;
+    const found = fieldWithNul(inner, field);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function refuseField(reply: FastifyReply, field: string, message: string): void {
+  const body = errorBody('VALIDATION_FAILED', message, { fields: [{ field, message }] });
+  void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
 /** Bodies up to this size are read to the end before the 413, so the client sees the answer. */
