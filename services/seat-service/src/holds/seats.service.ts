@@ -171,9 +171,9 @@ export class SeatsService {
     throw new DomainError('UNAVAILABLE', 'The seat map is being rebuilt, try again shortly');
   }
 
+  /** Someone else's hold is answered like an unknown one: nothing released, and nothing told. */
   async releaseHold(req: seatPb.ReleaseHoldRequest): Promise<seatPb.ReleaseHoldResponse> {
     const outcome = await this.store.releaseHold(req.holdId, req.userId);
-    if (outcome.kind === 'not-owner') throw new DomainError('NOT_FOUND', 'Hold not found');
     return { holdId: req.holdId, released: outcome.kind === 'released' ? outcome.seatIds : [] };
   }
 
