@@ -110,7 +110,7 @@ describe('api-gateway over fake backends', () => {
       expect(fake.callsOf('auth', 'login')).toHaveLength(0);
     });
 
-    it('refuses text with a NUL (which PostgreSQL cannot store) with 400 naming the field', async () => {
+    it('refuses text with a NUL or a lone surrogate with 400 naming the field, never 500', async () => {
       const query = await call(gw.url, 'GET', '/movies?q=%00');
       expect(query.status).toBe(400);
       expect(query.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'q' }] } });
@@ -128,6 +128,17 @@ describe('api-gateway over fake backends', () => {
         body: { bookingId: BOOKING_ID, card: { number: '4242\u0000', expMonth: 1, expYear: 2040, cvc: '1' } },
       });
       expect(nested.body).toMatchObject({ details: { fields: [{ field: 'card.number' }] } });
+      for (const email of ['\ud800', 'a\udfff@example.com']) {
+        const surrogate = await call(gw.url, 'POST', '/auth/register', {
+          rawBody: JSON.stringify({ email, password: 'long-enough-1', name: 'Ada' }),
+        });
+        expect(surrogate.status, JSON.stringify(email)).toBe(400);
+        expect(surrogate.body).toMatchObject({ details: { fields: [{ field: 'email' }] } });
+      }
+      const pair = await call(gw.url, 'POST', '/auth/register', {
+        body: { email: 'nope', password: 'long-enough-1', name: 'Ada 😀' },
+      });
+      expect(pair.body).toMatchObject({ details: { fields: [{ field: 'email' }] } });
       expect(fake.callsOf('movie', 'listMovies')).toHaveLength(0);
       expect(fake.callsOf('movie', 'createTheater')).toHaveLength(0);
     });

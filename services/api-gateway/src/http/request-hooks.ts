@@ -61,9 +61,10 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
       refuseField(reply, 'body', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
       return;
     }
-    const nul = fieldWithNul(request.params) ?? fieldWithNul(request.query) ?? fieldWithNul(request.body);
-    if (nul !== undefined) {
-      refuseField(reply, nul, `${nul} must not contain the NUL character`);
+    const bad =
+      fieldWithBadText(request.params) ?? fieldWithBadText(request.query) ?? fieldWithBadText(request.body);
+    if (bad !== undefined) {
+      refuseField(reply, bad, `${bad} must be well-formed text, without NUL characters or lone surrogates`);
       return;
     }
     const context = contexts.get(request);
@@ -100,17 +101,22 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return Object.values(value).some((v) => nestsDeeperThan(v, limit - 1));
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A NUL (PostgreSQL cannot store one) or half of a surrogate pair (not Unicode; validator.js throws on it). */
+const isBadText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
 /**
- * The first field, named as `details.fields` names it, whose text holds a NUL: PostgreSQL cannot store one,
- * so it would reach a service only to end as a 500.
+ * The first field, named as `details.fields` names it, whose text is not something we can store or check:
+ * it would reach a validator or a service only to end as a 500.
  */
-export function fieldWithNul(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+export function fieldWithBadText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return isBadText(value) ? path || 'body' : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, inner] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return field;
-    const found = fieldWithNul(inner, field);
+    if (isBadText(key)) return field;
+    const found = fieldWithBadText(inner, field);
     if (found !== undefined) return found;
   }
   return undefined;
