@@ -43,6 +43,15 @@ export const REGRESSIONS: ((world: World) => FuzzRequest)[] = [
       headers: JSON_TYPE,
       body: '{"name":"\\u0000"}',
     }),
+  // 500: validator.js's isEmail threw URIError on a lone surrogate.
+  () =>
+    request({
+      actor: 'anonymous',
+      method: 'POST',
+      url: '/auth/register',
+      headers: JSON_TYPE,
+      body: '{"email":"\\ud800","password":"long-enough-1","name":"Ada"}',
+    }),
   // Fastify's own body (code FST_ERR_BAD_URL, no request id) for a path that is not UTF-8.
   () => request({ method: 'GET', url: '/bookings/%ED%A0%80' }),
   // Fastify's own 431 body for a URL over Node's header limit.
