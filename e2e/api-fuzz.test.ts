@@ -113,7 +113,9 @@ describe('fuzzing the public API from its OpenAPI document', () => {
       );
       const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
       summary.push(`${op.name}: ${details.numRuns} runs (${counts.join(' ')})`);
-      if (details.failed) {
+      // fast-check also calls "failed" a run whose time ran out before its first input was answered: only a
+      // counterexample is a finding, so a slow machine fuzzes less but never fails for being slow.
+      if (details.failed && details.counterexample !== null) {
         failures.push(
           `${op.name} (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}):\n${
             details.errorInstance instanceof Error
