@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   INVALID_TOKEN: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
   EMAIL_TAKEN: 409,
   SEATS_UNAVAILABLE: 409,
   HOLD_EXPIRED: 409,
@@ -22,6 +23,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
@@ -51,6 +53,11 @@ export class DomainError extends Error {
 export interface FieldError {
   field: string;
   message: string;
+}
+
+/** A hold that ended, never was, or is someone else's: one answer for all three, so nobody learns which. */
+export function holdExpiredError(): DomainError {
+  return new DomainError('HOLD_EXPIRED', 'This hold has expired or does not exist; hold the seats again');
 }
 
 export function validationError(fields: FieldError[], message = 'The request is not valid'): DomainError {

@@ -10,6 +10,7 @@ import { createBackends } from './backends/backends';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
+import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
@@ -30,6 +31,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     // limit; let such ids through to be refused as NOT_FOUND like any other unknown id.
     routerOptions: { maxParamLength: 8192 },
     genReqId: (req: IncomingMessage) => requestIdFrom(req.headers['x-request-id']),
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.create(config, backends, logger),
@@ -47,6 +50,8 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   app.enableCors({
     origin: config.corsOrigins.includes('*') ? '*' : config.corsOrigins,
     exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+    // An OPTIONS that is not a browser's preflight would get a plain-text 400 from the plugin; answer it 204.
+    strictPreflight: false,
   });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

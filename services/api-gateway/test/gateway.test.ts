@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
 import { freePort } from '@cinema/testing';
@@ -90,6 +91,94 @@ describe('api-gateway over fake backends', () => {
       const array = await call(gw.url, 'POST', '/auth/login', { body: [1, 2] });
       expect(array.status).toBe(400);
       expect(array.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('answers a body nested deeper than any of ours with 400, never 500 from an exhausted stack', async () => {
+      const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+      for (const n of [33, 3000, 6000]) {
+        const login = await call(gw.url, 'POST', '/auth/login', { rawBody: deep(n) });
+        expect(login.status, `login, depth ${n}`).toBe(400);
+        expect(login.body.code).toBe('VALIDATION_FAILED');
+        const hold = await call(gw.url, 'POST', '/seats/hold', {
+          rawBody: deep(n),
+          token: token(),
+          headers: { 'idempotency-key': `deep-${n}` },
+        });
+        expect(hold.status, `hold, depth ${n}`).toBe(400);
+        expect(hold.body.code).toBe('VALIDATION_FAILED');
+      }
+      expect(fake.callsOf('auth', 'login')).toHaveLength(0);
+    });
+
+    it('refuses text with a NUL or a lone surrogate with 400 naming the field, never 500', async () => {
+      const query = await call(gw.url, 'GET', '/movies?q=%00');
+      expect(query.status).toBe(400);
+      expect(query.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'q' }] } });
+      const body = await call(gw.url, 'POST', '/theaters', {
+        token: token({ role: 'admin' }),
+        body: { name: 'Odeon\u0000', address: 'x', city: 'y' },
+      });
+      expect(body.status).toBe(400);
+      expect(body.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'name' }] },
+      });
+      const nested = await call(gw.url, 'POST', '/payment/pay', {
+        token: token(),
+        body: { bookingId: BOOKING_ID, card: { number: '4242\u0000', expMonth: 1, expYear: 2040, cvc: '1' } },
+      });
+      expect(nested.body).toMatchObject({ details: { fields: [{ field: 'card.number' }] } });
+      for (const email of ['\ud800', 'a\udfff@example.com']) {
+        const surrogate = await call(gw.url, 'POST', '/auth/register', {
+          rawBody: JSON.stringify({ email, password: 'long-enough-1', name: 'Ada' }),
+        });
+        expect(surrogate.status, JSON.stringify(email)).toBe(400);
+        expect(surrogate.body).toMatchObject({ details: { fields: [{ field: 'email' }] } });
+      }
+      const pair = await call(gw.url, 'POST', '/auth/register', {
+        body: { email: 'nope', password: 'long-enough-1', name: 'Ada 😀' },
+      });
+      expect(pair.body).toMatchObject({ details: { fields: [{ field: 'email' }] } });
+      expect(fake.callsOf('movie', 'listMovies')).toHaveLength(0);
+      expect(fake.callsOf('movie', 'createTheater')).toHaveLength(0);
+    });
+
+    it('answers what Fastify or the HTTP parser refuses before our code runs in the error body too', async () => {
+      const badUrl = await call(gw.url, 'GET', '/movies/%ED%A0%80', {
+        headers: { 'x-request-id': 'bad-url' },
+      });
+      expect(badUrl.status).toBe(400);
+      expect(badUrl.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED' });
+      expect(badUrl.headers.get('x-request-id')).toBe('bad-url');
+
+      const longUrl = await call(gw.url, 'GET', `/movies?q=${'a'.repeat(100_000)}`);
+      expect(longUrl.status).toBe(431);
+      expect(longUrl.body).toMatchObject({
+        statusCode: 431,
+        error: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+      });
+      expect(longUrl.headers.get('x-request-id')).toBeTruthy();
+
+      const raw = await new Promise<string>((resolve, reject) => {
+        const { port } = new URL(gw.url);
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end('NOT HTTP AT ALL\r\n\r\n'));
+        let answer = '';
+        socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+      });
+    });
+
+    it('answers an OPTIONS that is not a preflight without a plain-text error', async () => {
+      const res = await fetch(`${gw.url}/movies`, { method: 'OPTIONS', headers: { 'x-request-id': 'opt' } });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('x-request-id')).toBe('opt');
     });
 
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE that the client can read (no EPIPE)', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
+import { DomainError, holdExpiredError, type moviePb, type seatPb } from '@cinema/contracts';
 import type { MoviePort, SeatPort } from '../src/bookings/ports';
 
 interface Reservation {
@@ -39,8 +39,7 @@ export class FakeSeats implements SeatPort {
     const existing = this.reservations.get(req.bookingId);
     if (existing) return { showtimeId: existing.showtimeId, seats: existing.seats, currency: 'USD' };
     const hold = this.holds.get(req.holdId);
-    if (!hold || hold.userId !== req.userId)
-      throw new DomainError('HOLD_EXPIRED', 'The hold has expired or does not belong to you');
+    if (!hold || hold.userId !== req.userId) throw holdExpiredError();
     this.holds.delete(req.holdId);
     this.reservations.set(req.bookingId, {
       showtimeId: hold.showtimeId,

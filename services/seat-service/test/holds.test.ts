@@ -148,7 +148,7 @@ describe('seat holds over gRPC', () => {
     expect(statusOf(after, room.seat.A2).status).toBe('AVAILABLE');
   });
 
-  it('releases at once, idempotently, and only for the owner', async () => {
+  it('releases at once, idempotently, and only for the owner; another user learns nothing', async () => {
     const room = h.source.addRoom(1, 4);
     const hold = await h.client.holdSeats({
       showtimeId: room.showtimeId,
@@ -157,9 +157,14 @@ describe('seat holds over gRPC', () => {
       quantity: 0,
       seatType: '',
     });
-    await expect(h.client.releaseHold({ holdId: hold.holdId, userId: 'intruder' })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
+    const unknownId = randomUUID();
+    const unknown = await h.client.releaseHold({ holdId: unknownId, userId: 'intruder' });
+    const intruder = await h.client.releaseHold({ holdId: hold.holdId, userId: 'intruder' });
+    expect(intruder).toEqual({ ...unknown, holdId: hold.holdId });
+    expect(
+      statusOf(await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' }), room.seat.A1)
+        .status,
+    ).toBe('HELD');
     const released = await h.client.releaseHold({ holdId: hold.holdId, userId: 'owner' });
     expect(new Set(released.released)).toEqual(new Set([room.seat.A1, room.seat.A2]));
     expect(await h.client.releaseHold({ holdId: hold.holdId, userId: 'owner' })).toEqual({

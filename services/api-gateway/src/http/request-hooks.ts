@@ -56,10 +56,25 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
   });
   // Re-entering the same store with run() keeps every later step (Nest, gRPC calls, logs) in the request's
   // context, without an AsyncResource per request.
-  fastify.addHook('preValidation', (request, _reply, done) => {
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+      refuseField(reply, 'body', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
+      return;
+    }
+    const bad =
+      fieldWithBadText(request.params) ?? fieldWithBadText(request.query) ?? fieldWithBadText(request.body);
+    if (bad !== undefined) {
+      refuseField(reply, bad, `${bad} must be well-formed text, without NUL characters or lone surrogates`);
+      return;
+    }
     const context = contexts.get(request);
     if (context) requestContext.run(context, done);
     else done();
+  });
+  // A plugin answering from its own onRequest hook, before ours (the CORS preflight), still sends the id.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (!reply.hasHeader('x-request-id')) void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const labels = {
@@ -71,6 +86,45 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
     latency.observe(labels, reply.elapsedTime / 1000);
     done();
   });
+}
+
+/**
+ * No body of ours nests half as deep. A deeper one would only exhaust the stack of whatever walks it next
+ * (class-transformer, the idempotency hash) and end as a 500.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed JSON body nests objects or arrays deeper than `limit`, never walking past it. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((v) => nestsDeeperThan(v, limit - 1));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A NUL (PostgreSQL cannot store one) or half of a surrogate pair (not Unicode; validator.js throws on it). */
+const isBadText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/**
+ * The first field, named as `details.fields` names it, whose text is not something we can store or check:
+ * it would reach a validator or a service only to end as a 500.
+ */
+export function fieldWithBadText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return isBadText(value) ? path || 'body' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (isBadText(key)) return field;
+    const found = fieldWithBadText(inner, field);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function refuseField(reply: FastifyReply, field: string, message: string): void {
+  const body = errorBody('VALIDATION_FAILED', message, { fields: [{ field, message }] });
+  void reply.code(400).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
 /** Bodies up to this size are read to the end before the 413, so the client sees the answer. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
+  holdExpiredError,
   PAYMENT_STATUSES,
   validationError,
   type bookingPb,
@@ -248,8 +249,7 @@ export class BookingsService {
   }
 
   private ownedByCaller(record: BookingRecord, userId: string): bookingPb.Booking {
-    if (record.user_id !== userId)
-      throw new DomainError('HOLD_EXPIRED', 'The hold has expired or does not belong to you');
+    if (record.user_id !== userId) throw holdExpiredError();
     return toBookingMessage(record);
   }
 

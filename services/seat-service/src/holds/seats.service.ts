@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
+  holdExpiredError,
   ownerToken,
   parseOwnerToken,
   validationError,
@@ -170,9 +171,9 @@ export class SeatsService {
     throw new DomainError('UNAVAILABLE', 'The seat map is being rebuilt, try again shortly');
   }
 
+  /** Someone else's hold is answered like an unknown one: nothing released, and nothing told. */
   async releaseHold(req: seatPb.ReleaseHoldRequest): Promise<seatPb.ReleaseHoldResponse> {
     const outcome = await this.store.releaseHold(req.holdId, req.userId);
-    if (outcome.kind === 'not-owner') throw new DomainError('NOT_FOUND', 'Hold not found');
     return { holdId: req.holdId, released: outcome.kind === 'released' ? outcome.seatIds : [] };
   }
 
@@ -201,7 +202,7 @@ export class SeatsService {
         throw new DomainError('HOLD_EXPIRED', 'This hold is already being booked', {
           bookingId: begin.bookingId,
         });
-      throw holdExpired();
+      throw holdExpiredError();
     }
 
     const { showtimeId, seatIds } = begin;
@@ -247,7 +248,7 @@ export class SeatsService {
     if (rows.some((r) => r.hold_id !== req.holdId || r.user_id !== req.userId))
       throw new DomainError('CONFLICT', 'This booking already holds other seats');
     const active = rows.filter((r) => r.status !== 'RELEASED');
-    if (active.length === 0) throw holdExpired();
+    if (active.length === 0) throw holdExpiredError();
     const seating = await this.seating.get(active[0].showtime_id);
     await this.applyRows(active, req.holdId);
     return claimedSeats(
@@ -377,8 +378,4 @@ function seatsUnavailable(seating: Seating, seatIds: string[]): DomainError {
     `${labels.length === 1 ? 'Seat' : 'Seats'} ${labels.join(', ')} ${labels.length === 1 ? 'is' : 'are'} no longer available`,
     { seatIds },
   );
-}
-
-function holdExpired(): DomainError {
-  return new DomainError('HOLD_EXPIRED', 'This hold has expired or does not exist; hold the seats again');
 }
