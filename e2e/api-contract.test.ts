@@ -1972,7 +1972,9 @@ describe('API.md contract (black box)', () => {
         'PAYMENT_SERVICE_PORT',
       ];
       for (const p of ports) {
-        const res = await rawRequest(`http://127.0.0.1:${system.env[p]}`, 'GET', '/metrics');
+        // The payment simulator is a processor's API: its metrics too take its key.
+        const token = p === 'PAYMENT_SERVICE_PORT' ? system.env.PAYMENT_API_KEY : undefined;
+        const res = await rawRequest(`http://127.0.0.1:${system.env[p]}`, 'GET', '/metrics', { token });
         expect.soft(res.status, `${p} /metrics`).toBe(200);
         expect.soft(res.headers.get('content-type'), `${p} /metrics content-type`).toMatch(/^text\/plain/);
         expect.soft(res.text, `${p} /metrics is Prometheus text`).toMatch(/^# (HELP|TYPE) /m);
