@@ -8,6 +8,7 @@ const packages = [
   'config',
   'database',
   'messaging',
+  'outbox',
   'observability',
   'rpc',
   'testing',

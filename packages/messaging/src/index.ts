@@ -1,2 +1,1 @@
 export * from './broker';
-export * from './outbox';

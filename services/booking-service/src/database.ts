@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Generated } from 'kysely';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
-import type { OutboxTables } from '@cinema/messaging';
+import type { OutboxTables } from '@cinema/outbox';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const BOOKING_MIGRATIONS = { name: 'booking', dir: join(__dirname, '..', 'migrations') };

@@ -9,7 +9,8 @@ import type { Kysely } from 'kysely';
 import type { Pool } from 'pg';
 import { POOL } from '@cinema/database';
 import { createLogger } from '@cinema/observability';
-import { OutboxRelay, type Broker } from '@cinema/messaging';
+import type { Broker } from '@cinema/messaging';
+import { OutboxRelay } from '@cinema/outbox';
 import { DB, type BookingDatabase } from './database';
 
 export const BROKER = Symbol('BROKER');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { bookingPb } from '@cinema/contracts';
-import { MESSAGING_MIGRATIONS } from '@cinema/messaging';
+import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createTestDatabase, freePort, StatementCounter, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';

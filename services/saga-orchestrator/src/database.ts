@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Generated } from 'kysely';
-import type { OutboxTables } from '@cinema/messaging';
+import type { OutboxTables } from '@cinema/outbox';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const SAGA_MIGRATIONS = { name: 'saga', dir: join(__dirname, '..', 'migrations') };

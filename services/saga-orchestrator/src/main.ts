@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { prepareDatabase } from '@cinema/database';
-import { Broker, MESSAGING_MIGRATIONS } from '@cinema/messaging';
+import { Broker } from '@cinema/messaging';
 import { createLogger } from '@cinema/observability';
+import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { exitOnBootFailure, startGrpcService } from '@cinema/rpc';
 import { AppModule } from './app.module';
 import { loadSagaConfig } from './config';

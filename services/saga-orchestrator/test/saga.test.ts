@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { bookingPb, EventEnvelope, EventPayloads, EventType, sagaPb } from '@cinema/contracts';
-import { MESSAGING_MIGRATIONS } from '@cinema/messaging';
+import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createTestDatabase, freePort, StatementCounter, waitFor, type TestDatabase } from '@cinema/testing';
 import { AppModule as BookingModule } from '../../booking-service/src/app.module';

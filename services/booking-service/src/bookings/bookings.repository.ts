@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from '@cinema/database';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
-import { enqueueEvent } from '@cinema/messaging';
+import { enqueueEvent } from '@cinema/outbox';
 import { DB, type BookingDatabase } from '../database';
 import { toSnapshot, type BookingRecord, type BookingRow, type BookingSeat } from './bookings.mapper';
 

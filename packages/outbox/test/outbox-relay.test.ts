@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAGA_QUEUE } from '@cinema/contracts';
 import { createKysely } from '@cinema/database';
+import { Broker, type BrokerLogger } from '@cinema/messaging';
 import {
   createTestDatabase,
   createTestVhost,
@@ -9,7 +10,7 @@ import {
   type TestDatabase,
   type TestVhost,
 } from '@cinema/testing';
-import { Broker, enqueueEvent, MESSAGING_MIGRATIONS, OutboxRelay, type BrokerLogger } from '../src';
+import { enqueueEvent, MESSAGING_MIGRATIONS, OutboxRelay } from '../src';
 
 const quiet: BrokerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

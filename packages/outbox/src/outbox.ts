@@ -3,9 +3,12 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import type { EventEnvelope, EventPayloads, EventType } from '@cinema/contracts';
-import { createEnvelope, type Broker, type BrokerLogger } from './broker';
+import { createEnvelope, type Broker, type BrokerLogger } from '@cinema/messaging';
 
-/** The outbox/inbox tables, applied by every service that publishes or consumes. */
+/**
+ * The outbox/inbox tables, applied by every service that publishes or consumes. The set keeps the name it
+ * had in @cinema/messaging: databases record applied migrations under it.
+ */
 export const MESSAGING_MIGRATIONS = { name: 'messaging', dir: join(__dirname, '..', 'migrations') };
 
 export interface OutboxTables {
