@@ -49,6 +49,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
+  {
     files: ['web/**/*.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
