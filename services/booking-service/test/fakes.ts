@@ -10,7 +10,7 @@ interface Reservation {
 
 /**
  * An in-memory seat-service with the contract's semantics (ClaimHold idempotent per booking, ConfirmSeats
- * fails once the reservation is gone, ReleaseBookingSeats idempotent). Used by booking and saga tests while
+ * fails once the reservation is gone, ReleaseBookingSeats idempotent). Used by booking tests while
  * the real seat-service is developed alongside.
  */
 export class FakeSeats implements SeatPort {
