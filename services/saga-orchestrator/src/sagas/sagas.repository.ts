@@ -29,7 +29,7 @@ export interface Step {
   detail: string;
 }
 
-/** The inbox consumer name of this service (packages/messaging's inbox table). */
+/** The inbox consumer name of this service (packages/outbox's inbox table). */
 const CONSUMER = 'saga';
 
 /**
