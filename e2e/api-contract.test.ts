@@ -29,7 +29,7 @@ import {
 import { apiClient, startSmtpListener, startSystem, type ApiResponse, type RunningSystem } from './system';
 
 /**
- * docs/API.md, line by line, as a demanding black-box client. Everything here is observable over HTTP from a
+ * docs/api.md, line by line, as a demanding black-box client. Everything here is observable over HTTP from a
  * system started with `npm start`'s script and environment overrides; nothing reads service internals.
  */
 
@@ -71,7 +71,7 @@ interface Booking {
   payment?: { id: string; status: string; failureCode?: string };
 }
 
-describe('API.md contract (black box)', () => {
+describe('docs/api.md contract (black box)', () => {
   let system: RunningSystem;
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   let api: ReturnType<typeof apiClient>;

@@ -11,9 +11,9 @@ import { startSmtpListener, startSystem, type RunningSystem } from './system';
 
 /**
  * Every operation of the gateway's own OpenAPI document, with random and boundary inputs from anonymous
- * callers, a customer, the admin and forged tokens. Properties: never a 5xx, every error in API.md's shape,
- * and nothing of another customer's (the victim's) in any answer. FUZZ_SEED replays a run, FUZZ_BUDGET_MS
- * sets the fuzzing time (shared by the operations).
+ * callers, a customer, the admin and forged tokens. Properties: never a 5xx, every error in the shape of
+ * docs/api.md, and nothing of another customer's (the victim's) in any answer. FUZZ_SEED replays a run,
+ * FUZZ_BUDGET_MS sets the fuzzing time (shared by the operations).
  */
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31 - 1);

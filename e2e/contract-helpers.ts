@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { expect } from 'vitest';
 import type { ApiResponse } from './system';
 
-/** Shape checks for API.md, written from the document alone (black box). Soft, so one run lists every gap. */
+/** Shape checks for docs/api.md, written from the document alone (black box); soft, to list every gap. */
 
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|\+00:00)$/;
 export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'];
@@ -210,7 +210,7 @@ export function expectErrorShape(res: ApiResponse<unknown>, ctx: string): void {
   expect
     .soft(
       body.details !== null && typeof body.details === 'object' && !Array.isArray(body.details),
-      `${ctx}: error.details must be an object (API.md error body shows "details":{...}); body ${JSON.stringify(body).slice(0, 300)}`,
+      `${ctx}: error.details must be an object (docs/api.md error body shows "details":{...}); body ${JSON.stringify(body).slice(0, 300)}`,
     )
     .toBe(true);
   expect.soft(res.headers.get('x-request-id'), `${ctx}: X-Request-Id on error`).toBeTruthy();
@@ -353,7 +353,7 @@ export async function openSse(
   };
 }
 
-/** API.md: `X-Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
+/** docs/api.md: `X-Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. */
 export function signPayload(
   secret: string,
   rawBody: string,

@@ -161,7 +161,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** A tiny HTTP client speaking API.md: JSON in and out, optional bearer token. */
+/** A tiny HTTP client speaking docs/api.md: JSON in and out, optional bearer token. */
 export function apiClient(baseUrl: string) {
   return async function api<T = Record<string, unknown>>(
     method: string,

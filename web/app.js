@@ -1,4 +1,4 @@
-// The live seat map: plain browser JavaScript against the public API (API.md), no build step.
+// The live seat map: plain browser JavaScript against the public API (docs/api.md), no build step.
 'use strict';
 
 const $ = (id) => document.getElementById(id);

@@ -22,7 +22,7 @@ export interface RunAuditOptions {
   recheckAfterMs?: number;
 }
 
-/** Checks ARCHITECTURE.md invariants 1 and 3-6 across the services' databases. */
+/** Checks invariants 1 and 3-6 (docs/architecture.md#invariants) across the services' databases. */
 export async function runAudit(config: AuditConfig, opts: RunAuditOptions = {}): Promise<AuditReport> {
   const pools = Object.fromEntries(
     (Object.keys(AUDITED_DATABASES) as AuditedDatabase[]).map((k) => [k, createPool(config.databases[k])]),

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AuditSnapshot, PendingOutboxFact } from './types';
 
-/** The databases the audit reads, keyed like their environment prefix (SEED.md names). */
+/** The databases the audit reads, keyed like their environment prefix (docs/operations.md). */
 export const AUDITED_DATABASES = {
   AUTH: 'auth_db',
   MOVIE: 'movie_db',

@@ -1,4 +1,4 @@
-/** One broken rule: which invariant of ARCHITECTURE.md, what is wrong, and the ids to look at. */
+/** One broken rule: which invariant (docs/architecture.md#invariants), what is wrong, the ids to look at. */
 export interface Violation {
   invariant: 1 | 3 | 4 | 5 | 6;
   message: string;

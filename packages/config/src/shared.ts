@@ -1,6 +1,6 @@
 import { int, secretKey, secretPassword, str, url, type Field, type Spec } from './env';
 
-/** Connection settings of one service's own database, read from `<PREFIX>_DB_*` (SEED.md names). */
+/** Connection settings of one service's own database, read from `<PREFIX>_DB_*` (docs/operations.md). */
 export interface DbConfig {
   host: string;
   port: number;

@@ -1,6 +1,6 @@
 /**
- * Every domain error code and the HTTP status it means (API.md). Services throw DomainError; the gRPC layer
- * carries the code across, and the gateway maps it once to the HTTP error body.
+ * Every domain error code and the HTTP status it means (docs/api.md#errors). Services throw DomainError; the
+ * gRPC layer carries the code across, and the gateway maps it once to the HTTP error body.
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -49,7 +49,7 @@ export class DomainError extends Error {
   }
 }
 
-/** A field-level validation failure, shaped as API.md's `details.fields`. */
+/** A field-level validation failure, shaped as `details.fields` of docs/api.md#errors. */
 export interface FieldError {
   field: string;
   message: string;

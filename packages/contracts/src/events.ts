@@ -4,7 +4,7 @@
  */
 export const EVENTS_EXCHANGE = 'cinema.events';
 export const DEAD_LETTER_EXCHANGE = 'cinema.dead-letter';
-/** The saga's inbound queue (SEED.md). */
+/** The saga's inbound queue. */
 export const SAGA_QUEUE = 'saga_events_queue';
 export const NOTIFICATION_QUEUE = 'notification_events_queue';
 

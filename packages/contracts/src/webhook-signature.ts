@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Webhook signatures (API.md): header `X-Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret,
- * "<t>.<raw body>")>`. Pure functions shared by the sender (payment-service) and the receiver (gateway).
+ * Webhook signatures (docs/api.md#webhooks): header
+ * `X-Payment-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`. Pure functions
+ * shared by the sender (payment-service) and the receiver (gateway).
  */
 export const SIGNATURE_HEADER = 'x-payment-signature';
 export const DEFAULT_TOLERANCE_SECONDS = 300;

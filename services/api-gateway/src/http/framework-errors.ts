@@ -6,7 +6,7 @@ import { requestIdFrom } from './request-hooks';
 
 /**
  * Fastify answers a URL it cannot decode (FST_ERR_BAD_URL) before any hook or filter of ours runs; this
- * gives that answer API.md's body and the request id like any other 400.
+ * gives that answer the error body of docs/api.md and the request id like any other 400.
  */
 export function answerFrameworkError(error: Error, request: { id: unknown }, reply: unknown): void {
   const message = `The URL is not valid: ${error.message}`;
@@ -20,7 +20,7 @@ export function answerFrameworkError(error: Error, request: { id: unknown }, rep
 
 /**
  * Node's parser refuses a request it cannot read (headers over the size limit, a malformed request line, a
- * client too slow to send it) before Fastify sees a request; the answer still speaks API.md.
+ * client too slow to send it) before Fastify sees a request; the answer still has docs/api.md's error body.
  */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;

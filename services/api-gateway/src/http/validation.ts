@@ -4,7 +4,7 @@ import { validationError, type FieldError } from '@cinema/contracts';
 import { parseHoldSeatsBody } from '../seats/hold-body';
 import { HoldSeatsDto } from '../seats/seats.dto';
 
-/** Flattens class-validator's tree into API.md's `details.fields` ("card.number", "seatIds.0"). */
+/** Flattens class-validator's tree into docs/api.md's `details.fields` ("card.number", "seatIds.0"). */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   const fields: FieldError[] = [];
   for (const error of errors) {
@@ -29,8 +29,8 @@ const FAST_BODIES = new Map<unknown, (body: Record<string, unknown>) => unknown>
 ]);
 
 /**
- * Bodies are strict (unknown fields rejected, API.md); query strings only drop what they do not know, so a
- * cache-buster parameter does not break a page.
+ * Bodies are strict (unknown fields rejected, docs/api.md); query strings only drop what they do not know, so
+ * a cache-buster parameter does not break a page.
  */
 @Injectable()
 export class GatewayValidationPipe implements PipeTransform {

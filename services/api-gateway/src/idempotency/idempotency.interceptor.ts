@@ -19,9 +19,10 @@ import { IdempotencyStore } from './idempotency.store';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
- * `Idempotency-Key` on POST creators (API.md): the same key and body replay the first successful response;
- * another body is IDEMPOTENCY_KEY_REUSED; the same key still running is IDEMPOTENCY_KEY_IN_USE. Keys are
- * kept per signed-in user; an anonymous request has nobody to scope its key to and runs as if it had none.
+ * `Idempotency-Key` on POST creators (docs/api.md#conventions): the same key and body replay the first
+ * successful response; another body is IDEMPOTENCY_KEY_REUSED; the same key still running is
+ * IDEMPOTENCY_KEY_IN_USE. Keys are kept per signed-in user; an anonymous request has nobody to scope its key
+ * to and runs as if it had none.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {

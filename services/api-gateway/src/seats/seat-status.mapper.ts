@@ -7,7 +7,7 @@ export interface SeatStatusJson {
   seats: { seatId: string; label: string; type: string; status: string; price: number; heldByMe?: true }[];
 }
 
-/** API.md's seat status body; `heldByMe` only where true, to keep a big map compact. */
+/** The seat status body of docs/api.md#seats; `heldByMe` only where true, to keep a big map compact. */
 export function toSeatStatusJson(map: seatPb.SeatStatusMap): SeatStatusJson {
   return {
     showtimeId: map.showtimeId,

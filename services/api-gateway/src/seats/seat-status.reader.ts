@@ -34,7 +34,7 @@ interface LiveView {
 
 export interface SeatStatusBody {
   version: number;
-  /** API.md's status body, serialised. */
+  /** The status body of docs/api.md#seats, serialised. */
   json: string;
 }
 

@@ -18,7 +18,7 @@ describe('Luhn check', () => {
   );
 });
 
-describe('card outcomes (API.md test cards)', () => {
+describe('card outcomes (docs/api.md test cards)', () => {
   it('4242424242424242 succeeds', () => {
     expect(decideCardOutcome(card('4242424242424242'), NOW)).toEqual({ status: 'SUCCEEDED' });
   });

@@ -1,4 +1,4 @@
-/** The mock processor's card rules (API.md test cards). Pure: no I/O, the clock is passed in. */
+/** The mock processor's card rules (docs/api.md#test-cards). Pure: no I/O, the clock is passed in. */
 
 export type FailureCode = 'card_declined' | 'insufficient_funds' | 'invalid_number' | 'expired_card';
 

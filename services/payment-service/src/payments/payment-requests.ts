@@ -1,6 +1,6 @@
 import { validationError, type FieldError } from '@cinema/contracts';
 
-/** Validation of the HTTP bodies: every problem is reported at once, unknown fields are refused (API.md). */
+/** Validation of the HTTP bodies: every problem is reported at once, unknown fields are refused. */
 
 export interface CreatePaymentRequest {
   bookingId: string;

@@ -208,7 +208,7 @@ export class PaymentsRepository {
    * Applies the outcome of due payments and refunds (up to `limit` of each) and records the webhook event of
    * each in the same statement, so neither exists without the other. SKIP LOCKED lets every replica run
    * it. The first `claimLimit` payment events are created claimed for the caller for `leaseMs` (sent
-   * without another claim); the other events are due at once. Event bodies are API.md's
+   * without another claim); the other events are due at once. Event bodies are docs/api.md's
    * {id, type, createdAt, data:{paymentId, bookingId, amount, currency, failureCode?, refundId?}}, built
    * here byte for byte as JSON.stringify would. With `withNextDue`, also says when the next payment or
    * refund falls due.

@@ -56,7 +56,7 @@ const BOOKING_ENDED_STATES: Record<string, SagaState> = {
 };
 
 /**
- * The booking saga (ARCHITECTURE.md, common design point 6). Every handler runs with the booking's saga
+ * The booking saga (docs/architecture.md#flows). Every handler runs with the booking's saga
  * row locked, once per message id, and every command it sends is idempotent, so a redelivery after a
  * crash repeats harmlessly what had already happened.
  */

@@ -88,7 +88,7 @@ export class SeatsService {
     if (unknown.length > 0)
       problems.push({ field: 'seatIds', message: `not seats of this showtime: ${unknown.join(', ')}` });
     if (problems.length > 0) throw validationError(problems);
-    // A seat not for sale is as unavailable to the buyer as a taken one (API.md: 409 with the seat ids).
+    // A seat not for sale is as unavailable to the buyer as a taken one (docs/api.md: 409 with the seat ids).
     const blocked = req.seatIds.filter((id) => seating.byId.get(id)?.blocked);
     if (blocked.length > 0) throw seatsUnavailable(seating, blocked);
 
