@@ -9,8 +9,10 @@ import {
   type EventPayloads,
   type EventType,
 } from '@cinema/contracts';
+import { currentRequestId, requestContext } from '@cinema/observability';
 
 export interface BrokerLogger {
+  debug?(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -42,6 +44,7 @@ export async function declareTopology(channel: Channel | ConfirmChannel): Promis
   }
 }
 
+/** The request id defaults to the current context's, so an event names the request that caused it. */
 export function createEnvelope<T extends EventType>(
   type: T,
   data: EventPayloads[T],
@@ -51,7 +54,7 @@ export function createEnvelope<T extends EventType>(
     id: opts.id ?? randomUUID(),
     type,
     occurredAt: new Date().toISOString(),
-    requestId: opts.requestId,
+    requestId: opts.requestId ?? currentRequestId(),
     data,
   };
 }
@@ -173,8 +176,12 @@ export class Broker {
       safe(() => ch.nack(msg, false, false));
       return;
     }
+    const requestId = requestIdOf(envelope, msg);
     try {
-      await handler(envelope, msg);
+      await runInRequestContext(requestId, async () => {
+        await handler(envelope, msg);
+        this.logger.debug?.({ queue, messageId: envelope.id, type: envelope.type }, 'message handled');
+      });
       safe(() => ch.ack(msg));
     } catch (error) {
       const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
@@ -184,6 +191,7 @@ export class Broker {
           queue,
           messageId: envelope.id,
           type: envelope.type,
+          requestId,
           deliveries,
           retryInMs: delay,
           err: (error as Error).message,
@@ -199,6 +207,17 @@ export class Broker {
     await this.publisher.close().catch(() => undefined);
     await this.connection.close().catch(() => undefined);
   }
+}
+
+/** The request that caused a message: its `x-request-id` header, else the envelope's own field. */
+export function requestIdOf(envelope: EventEnvelope, msg: ConsumeMessage): string | undefined {
+  const header: unknown = msg.properties.headers?.['x-request-id'];
+  if (typeof header === 'string' && header) return header;
+  return typeof envelope.requestId === 'string' && envelope.requestId ? envelope.requestId : undefined;
+}
+
+function runInRequestContext<T>(requestId: string | undefined, fn: () => Promise<T>): Promise<T> {
+  return requestId ? requestContext.run({ requestId }, fn) : fn();
 }
 
 /** A channel closed under us (broker restart) makes ack/nack throw; the message is redelivered anyway. */

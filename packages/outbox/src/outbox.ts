@@ -21,6 +21,7 @@ export interface OutboxTables {
     attempts: number;
     last_error: string | null;
     published_at: Date | null;
+    request_id: string | null;
   };
   inbox: { consumer: string; message_id: string; processed_at: Date };
 }
@@ -29,7 +30,10 @@ export interface OutboxTables {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>;
 
-/** Records an event in the caller's transaction; it is published after the transaction commits. */
+/**
+ * Records an event in the caller's transaction; it is published after the transaction commits. The
+ * request id defaults to the current request's (see createEnvelope).
+ */
 export async function enqueueEvent<T extends EventType>(
   trx: AnyDb,
   type: T,
@@ -39,7 +43,12 @@ export async function enqueueEvent<T extends EventType>(
   const envelope = createEnvelope(type, data, opts);
   await trx
     .insertInto('outbox')
-    .values({ message_id: envelope.id, event_type: type, envelope: JSON.stringify(envelope) })
+    .values({
+      message_id: envelope.id,
+      event_type: type,
+      envelope: JSON.stringify(envelope),
+      request_id: envelope.requestId ?? null,
+    })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .execute();
   return envelope;
@@ -178,7 +187,7 @@ export class OutboxRelay {
     const published = await this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom('outbox')
-        .select(['id', 'envelope'])
+        .select(['id', 'envelope', 'request_id'])
         .where('published_at', 'is', null)
         .orderBy('id')
         .limit(batchSize)
@@ -188,7 +197,7 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const ids = rows.map((r) => r.id as number);
       try {
-        await Promise.all(rows.map((r) => this.broker.publish(r.envelope as EventEnvelope)));
+        await Promise.all(rows.map((r) => this.broker.publish(withRequestId(r))));
       } catch (error) {
         await trx
           .updateTable('outbox')
@@ -208,4 +217,9 @@ export class OutboxRelay {
     if (failure) throw failure;
     return published;
   }
+}
+
+function withRequestId(row: { envelope: unknown; request_id: string | null }): EventEnvelope {
+  const envelope = row.envelope as EventEnvelope;
+  return envelope.requestId || !row.request_id ? envelope : { ...envelope, requestId: row.request_id };
 }

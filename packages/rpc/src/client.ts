@@ -3,6 +3,7 @@ import { credentials, loadPackageDefinition, Metadata, type Client, type Service
 import { loadSync } from '@grpc/proto-loader';
 import type { Observable } from 'rxjs';
 import { GRPC_PACKAGES, PROTO_DIR, type GrpcServiceName } from '@cinema/contracts';
+import { currentRequestId } from '@cinema/observability';
 import { fromGrpcError } from './errors';
 
 /** Options that proto-loader uses on both ends, matching the ts-proto generated types. */
@@ -17,6 +18,7 @@ export const PROTO_LOADER_OPTIONS = {
 export interface CallOptions {
   /** Milliseconds until the call is abandoned with DEADLINE_EXCEEDED (default 3 s). */
   timeoutMs?: number;
+  /** Defaults to the request id of the current context, so a call made while handling one carries it. */
   requestId?: string;
 }
 
@@ -71,7 +73,8 @@ export function createRpcClient<C>(
         fn = (request: unknown, opts: CallOptions = {}) =>
           new Promise((resolve, reject) => {
             const metadata = new Metadata();
-            if (opts.requestId) metadata.set('x-request-id', opts.requestId);
+            const requestId = opts.requestId ?? currentRequestId();
+            if (requestId) metadata.set('x-request-id', requestId);
             const deadline = new Date(Date.now() + (opts.timeoutMs ?? defaultTimeout));
             method.call(client, request, metadata, { deadline }, (err, res) => {
               if (err) reject(fromGrpcError(err, service));

@@ -39,19 +39,30 @@ export class GrpcErrorFilter implements RpcExceptionFilter<unknown> {
  * interceptor adds an rxjs chain and an AsyncResource per call (about a tenth of a busy service's CPU).
  */
 export class ContextGrpcServer extends ServerGrpc {
+  private readonly callLogger = new Logger('grpc');
+
   // The signature is Nest's own.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   override createUnaryServiceMethod(methodHandler: Function): Function {
     const handle = super.createUnaryServiceMethod(methodHandler) as (
-      call: { metadata?: Metadata },
+      call: UnaryCall,
       callback: unknown,
     ) => unknown;
-    return (call: { metadata?: Metadata }, callback: unknown) => {
+    return (call: UnaryCall, callback: unknown) => {
       const value = call.metadata?.get('x-request-id')[0];
       if (typeof value !== 'string' || !value) return handle(call, callback);
-      return requestContext.run({ requestId: value }, () => handle(call, callback));
+      return requestContext.run({ requestId: value }, () => {
+        // One line per call at debug level, so LOG_LEVEL=debug shows every hop of a request.
+        this.callLogger.debug(`rpc ${call.getPath?.() ?? '?'}`);
+        return handle(call, callback);
+      });
     };
   }
+}
+
+interface UnaryCall {
+  metadata?: Metadata;
+  getPath?(): string;
 }
 
 /** The standard grpc.health.v1 check, answering from the service's dependency checks. */

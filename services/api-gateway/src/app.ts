@@ -42,7 +42,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   app.useLogger(app.get(PinoLogger));
   // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  installRequestHooks(fastify, { bodyLimit: BODY_LIMIT });
+  installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
   await installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());

@@ -23,6 +23,7 @@ export interface PaymentDatabase {
     process_at: Date;
     processed_at: Date | null;
     created_at: Generated<Date>;
+    request_id: string | null;
   };
   refunds: {
     id: string;
@@ -33,6 +34,7 @@ export interface PaymentDatabase {
     process_at: Date;
     processed_at: Date | null;
     created_at: Generated<Date>;
+    request_id: string | null;
   };
   idempotency_keys: {
     scope: string;
@@ -53,6 +55,7 @@ export interface PaymentDatabase {
     next_attempt_at: Generated<Date>;
     delivered_at: Date | null;
     last_error: string | null;
+    request_id: string | null;
   };
   webhook_deliveries: {
     id: Generated<number>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { Counter, Histogram, register } from 'prom-client';
 import { errorBody } from '@cinema/http';
 import { requestContext, type RequestContext } from '@cinema/observability';
@@ -42,7 +43,10 @@ const latency = metric(
  * Request id on every response and in every log line of the request, plus request metrics. The context is
  * re-entered before validation because body parsing runs in the socket's async context, not the request's.
  */
-export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit: number }): void {
+export function installRequestHooks(
+  fastify: FastifyInstance,
+  opts: { bodyLimit: number; logger?: Logger },
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     const declared = Number(request.headers['content-length']);
@@ -84,6 +88,9 @@ export function installRequestHooks(fastify: FastifyInstance, opts: { bodyLimit:
     };
     requests.inc(labels);
     latency.observe(labels, reply.elapsedTime / 1000);
+    // At debug level a line per request, the first hop of what LOG_LEVEL=debug shows of a request.
+    if (opts.logger?.isLevelEnabled('debug'))
+      opts.logger.debug({ requestId: String(request.id), ...labels }, 'request completed');
     done();
   });
 }

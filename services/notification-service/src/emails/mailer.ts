@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   messageId: string;
+  /** The request that caused the email (the pay request for a confirmation), as its X-Request-Id header. */
+  requestId?: string;
 }
 
 export class SmtpError extends Error {
@@ -53,6 +55,7 @@ export class Mailer implements OnApplicationShutdown {
         html: email.html,
         text: email.text,
         messageId: email.messageId,
+        headers: email.requestId ? { 'X-Request-Id': email.requestId } : undefined,
       });
     } catch (error) {
       throw new SmtpError((error as Error).message, { cause: error });

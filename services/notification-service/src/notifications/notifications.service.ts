@@ -55,6 +55,7 @@ export class NotificationsService {
           html: email.html,
           text: email.text,
           messageId: row.message_id,
+          requestId: envelope.requestId,
         });
         return true;
       });

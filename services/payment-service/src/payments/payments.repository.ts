@@ -36,6 +36,7 @@ export interface NewPayment {
   card_brand: string;
   decided_status: 'SUCCEEDED' | 'FAILED';
   decided_failure_code: string | null;
+  request_id: string | null;
 }
 
 export interface NewRefund {
@@ -43,6 +44,7 @@ export interface NewRefund {
   payment_id: string;
   amount: number;
   reason: string | null;
+  request_id: string | null;
 }
 
 export interface IdempotencyEntry {
@@ -74,6 +76,7 @@ interface SettledEventRow {
   type: string;
   body: string;
   attempts: number;
+  request_id: string | null;
   next_due_ms: number | null;
 }
 
@@ -144,9 +147,9 @@ export class PaymentsRepository {
   async createPayment(payment: NewPayment, delayMs: number, key?: IdempotencyEntry): Promise<boolean> {
     const values = sql`${payment.id}::uuid, ${payment.booking_id}, ${payment.amount}::int, ${payment.currency},
       ${payment.card_last4}, ${payment.card_brand}, ${payment.decided_status}, ${payment.decided_failure_code},
-      now() + ${delayMs} * interval '1 millisecond'`;
+      now() + ${delayMs} * interval '1 millisecond', ${payment.request_id}`;
     const columns = sql`(id, booking_id, amount, currency, card_last4, card_brand, decided_status,
-      decided_failure_code, process_at)`;
+      decided_failure_code, process_at, request_id)`;
     if (!key) {
       await sql`INSERT INTO payments ${columns} VALUES (${values})`.execute(this.db);
       return true;
@@ -229,7 +232,8 @@ export class PaymentsRepository {
           ORDER BY process_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING p.id, p.booking_id, p.amount, p.currency, p.status, p.failure_code, p.process_at),
+        RETURNING p.id, p.booking_id, p.amount, p.currency, p.status, p.failure_code, p.process_at,
+          p.request_id),
       due_refunds AS (
         UPDATE refunds r
         SET status = 'SUCCEEDED', processed_at = now()
@@ -240,7 +244,7 @@ export class PaymentsRepository {
           ORDER BY process_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING r.id, r.payment_id, r.amount, r.process_at, p.booking_id, p.currency),
+        RETURNING r.id, r.payment_id, r.amount, r.process_at, p.booking_id, p.currency, r.request_id),
       -- SUCCEEDED -> REFUNDED once the succeeded refunds (those settled just now included) cover the amount.
       refunded AS (
         UPDATE payments p SET status = 'REFUNDED'
@@ -251,14 +255,14 @@ export class PaymentsRepository {
       settled AS (
         SELECT gen_random_uuid() AS event_id, 'payment.' || lower(status) AS type, id AS payment_id,
           booking_id, amount, currency::text AS currency, failure_code, NULL::uuid AS refund_id, 0 AS kind,
-          process_at
+          process_at, request_id
         FROM due_payments
         UNION ALL
         SELECT gen_random_uuid(), 'refund.succeeded', payment_id, booking_id, amount, currency::text, NULL,
-          id, 1, process_at
+          id, 1, process_at, request_id
         FROM due_refunds),
       events AS (
-        SELECT event_id, type, payment_id, kind, process_at,
+        SELECT event_id, type, payment_id, kind, process_at, request_id,
           '{"id":"' || event_id || '","type":"' || type || '","createdAt":"'
             || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
             || '","data":{"paymentId":"' || payment_id || '","bookingId":' || to_json(booking_id)
@@ -269,13 +273,14 @@ export class PaymentsRepository {
           kind = 0 AND row_number() OVER (PARTITION BY kind ORDER BY process_at) <= ${claimLimit} AS claimed
         FROM settled),
       inserted AS (
-        INSERT INTO webhook_events (id, type, payment_id, body, created_at, attempts, next_attempt_at)
+        INSERT INTO webhook_events (id, type, payment_id, body, created_at, attempts, next_attempt_at,
+          request_id)
         SELECT event_id, type, payment_id, body, now(), CASE WHEN claimed THEN 1 ELSE 0 END,
-          CASE WHEN claimed THEN now() + ${leaseMs} * interval '1 millisecond' ELSE now() END
+          CASE WHEN claimed THEN now() + ${leaseMs} * interval '1 millisecond' ELSE now() END, request_id
         FROM events
         ORDER BY kind, process_at
-        RETURNING id, type, body, attempts)
-      SELECT i.id, i.type, i.body, i.attempts, n.next_due_ms
+        RETURNING id, type, body, attempts, request_id)
+      SELECT i.id, i.type, i.body, i.attempts, i.request_id, n.next_due_ms
       FROM (SELECT CASE WHEN ${withNextDue}::boolean THEN (
               SELECT ceil(extract(epoch FROM least(
                 (SELECT min(process_at) FROM payments WHERE status = 'PROCESSING' AND process_at > now()),
@@ -293,7 +298,14 @@ export class PaymentsRepository {
       if (row.id === null) continue;
       if (row.type === 'refund.succeeded') batch.refunds += 1;
       else batch.payments += 1;
-      if (row.attempts > 0) batch.claimed.push({ id: row.id, type: row.type, body: row.body, attempts: 1 });
+      if (row.attempts > 0)
+        batch.claimed.push({
+          id: row.id,
+          type: row.type,
+          body: row.body,
+          attempts: 1,
+          request_id: row.request_id,
+        });
       else batch.unclaimed += 1;
     }
     return batch;

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@cinema/contracts';
+import { currentRequestId } from '@cinema/observability';
 import type { PaymentConfig } from '../config';
 import { PAYMENT_CONFIG } from '../database';
 import { cardBrand, decideCardOutcome } from './card';
@@ -85,6 +86,7 @@ export class PaymentsService {
         card_brand: cardBrand(request.card.number),
         decided_status: outcome.status,
         decided_failure_code: outcome.status === 'FAILED' ? outcome.failureCode : null,
+        request_id: currentRequestId() ?? null,
       },
       this.config.delayMs,
       key ? { scope: 'payment', key, fingerprint, statusCode: 202, response } : undefined,
@@ -139,7 +141,13 @@ export class PaymentsService {
       const response: RefundAccepted = { refundId: randomUUID(), paymentId, amount, status: 'PROCESSING' };
       if (key) await tx.claimIdempotencyKey({ scope, key, fingerprint, statusCode: 202, response });
       await tx.insertRefund(
-        { id: response.refundId, payment_id: paymentId, amount, reason: request.reason ?? null },
+        {
+          id: response.refundId,
+          payment_id: paymentId,
+          amount,
+          reason: request.reason ?? null,
+          request_id: currentRequestId() ?? null,
+        },
         this.config.delayMs,
       );
       created = true;

@@ -8,6 +8,8 @@ export interface DueWebhook {
   body: string;
   /** This attempt's number (1 for the first). */
   attempts: number;
+  /** The request that created the payment or refund, sent back as X-Request-Id. */
+  request_id: string | null;
 }
 
 export interface ClaimedWebhooks {
@@ -57,15 +59,15 @@ export class WebhookDeliveriesRepository {
           ORDER BY e.next_attempt_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
-        RETURNING id, type, body, attempts)
-      SELECT c.id, c.type, c.body, c.attempts, n.next_due_ms
+        RETURNING id, type, body, attempts, request_id)
+      SELECT c.id, c.type, c.body, c.attempts, c.request_id, n.next_due_ms
       FROM (SELECT CASE WHEN ${withNextDue}::boolean THEN (
               SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int FROM webhook_events
               WHERE delivered_at IS NULL AND next_attempt_at > now()) END AS next_due_ms) n
       LEFT JOIN claimed c ON true`.execute(this.db);
     const events = result.rows
       .filter((r) => r.id !== null)
-      .map(({ id, type, body, attempts }) => ({ id, type, body, attempts }));
+      .map(({ id, type, body, attempts, request_id }) => ({ id, type, body, attempts, request_id }));
     return { events, nextDueMs: result.rows[0]?.next_due_ms ?? null };
   }
 

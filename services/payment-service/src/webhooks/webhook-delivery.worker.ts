@@ -1,4 +1,5 @@
 import { signWebhook } from '@cinema/contracts';
+import { requestContext } from '@cinema/observability';
 import {
   Inject,
   Injectable,
@@ -122,7 +123,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     return this.claimRequested || this.ready.length > 0;
   }
 
-  private async deliver(event: DueWebhook): Promise<{ unblocked: boolean }> {
+  /** Logged under the request that created the payment or refund, like the receiver's handling of it. */
+  private deliver(event: DueWebhook): Promise<{ unblocked: boolean }> {
+    const requestId = event.request_id;
+    return requestId ? requestContext.run({ requestId }, () => this.send(event)) : this.send(event);
+  }
+
+  private async send(event: DueWebhook): Promise<{ unblocked: boolean }> {
     const { url, secret, retryBaseMs, retryMaxMs } = this.config.webhook;
     const started = Date.now();
     const { statusCode, error } = await this.sender.post(event.body, {
@@ -130,6 +137,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
       'x-payment-signature': signWebhook(secret, event.body),
       'x-payment-event-id': event.id,
       'user-agent': 'cinema-payment-service',
+      ...(event.request_id ? { 'x-request-id': event.request_id } : {}),
     });
     const delivered = error === null;
     const retryInMs = delivered ? 0 : retryDelayMs(event.attempts, retryBaseMs, retryMaxMs);

@@ -1,4 +1,5 @@
 import { DomainError } from '@cinema/contracts';
+import { currentRequestId } from '@cinema/observability';
 import type { PaymentsPort, RefundOutcome } from './ports';
 
 /** Refunds through payment-service's HTTP API; `refund-<paymentId>` makes every retry the same refund. */
@@ -11,6 +12,7 @@ export class HttpPaymentsClient implements PaymentsPort {
   ) {}
 
   async refund(paymentId: string, reason: string): Promise<{ outcome: RefundOutcome; detail: string }> {
+    const requestId = currentRequestId();
     let response: Response;
     try {
       response = await fetch(
@@ -21,6 +23,7 @@ export class HttpPaymentsClient implements PaymentsPort {
             authorization: `Bearer ${this.apiKey}`,
             'content-type': 'application/json',
             'idempotency-key': `refund-${paymentId}`,
+            ...(requestId ? { 'x-request-id': requestId } : {}),
           },
           body: JSON.stringify({ reason }),
           signal: AbortSignal.timeout(this.timeoutMs),
