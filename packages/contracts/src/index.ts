@@ -3,6 +3,7 @@ import { join } from 'node:path';
 export * from './errors';
 export * from './events';
 export * from './domain';
+export * from './ids';
 export * from './webhook-signature';
 export * as authPb from './generated/auth';
 export * as moviePb from './generated/movie';
