@@ -4,6 +4,7 @@ export * from './errors';
 export * from './events';
 export * from './domain';
 export * from './ids';
+export * from './dependency-down';
 export * from './webhook-signature';
 export * as authPb from './generated/auth';
 export * as moviePb from './generated/movie';
