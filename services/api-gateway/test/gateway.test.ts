@@ -666,8 +666,21 @@ describe('api-gateway over fake backends', () => {
       expect(text).toContain('http_request_duration_seconds');
       const docs = await fetch(`${gw.url}/docs-json`);
       expect(docs.status).toBe(200);
-      const spec = (await docs.json()) as { paths: Record<string, unknown> };
+      const spec = (await docs.json()) as {
+        paths: Record<string, Record<string, { requestBody?: unknown }>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
       expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/seats/hold', '/payment/callback']));
+      // The hold body is checked by hand (hold-body.ts); its description still reaches the document.
+      expect(spec.paths['/seats/hold'].post.requestBody).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/HoldSeatsDto' } } },
+      });
+      expect(Object.keys(spec.components.schemas.HoldSeatsDto.properties ?? {})).toEqual([
+        'showtimeId',
+        'seatIds',
+        'quantity',
+        'seatType',
+      ]);
     });
   });
 });
