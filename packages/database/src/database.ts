@@ -20,6 +20,9 @@ export function createPool(cfg: DbConfig): Pool {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (pg_terminate_backend, a database restart): its query already failed with the
+  // cause, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
