@@ -2,9 +2,9 @@
 //   1. the committed generated code (packages/contracts/src/generated) differs from a fresh generation,
 //   2. `buf lint` finds a violation of packages/contracts/buf.yaml's rules,
 //   3. `buf breaking` finds a wire or JSON break against the main branch.
-// The baseline is the local branch `main`, else `origin/main` (a fresh clone of another branch has only
-// that), else PROTO_BREAKING_AGAINST (any buf input). With none of them the breaking check is skipped with
-// the reason printed, and fails under REQUIRE_ALL_TESTS=1 (CI).
+// The baseline is PROTO_BREAKING_AGAINST (a git ref or commit) if set, else the local branch `main`, else
+// `origin/main` (a fresh clone of another branch has only that). With none of them the breaking check is
+// skipped with the reason printed, and fails under REQUIRE_ALL_TESTS=1 (CI).
 // Options (test/proto-drift.test.ts): --dir <a copy of packages/contracts>, --against <buf input>.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,19 +53,19 @@ function git(...args) {
   }
 }
 
-/** The buf input to compare against, or the reason there is none. */
+/** The buf input to compare against, or the reason there is none (`fail`: a wanted baseline is missing). */
 function baseline() {
-  if (process.env.PROTO_BREAKING_AGAINST) return { input: process.env.PROTO_BREAKING_AGAINST };
+  const wanted = process.env.PROTO_BREAKING_AGAINST;
   const gitDir = git('rev-parse', '--absolute-git-dir');
-  if (!gitDir) return { reason: 'not a git checkout' };
   // A worktree's own git dir has no objects; buf clones from the common one.
-  const common = resolve(root, git('rev-parse', '--git-common-dir') ?? gitDir);
-  for (const ref of ['refs/heads/main', 'refs/remotes/origin/main']) {
-    if (git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)) {
+  const common = gitDir && resolve(root, git('rev-parse', '--git-common-dir') ?? gitDir);
+  for (const ref of wanted ? [wanted] : ['refs/heads/main', 'refs/remotes/origin/main']) {
+    if (common && git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)) {
       return { input: `${common}#ref=${ref},subdir=${protoSubdir}`, name: ref };
     }
   }
-  return { reason: 'no branch main nor origin/main in this clone (set PROTO_BREAKING_AGAINST)' };
+  if (wanted) return { reason: `PROTO_BREAKING_AGAINST=${wanted} is no commit here`, fail: true };
+  return { reason: 'no branch main nor origin/main here (set PROTO_BREAKING_AGAINST to a git ref)' };
 }
 
 function check(label, fn) {
@@ -103,9 +103,9 @@ if (against.input) {
     check(`breaking (against ${against.name ?? against.input})`, () =>
       buf(['breaking', '--against', against.input], dir, { stdio: 'pipe' }),
     ) && ok;
-} else if (process.env.REQUIRE_ALL_TESTS === '1') {
+} else if (against.fail || process.env.REQUIRE_ALL_TESTS === '1') {
   ok = false;
-  console.error(`proto breaking: FAILED, not run under REQUIRE_ALL_TESTS=1: ${against.reason}`);
+  console.error(`proto breaking: FAILED, not run: ${against.reason}`);
 } else console.log(`proto breaking: skipped, ${against.reason}`);
 
 process.exit(ok ? 0 : 1);
