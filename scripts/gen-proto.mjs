@@ -1,27 +1,33 @@
-// Regenerates packages/contracts/src/generated from packages/contracts/proto with protoc + ts-proto.
-// The generated files are committed, so building and running need no protoc; only changing a .proto does
-// (Debian: apt-get install protobuf-compiler).
+// `npm run proto`: regenerates packages/contracts/src/generated from packages/contracts/proto with buf
+// (@bufbuild/buf from npm) and ts-proto, as packages/contracts/buf.gen.yaml says. The generated files are
+// committed; `npm run proto:check` (a step of `npm test`) fails when they differ from a fresh generation.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
-const protoDir = join(root, 'packages/contracts/proto');
-const outDir = join(root, 'packages/contracts/src/generated');
-const plugin = join(root, 'node_modules/.bin/protoc-gen-ts_proto');
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const contractsDir = join(root, 'packages/contracts');
+export const generatedPath = 'src/generated';
+const bin = join(root, 'node_modules/.bin');
 
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-const protos = readdirSync(protoDir).filter((f) => f.endsWith('.proto'));
-execFileSync(
-  'protoc',
-  [
-    `--plugin=protoc-gen-ts_proto=${plugin}`,
-    `--ts_proto_out=${outDir}`,
-    '--ts_proto_opt=nestJs=true,addGrpcMetadata=true,stringEnums=true,forceLong=number,useDate=false,exportCommonSymbols=false,outputIndex=false',
-    `--proto_path=${protoDir}`,
-    ...protos,
-  ],
-  { stdio: 'inherit' },
-);
-console.log(`generated ${protos.length} contracts into ${outDir}`);
+/** Runs buf from node_modules in `cwd`, with ts-proto's plugin on the PATH. */
+export function buf(args, cwd, options = {}) {
+  return execFileSync(join(bin, 'buf'), args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
+    ...options,
+  });
+}
+
+/** Generates the contracts in `dir` (a packages/contracts) into `outRoot`/src/generated. */
+export function generate(dir, outRoot) {
+  rmSync(join(outRoot, generatedPath), { recursive: true, force: true });
+  buf(['generate', '--template', 'buf.gen.yaml', '-o', outRoot], dir, { stdio: 'inherit' });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  generate(contractsDir, contractsDir);
+  console.log(`generated ${join(contractsDir, generatedPath)}`);
+}

@@ -1,9 +1,10 @@
-// `npm test`: lint, format, boundaries (.dependency-cruiser.cjs), typecheck, build, then the unit,
-// integration and e2e suites (Vitest). Ends with one line of totals over everything:
+// `npm test`: lint, format, boundaries (.dependency-cruiser.cjs), typecheck, proto drift (generated code,
+// buf lint and buf breaking: scripts/check-proto.mjs), build, db types drift (scripts/check-db-types.mjs),
+// then the unit, integration and e2e suites (Vitest). Ends with one line of totals over everything:
 // "N passed, N failed, N skipped". Exit code 0 only when nothing failed. With REQUIRE_ALL_TESTS=1 (CI) a
 // skipped test is a failure too: a suite whose prerequisite is missing (a browser, the broker's CLI) then
-// fails instead of skipping (@cinema/testing `prerequisite`), and any other skip or todo
-// counts against the run.
+// fails instead of skipping (@cinema/testing `prerequisite`), and any other skip or todo counts against
+// the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -84,7 +85,14 @@ step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 step('format', 'npx', ['prettier', '--check', '.']);
 step('boundaries', 'npm', ['run', '--silent', 'boundaries']);
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('proto drift', 'npm', ['run', '--silent', 'proto:check']);
 const built = step('build', 'npx', ['tsc', '-b', 'tsconfig.build.json']);
+// Needs the build (it migrates with packages/database/dist) and PostgreSQL.
+if (built) step('db types drift', 'node', ['scripts/check-db-types.mjs']);
+else {
+  failed += 1;
+  summary.push('db types drift: not run, the build failed');
+}
 suite('unit');
 suite('integration');
 if (!onlyFast) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 export * from './errors';
 export * from './events';
 export * from './domain';
+export * from './ids';
+export * from './dependency-down';
 export * from './webhook-signature';
 export * as authPb from './generated/auth';
 export * as moviePb from './generated/movie';

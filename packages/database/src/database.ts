@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider } from 'kysely';
 import { Client, Pool, types } from 'pg';
 import type { DbConfig } from '@cinema/config';
 
@@ -20,6 +20,9 @@ export function createPool(cfg: DbConfig): Pool {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (pg_terminate_backend, a database restart): its query already failed with the
+  // cause, and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
@@ -80,49 +83,82 @@ export interface MigrationSet {
   dir: string;
 }
 
+/** Kysely's Migrator keeps each set's history in a table of its own. */
+export function migrationTableName(set: string): string {
+  return `kysely_migration_${set}`;
+}
+
+/** The SQL files of a set (`NNN_name.sql`) as forward-only Kysely migrations, named by file. */
+export class SqlFileMigrationProvider implements MigrationProvider {
+  constructor(private readonly dir: string) {}
+
+  getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {};
+    for (const file of readdirSync(this.dir).filter((f) => /^\d+_.+\.sql$/.test(f))) {
+      const text = readFileSync(join(this.dir, file), 'utf8');
+      migrations[file] = {
+        // No parameters, so pg sends the file as one simple query: several statements are fine.
+        up: async (db) => {
+          await sql.raw(text).execute(db);
+        },
+      };
+    }
+    return Promise.resolve(migrations);
+  }
+}
+
+// The lock id and history table of the runner Kysely's Migrator replaced (one row per set and file).
+const LEGACY_LOCK = 727274;
+const LEGACY_TABLE = 'schema_migrations';
+
 /**
- * Applies forward-only SQL migrations (`NNN_name.sql`, in order) that have not run yet, each in its own
- * transaction, under an advisory lock so concurrent replicas migrate once.
+ * A database migrated by the former runner has its history in `schema_migrations`; copies a set's rows
+ * into the Migrator's table so nothing runs twice. Idempotent, under the former runner's lock.
+ */
+async function adoptLegacyHistory(db: Kysely<unknown>, set: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(LEGACY_LOCK)})`.execute(trx);
+    const legacy = await sql<{ found: string | null }>`SELECT to_regclass(${LEGACY_TABLE}) AS found`.execute(
+      trx,
+    );
+    if (!legacy.rows[0]?.found) return;
+    const table = sql.table(migrationTableName(set));
+    // The Migrator's own schema for its table, so it finds the table made and uses it as is.
+    await sql`CREATE TABLE IF NOT EXISTS ${table} (
+      name varchar(255) NOT NULL PRIMARY KEY, timestamp varchar(255) NOT NULL)`.execute(trx);
+    await sql`INSERT INTO ${table} (name, timestamp)
+      SELECT name, to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      FROM ${sql.table(LEGACY_TABLE)} WHERE migration_set = ${set}
+      ON CONFLICT (name) DO NOTHING`.execute(trx);
+  });
+}
+
+/**
+ * Applies the sets' forward-only SQL migrations that have not run yet with Kysely's Migrator, one set after
+ * the other, each set in one transaction under the Migrator's PostgreSQL advisory lock, so replicas that
+ * start together migrate once. Returns what ran, as `set/file`.
  */
 export async function migrate(pool: Pool, sets: MigrationSet[]): Promise<string[]> {
-  const client = await pool.connect();
+  // Not destroyed afterwards: destroying it would end the caller's pool.
+  const db = createKysely<unknown>(pool);
   const applied: string[] = [];
-  try {
-    await client.query('SELECT pg_advisory_lock(727274)');
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      migration_set text NOT NULL,
-      name text NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (migration_set, name))`);
-    const done = await client.query<{ migration_set: string; name: string }>(
-      'SELECT migration_set, name FROM schema_migrations',
-    );
-    const seen = new Set(done.rows.map((r) => `${r.migration_set}/${r.name}`));
-    for (const set of sets) {
-      const files = readdirSync(set.dir)
-        .filter((f) => /^\d+_.+\.sql$/.test(f))
-        .sort();
-      for (const file of files) {
-        if (seen.has(`${set.name}/${file}`)) continue;
-        const sql = readFileSync(join(set.dir, file), 'utf8');
-        await client.query('BEGIN');
-        try {
-          await client.query(sql);
-          await client.query('INSERT INTO schema_migrations (migration_set, name) VALUES ($1, $2)', [
-            set.name,
-            file,
-          ]);
-          await client.query('COMMIT');
-          applied.push(`${set.name}/${file}`);
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw new Error(`Migration ${set.name}/${file} failed: ${(error as Error).message}`);
-        }
-      }
+  for (const set of sets) {
+    await adoptLegacyHistory(db, set.name);
+    const migrator = new Migrator({
+      db,
+      provider: new SqlFileMigrationProvider(set.dir),
+      migrationTableName: migrationTableName(set.name),
+      migrationLockTableName: `${migrationTableName(set.name)}_lock`,
+    });
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results.find((r) => r.status === 'Error');
+      const what = failed ? `${set.name}/${failed.migrationName}` : set.name;
+      throw new Error(`Migration ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
-    client.release();
+    applied.push(
+      ...results.filter((r) => r.status === 'Success').map((r) => `${set.name}/${r.migrationName}`),
+    );
   }
   return applied;
 }
@@ -144,3 +180,13 @@ export function postgresHealthCheck(pool: Pool): { name: string; check(): Promis
     },
   };
 }
+
+/**
+ * A table type generated by kysely-codegen with some columns narrowed where SQL cannot say it (a text
+ * column's states, a JSON column's shape). Only columns the table has can be narrowed, so the generated
+ * file stays the one truth of which columns exist.
+ */
+export type Narrow<
+  Table,
+  Columns extends { [K in keyof Columns]: K extends keyof Table ? unknown : never },
+> = Omit<Table, keyof Columns> & Columns;

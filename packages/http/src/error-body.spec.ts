@@ -78,4 +78,26 @@ describe('mapError', () => {
     const tooLarge = Object.assign(new Error('too large'), { statusCode: 413 });
     expect(mapError(tooLarge, 'r').body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
+
+  it("answers a down database 503 naming the service, with when to come back, never the driver's text", () => {
+    const tooMany = Object.assign(new Error('sorry, too many clients already (db payment_db)'), {
+      code: '53300',
+    });
+    const mapped = mapError(tooMany, 'r', 'payment');
+    expect(mapped.unexpected).toBe(true);
+    expect(mapped.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      code: 'UNAVAILABLE',
+      message: 'The payment service is unavailable, try again shortly',
+      details: { service: 'payment', retryAfterSeconds: 2 },
+    });
+    const refused = mapError(new Error('Connection terminated unexpectedly'), 'r');
+    expect(refused.body).toMatchObject({
+      statusCode: 503,
+      code: 'UNAVAILABLE',
+      details: { retryAfterSeconds: 2 },
+    });
+    expect(JSON.stringify([mapped.body, refused.body])).not.toMatch(/clients|payment_db|terminated/);
+  });
 });

@@ -1,6 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
-import { DomainError, ERROR_STATUS, type ErrorCode } from '@cinema/contracts';
+import {
+  DomainError,
+  DEPENDENCY_RETRY_AFTER_SECONDS,
+  ERROR_STATUS,
+  dependencyDownError,
+  isDependencyDown,
+  type ErrorCode,
+} from '@cinema/contracts';
 
 /** The error body of every HTTP answer (docs/api.md#errors). */
 export interface ErrorBody {
@@ -38,8 +45,19 @@ function internal(requestId: string): ErrorBody {
   return errorBody('INTERNAL', `Internal error (request id ${requestId})`, { requestId });
 }
 
-/** Maps anything thrown while serving a request to the public error body, exactly once. */
-export function mapError(exception: unknown, requestId: string): MappedError {
+/**
+ * Maps anything thrown while serving a request to the public error body, exactly once. `service` names this
+ * service when its own dependency (its database) is down.
+ */
+export function mapError(exception: unknown, requestId: string, service?: string): MappedError {
+  if (isDependencyDown(exception) && !(exception instanceof DomainError)) {
+    const down = service
+      ? dependencyDownError(service)
+      : new DomainError('UNAVAILABLE', 'A dependency is unavailable, try again shortly', {
+          retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+        });
+    return { body: errorBody('UNAVAILABLE', down.message, down.details), unexpected: true };
+  }
   if (exception instanceof DomainError) {
     if (exception.code === 'INTERNAL') return { body: internal(requestId), unexpected: true };
     if (exception.code === 'UNAVAILABLE') {

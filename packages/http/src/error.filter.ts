@@ -7,11 +7,14 @@ import { mapError } from './error-body';
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  /** `service` names this service in the 503 answered when its own database is down. */
+  constructor(private readonly service?: string) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const { body, unexpected } = mapError(exception, String(request.id));
+    const { body, unexpected } = mapError(exception, String(request.id), this.service);
     if (unexpected) {
       const cause = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(

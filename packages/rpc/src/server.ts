@@ -14,22 +14,38 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { Metadata } from '@grpc/grpc-js';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Observable, throwError } from 'rxjs';
-import { DomainError, GRPC_PACKAGES, PROTO_DIR, type GrpcServiceName } from '@cinema/contracts';
+import {
+  DomainError,
+  GRPC_PACKAGES,
+  PROTO_DIR,
+  dependencyDownError,
+  isDependencyDown,
+  type GrpcServiceName,
+} from '@cinema/contracts';
 import { HEALTH_CHECKS, requestContext, runHealthChecks, type HealthCheck } from '@cinema/observability';
 import { PROTO_LOADER_OPTIONS } from './client';
 import { toGrpcError } from './errors';
 
-/** Maps DomainError to its gRPC status once, for every handler; anything else is logged and hidden. */
+/**
+ * Maps DomainError to its gRPC status once, for every handler; anything else is logged and hidden: a down
+ * dependency (the service's database refusing or dropping connections) as UNAVAILABLE, the rest as INTERNAL.
+ */
 @Catch()
 export class GrpcErrorFilter implements RpcExceptionFilter<unknown> {
   private readonly logger = new Logger('GrpcErrorFilter');
+
+  /** `service` names this service in a dependency-down answer (`details.service`). */
+  constructor(private readonly service: string) {}
 
   catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
     if (exception instanceof DomainError) return throwError(() => toGrpcError(exception));
     this.logger.error(
       exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
     );
-    return throwError(() => toGrpcError(new DomainError('INTERNAL', 'Internal error')));
+    const answer = isDependencyDown(exception)
+      ? dependencyDownError(this.service)
+      : new DomainError('INTERNAL', 'Internal error');
+    return throwError(() => toGrpcError(answer));
   }
 }
 
@@ -97,7 +113,7 @@ export async function startGrpcService(opts: GrpcServiceBootstrap): Promise<INes
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   // Before connectMicroservice: inheritAppConfig copies the global filters and interceptors at that moment.
-  app.useGlobalFilters(new GrpcErrorFilter());
+  app.useGlobalFilters(new GrpcErrorFilter(opts.services[0]));
   app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new ContextGrpcServer({

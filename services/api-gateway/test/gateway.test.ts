@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '@cinema/contracts';
+import { DomainError, dependencyDownError } from '@cinema/contracts';
 import { freePort } from '@cinema/testing';
 import { call, FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
 
@@ -252,6 +252,22 @@ describe('api-gateway over fake backends', () => {
       const res = await call(down.url, 'GET', '/bookings', { token: token() });
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable', code: 'UNAVAILABLE' });
+    });
+
+    it("answers 503 with a Retry-After when a service's database is down (what its GrpcErrorFilter sends)", async () => {
+      fake.on('movie', 'listTheaters', () => {
+        throw dependencyDownError('movie');
+      });
+      const res = await call(gw.url, 'GET', '/theaters');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('2');
+      expect(res.body).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        code: 'UNAVAILABLE',
+        message: 'The movie service is unavailable, try again shortly',
+        details: { service: 'movie', retryAfterSeconds: 2 },
+      });
     });
 
     it('hides unexpected failures behind 500 INTERNAL with the request id', async () => {
@@ -666,8 +682,21 @@ describe('api-gateway over fake backends', () => {
       expect(text).toContain('http_request_duration_seconds');
       const docs = await fetch(`${gw.url}/docs-json`);
       expect(docs.status).toBe(200);
-      const spec = (await docs.json()) as { paths: Record<string, unknown> };
+      const spec = (await docs.json()) as {
+        paths: Record<string, Record<string, { requestBody?: unknown }>>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
       expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/seats/hold', '/payment/callback']));
+      // The hold body is checked by hand (hold-body.ts); its description still reaches the document.
+      expect(spec.paths['/seats/hold'].post.requestBody).toMatchObject({
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/HoldSeatsDto' } } },
+      });
+      expect(Object.keys(spec.components.schemas.HoldSeatsDto.properties ?? {})).toEqual([
+        'showtimeId',
+        'seatIds',
+        'quantity',
+        'seatType',
+      ]);
     });
   });
 });

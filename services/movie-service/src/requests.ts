@@ -1,12 +1,5 @@
 import { DomainError, validationError } from '@cinema/contracts';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids reach SQL only when well-formed, so a malformed one is NOT_FOUND instead of a uuid cast error. */
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
-
 export function notFound(what: string): DomainError {
   return new DomainError('NOT_FOUND', `${what} not found`);
 }

@@ -29,7 +29,7 @@ export async function startPaymentService(
     bufferLogs: true,
   });
   // Global, so Nest also routes Fastify's own errors (unparseable JSON, body too large) through it.
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter('payment'));
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

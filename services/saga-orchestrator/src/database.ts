@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { Generated } from 'kysely';
+import type { Narrow } from '@cinema/database';
 import type { OutboxTables } from '@cinema/outbox';
+import type { SagaSteps, Sagas } from './db-types.generated';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const SAGA_MIGRATIONS = { name: 'saga', dir: join(__dirname, '..', 'migrations') };
@@ -12,23 +13,6 @@ export const SAGA_STATES = ['AWAITING_PAYMENT', 'CONFIRMED', 'EXPIRED', 'FAILED'
 export type SagaState = (typeof SAGA_STATES)[number];
 
 export interface SagaDatabase extends OutboxTables {
-  sagas: {
-    id: string;
-    booking_id: string;
-    state: SagaState;
-    deadline_at: Date;
-    payment_id: string | null;
-    total_amount: number | null;
-    currency: string | null;
-    created_at: Generated<Date>;
-    updated_at: Generated<Date>;
-  };
-  saga_steps: {
-    id: Generated<number>;
-    saga_id: string;
-    name: string;
-    status: string;
-    detail: Generated<string>;
-    at: Generated<Date>;
-  };
+  sagas: Narrow<Sagas, { state: SagaState }>;
+  saga_steps: SagaSteps;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Generated } from 'kysely';
+import type { Narrow } from '@cinema/database';
+import type { Reservations, ShowtimeSeats, Showtimes } from './db-types.generated';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const SEAT_MIGRATIONS = { name: 'seat', dir: join(__dirname, '..', 'migrations') };
@@ -10,35 +11,7 @@ export const SEAT_CONFIG = Symbol('SEAT_CONFIG');
 export type ReservationStatus = 'PENDING' | 'BOOKED' | 'RELEASED';
 
 export interface SeatDatabase {
-  showtimes: {
-    id: string;
-    room_id: string;
-    starts_at: Date;
-    currency: string;
-    created_at: Generated<Date>;
-  };
-  showtime_seats: {
-    showtime_id: string;
-    seat_id: string;
-    label: string;
-    row_label: string;
-    number: number;
-    type: string;
-    price: number;
-    blocked: boolean;
-    x: number;
-    y: number;
-  };
-  reservations: {
-    id: Generated<number>;
-    showtime_id: string;
-    seat_id: string;
-    booking_id: string;
-    hold_id: string;
-    user_id: string;
-    status: ReservationStatus;
-    reserved_until: Date;
-    created_at: Generated<Date>;
-    updated_at: Generated<Date>;
-  };
+  showtimes: Showtimes;
+  showtime_seats: ShowtimeSeats;
+  reservations: Narrow<Reservations, { status: ReservationStatus }>;
 }

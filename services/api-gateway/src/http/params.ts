@@ -2,15 +2,13 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { DomainError } from '@cinema/contracts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { DomainError, isUuid } from '@cinema/contracts';
 
 /** Path ids are UUIDs; anything else names nothing that exists, so it is a 404, never a backend error. */
 @Injectable()
 export class EntityIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) throw new DomainError('NOT_FOUND', 'Not found');
+    if (!isUuid(value)) throw new DomainError('NOT_FOUND', 'Not found');
     return value.toLowerCase();
   }
 }

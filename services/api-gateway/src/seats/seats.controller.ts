@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { validationError, type SeatChangeMessage } from '@cinema/contracts';
+import type { SeatChangeMessage } from '@cinema/contracts';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser, OptionalAuth, OptionalUser } from '../auth/auth.guard';
 import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
@@ -11,6 +11,7 @@ import type { GatewayConfig } from '../config';
 import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
+import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
 import { sseFrame, sseJsonFrame } from './seat-status.mapper';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
@@ -46,23 +47,8 @@ export class SeatsController {
   @HoldRateLimited()
   @Authenticated()
   @Idempotent()
-  async hold(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldSeatsDto) {
-    const max = this.config.maxSeatsPerHold;
-    if (body.seatIds && body.quantity !== undefined) {
-      throw validationError([{ field: 'quantity', message: 'give either seatIds or quantity, not both' }]);
-    }
-    if (!body.seatIds && body.quantity === undefined) {
-      throw validationError([{ field: 'seatIds', message: 'seatIds (or quantity) is required' }]);
-    }
-    if (body.seatIds && body.seatIds.length > max) {
-      throw validationError([{ field: 'seatIds', message: `at most ${max} seats per hold` }]);
-    }
-    if (body.quantity !== undefined && body.quantity > max) {
-      throw validationError([{ field: 'quantity', message: `at most ${max} seats per hold` }]);
-    }
-    if (body.seatType && body.seatIds) {
-      throw validationError([{ field: 'seatType', message: 'seatType goes with quantity only' }]);
-    }
+  @ApiBody({ type: HoldSeatsDto })
+  async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
     const hold = await this.backends.seat.holdSeats(
       {
         showtimeId: body.showtimeId,

@@ -1,45 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { SEAT_TYPES } from '@cinema/contracts';
 
-/** Either explicit seats, or a quantity for best-available seats (of a type). */
+/**
+ * `POST /seats/hold`'s body for the OpenAPI document only: nothing validates against this class.
+ * parseHoldSeatsBody (hold-body.ts) is the gateway's one check of a hold.
+ */
 export class HoldSeatsDto {
-  @ApiProperty()
-  @IsUUID('all', { message: 'showtimeId must be an id' })
+  @ApiProperty({ format: 'uuid' })
   showtimeId!: string;
 
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'seatIds must name at least one seat' })
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'seatIds must not repeat a seat' })
-  @IsUUID('all', { each: true, message: 'each seatIds entry must be a seat id' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    minItems: 1,
+    uniqueItems: true,
+    description: 'At most MAX_SEATS_PER_HOLD seats; or give quantity instead.',
+  })
   seatIds?: string[];
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt({ message: 'quantity must be an integer' })
-  @Min(1)
-  @Max(100)
+  @ApiPropertyOptional({ minimum: 1, description: 'Best-available seats; at most MAX_SEATS_PER_HOLD.' })
   quantity?: number;
 
-  @ApiPropertyOptional({ enum: SEAT_TYPES })
-  @IsOptional()
-  @IsIn(SEAT_TYPES as unknown as string[], { message: `seatType must be one of ${SEAT_TYPES.join(', ')}` })
+  @ApiPropertyOptional({ enum: SEAT_TYPES, description: 'With quantity only.' })
   seatType?: string;
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DomainError,
   holdExpiredError,
+  isUuid,
   PAYMENT_STATUSES,
   validationError,
   type bookingPb,
@@ -15,7 +16,6 @@ import { BookingsRepository, type EndStatus } from './bookings.repository';
 import { MOVIE_PORT, SEAT_PORT, type MoviePort, type SeatPort } from './ports';
 import { bookingIdForHold, generateTicketCode } from './ticket-code';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const END_STATUSES: readonly EndStatus[] = ['EXPIRED', 'FAILED', 'CANCELLED'];
 /** Seats stay reserved a little past the payment deadline so the saga can end the booking first. */
 const RESERVATION_GRACE_MS = 60_000;
@@ -38,7 +38,7 @@ export class BookingsService {
     const holdId = req.holdId.trim();
     const problems = [];
     if (!holdId || holdId.length > 100) problems.push({ field: 'holdId', message: 'is required' });
-    if (!UUID.test(req.userId)) problems.push({ field: 'userId', message: 'must be a user id' });
+    if (!isUuid(req.userId)) problems.push({ field: 'userId', message: 'must be a user id' });
     if (problems.length > 0) throw validationError(problems);
 
     const cap = this.config.maxPendingPerUser;
@@ -125,7 +125,7 @@ export class BookingsService {
    */
   async cancelBooking(id: string, userId: string): Promise<bookingPb.Booking> {
     requireUser(userId);
-    const cancelled = UUID.test(id) ? await this.bookings.cancel(id, userId) : undefined;
+    const cancelled = isUuid(id) ? await this.bookings.cancel(id, userId) : undefined;
     if (cancelled) {
       await this.releaseSeatsNow(id);
       return toBookingMessage(cancelled);
@@ -143,7 +143,7 @@ export class BookingsService {
 
   async preparePayment(id: string, userId: string): Promise<bookingPb.PaymentQuote> {
     requireUser(userId);
-    const booking = UUID.test(id) ? await this.bookings.paymentState(id, userId) : undefined;
+    const booking = isUuid(id) ? await this.bookings.paymentState(id, userId) : undefined;
     if (!booking) throw new DomainError('NOT_FOUND', 'Booking not found');
     if (booking.status !== 'PENDING')
       throw new DomainError('BOOKING_NOT_PAYABLE', `The booking is ${booking.status} and cannot be paid`, {
@@ -169,7 +169,7 @@ export class BookingsService {
     if (!req.paymentId || req.paymentId.length > 100)
       problems.push({ field: 'paymentId', message: 'is required' });
     if (problems.length > 0) throw validationError(problems);
-    const record = UUID.test(req.bookingId)
+    const record = isUuid(req.bookingId)
       ? await this.bookings.recordPayment(
           req.bookingId,
           req.paymentId,
@@ -184,7 +184,7 @@ export class BookingsService {
 
   async confirmBooking(req: bookingPb.ConfirmBookingRequest): Promise<bookingPb.Booking> {
     if (!req.paymentId) throw validationError([{ field: 'paymentId', message: 'is required' }]);
-    if (!UUID.test(req.bookingId)) throw new DomainError('NOT_FOUND', 'Booking not found');
+    if (!isUuid(req.bookingId)) throw new DomainError('NOT_FOUND', 'Booking not found');
     for (let attempt = 0; ; attempt++) {
       try {
         const confirmed = await this.bookings.confirm(req.bookingId, req.paymentId, generateTicketCode());
@@ -214,9 +214,7 @@ export class BookingsService {
     const status = req.status as EndStatus;
     if (!END_STATUSES.includes(status))
       throw validationError([{ field: 'status', message: `must be one of ${END_STATUSES.join(', ')}` }]);
-    const ended = UUID.test(req.bookingId)
-      ? await this.bookings.endPending(req.bookingId, status)
-      : undefined;
+    const ended = isUuid(req.bookingId) ? await this.bookings.endPending(req.bookingId, status) : undefined;
     if (!ended) return toBookingMessage(await this.load(req.bookingId, undefined));
     this.logger.log({ bookingId: req.bookingId, status, reason: req.reason }, 'booking ended');
     return toBookingMessage(ended);
@@ -224,14 +222,14 @@ export class BookingsService {
 
   /** `userId` undefined reads any booking: only for the internal RPCs that act for no user. */
   private async load(id: string, userId: string | undefined): Promise<BookingRecord> {
-    const record = UUID.test(id) ? await this.bookings.find(id, userId) : undefined;
+    const record = isUuid(id) ? await this.bookings.find(id, userId) : undefined;
     if (!record) throw new DomainError('NOT_FOUND', 'Booking not found');
     return record;
   }
 
   private async awaitPayment(id: string, userId: string, waitMs: number): Promise<BookingRecord> {
     // Registered before the first read: a change committed after that read still wakes this call.
-    const waiter = UUID.test(id) ? this.changes.register(id) : undefined;
+    const waiter = isUuid(id) ? this.changes.register(id) : undefined;
     try {
       let record = await this.load(id, userId);
       if (!waiter || !paymentInFlight(record)) return record;
@@ -265,7 +263,7 @@ export class BookingsService {
 
 /** Every RPC that acts for a customer needs to know which one: an empty id never means "anyone". */
 function requireUser(userId: string): void {
-  if (!UUID.test(userId)) throw validationError([{ field: 'userId', message: 'must be a user id' }]);
+  if (!isUuid(userId)) throw validationError([{ field: 'userId', message: 'must be a user id' }]);
 }
 
 function tooManyPending(cap: number, oldest: Date | null): DomainError {

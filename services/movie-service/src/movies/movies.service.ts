@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { validationError, type moviePb } from '@cinema/contracts';
-import { isUuid, notFound, paging } from '../requests';
+import { isUuid, validationError, type moviePb } from '@cinema/contracts';
+import { notFound, paging } from '../requests';
 import { applyMoviePatch, validateMovie } from './movie-input';
 import { MoviesRepository, type MovieRow } from './movies.repository';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, validationError, type FieldError, type moviePb } from '@cinema/contracts';
+import { DomainError, isUuid, validationError, type FieldError, type moviePb } from '@cinema/contracts';
 import { MoviesService } from '../movies/movies.service';
-import { isCalendarDate, isUuid, notFound, paging, parseInstant } from '../requests';
+import { isCalendarDate, notFound, paging, parseInstant } from '../requests';
 import { TheatersRepository } from '../theaters/theaters.repository';
 import { normaliseCurrency, showtimeTimes, validatePrices } from './showtime-input';
 import { ShowtimesRepository, type ShowtimeFilter, type ShowtimeRow } from './showtimes.repository';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, validationError, type FieldError, type moviePb } from '@cinema/contracts';
-import { isUuid, notFound, paging } from '../requests';
+import { DomainError, isUuid, validationError, type FieldError, type moviePb } from '@cinema/contracts';
+import { notFound, paging } from '../requests';
 import { parseLayout } from './layout';
 import { TheatersRepository, type RoomRow, type SeatRow, type TheaterRow } from './theaters.repository';
 

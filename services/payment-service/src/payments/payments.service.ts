@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@cinema/contracts';
+import { DomainError, isUuid } from '@cinema/contracts';
 import { currentRequestId } from '@cinema/observability';
 import type { PaymentConfig } from '../config';
 import { PAYMENT_CONFIG } from '../database';
@@ -56,8 +56,6 @@ export interface PaymentView {
   refunds: RefundView[];
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class PaymentsService {
   constructor(
@@ -99,7 +97,7 @@ export class PaymentsService {
   }
 
   async get(id: string): Promise<PaymentView> {
-    const payment = UUID_PATTERN.test(id) ? await this.repo.findPayment(id) : undefined;
+    const payment = isUuid(id) ? await this.repo.findPayment(id) : undefined;
     if (!payment) throw notFound();
     const refunds = await this.repo.listRefunds(id);
     return toView(payment, refunds);
@@ -108,7 +106,7 @@ export class PaymentsService {
   async refund(paymentId: string, body: unknown, idempotencyKey: unknown): Promise<RefundAccepted> {
     const key = parseIdempotencyKey(idempotencyKey);
     const request = parseCreateRefund(body);
-    if (!UUID_PATTERN.test(paymentId)) throw notFound();
+    if (!isUuid(paymentId)) throw notFound();
     const scope = `refund:${paymentId}`;
     const fingerprint = this.fingerprint(
       JSON.stringify({ amount: request.amount ?? null, reason: request.reason ?? null }),
