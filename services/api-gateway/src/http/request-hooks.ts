@@ -61,12 +61,12 @@ export function installRequestHooks(
   // Re-entering the same store with run() keeps every later step (Nest, gRPC calls, logs) in the request's
   // context, without an AsyncResource per request.
   fastify.addHook('preValidation', (request, reply, done) => {
-    if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+    const body = scanText(request.body);
+    if (body.tooDeep) {
       refuseField(reply, 'body', `The body nests deeper than ${MAX_BODY_DEPTH} levels`);
       return;
     }
-    const bad =
-      fieldWithBadText(request.params) ?? fieldWithBadText(request.query) ?? fieldWithBadText(request.body);
+    const bad = scanText(request.params).badField ?? scanText(request.query).badField ?? body.badField;
     if (bad !== undefined) {
       refuseField(reply, bad, `${bad} must be well-formed text, without NUL characters or lone surrogates`);
       return;
@@ -101,32 +101,45 @@ export function installRequestHooks(
  */
 export const MAX_BODY_DEPTH = 32;
 
-/** Whether a parsed JSON body nests objects or arrays deeper than `limit`, never walking past it. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (limit === 0) return true;
-  return Object.values(value).some((v) => nestsDeeperThan(v, limit - 1));
-}
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A NUL (PostgreSQL cannot store one) or half of a surrogate pair (not Unicode; validator.js throws on it). */
 const isBadText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
-/**
- * The first field, named as `details.fields` names it, whose text is not something we can store or check:
- * it would reach a validator or a service only to end as a 500.
- */
-export function fieldWithBadText(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return isBadText(value) ? path || 'body' : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    const field = path ? `${path}.${key}` : key;
-    if (isBadText(key)) return field;
-    const found = fieldWithBadText(inner, field);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+interface TextScan {
+  /** Objects or arrays nest deeper than MAX_BODY_DEPTH (the walk stops there). */
+  tooDeep: boolean;
+  /**
+   * The first field, named as `details.fields` names it, whose text is not something we can store or check:
+   * it would reach a validator or a service only to end as a 500.
+   */
+  badField?: string;
+}
+
+/** One walk of a parsed request part for both checks; a field's name is only built once one is bad. */
+function scanText(value: unknown): TextScan {
+  const scan: TextScan = { tooDeep: false };
+  const path: string[] = [];
+  const visit = (node: unknown, depthLeft: number): void => {
+    if (typeof node === 'string') {
+      if (scan.badField === undefined && isBadText(node)) scan.badField = path.join('.') || 'body';
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    if (depthLeft === 0) {
+      scan.tooDeep = true;
+      return;
+    }
+    for (const [key, inner] of Object.entries(node)) {
+      path.push(key);
+      if (scan.badField === undefined && isBadText(key)) scan.badField = path.join('.');
+      visit(inner, depthLeft - 1);
+      path.pop();
+      if (scan.tooDeep) return;
+    }
+  };
+  visit(value, MAX_BODY_DEPTH);
+  return scan;
 }
 
 function refuseField(reply: FastifyReply, field: string, message: string): void {
