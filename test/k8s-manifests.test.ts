@@ -380,8 +380,15 @@ function manifestProblems(objects: K8sObject[]): string[] {
     if (!hpas.some((h) => h.spec?.scaleTargetRef.name === name))
       problems.push(`${name}: no HorizontalPodAutoscaler`);
 
-  // The Ingress leads to the gateway's public port.
-  for (const ingress of ofKind<IIngress & K8sObject>(objects, 'Ingress'))
+  // The Ingress leads to the gateway's public port, passes SSE events on at once and outwaits a long poll.
+  const gateway = loadGatewayConfig({});
+  const longestSilence = Math.max(gateway.sseHeartbeatMs / 1000, DRAIN_SECONDS['api-gateway']);
+  for (const ingress of ofKind<IIngress & K8sObject>(objects, 'Ingress')) {
+    const annotations = (ingress.metadata as { annotations?: Record<string, string> }).annotations ?? {};
+    if (annotations['nginx.ingress.kubernetes.io/proxy-buffering'] !== 'off')
+      problems.push(`Ingress ${ingress.metadata.name}: buffers responses (SSE events would wait)`);
+    if (!(Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']) > longestSilence))
+      problems.push(`Ingress ${ingress.metadata.name}: read timeout not above ${longestSilence} s`);
     for (const rule of ingress.spec?.rules ?? [])
       for (const path of rule.http?.paths ?? []) {
         const backend = path.backend.service;
@@ -399,6 +406,7 @@ function manifestProblems(objects: K8sObject[]): string[] {
             `Ingress ${ingress.metadata.name}: ${path.path} does not lead to the gateway's port 3005`,
           );
       }
+  }
   return problems;
 }
 
@@ -565,6 +573,16 @@ describe('deploy/k8s', () => {
           valueFrom: { secretKeyRef: { name: 'cinema-secrets', key: 'IDEMPOTENCY_SECRET' } },
         }),
       /^seat-service: is given IDEMPOTENCY_SECRET, which it does not read$/,
+    ],
+    [
+      'an Ingress that buffers the seat-map stream',
+      (o) => {
+        const { metadata } = find<IIngress>(o, 'Ingress', 'api-gateway');
+        delete (metadata as { annotations: Record<string, string> }).annotations[
+          'nginx.ingress.kubernetes.io/proxy-buffering'
+        ];
+      },
+      /^Ingress api-gateway: buffers responses/,
     ],
     [
       'a Service that selects nothing',
