@@ -57,6 +57,12 @@ const GRPC: Record<string, { grpc: number; http: number }> = {
   'saga-orchestrator': SERVICE_PORTS.saga,
 };
 
+/** The HTTP services' ports by name, as their config defaults them. */
+const HTTP_PORTS: Record<string, Record<string, number>> = {
+  'api-gateway': { http: loadGatewayConfig({}).port, metrics: loadGatewayConfig({}).metrics.port },
+  'payment-service': { http: loadPaymentConfig({}).port },
+};
+
 /** `GET /bookings/:id?wait=N` accepts N up to 30 (services/api-gateway/src/http/params.ts). */
 const LONG_POLL_MAX_SECONDS = 30;
 /** The callers' default gRPC deadline (packages/rpc/src/client.ts). */
@@ -242,12 +248,23 @@ function manifestProblems(objects: K8sObject[]): string[] {
       if (c.readinessProbe?.grpc?.port !== grpc.grpc)
         problems.push(`${name}: readiness must be the gRPC health check on ${grpc.grpc}`);
     }
+    const http = HTTP_PORTS[name];
+    if (http && JSON.stringify(Object.fromEntries(portNames)) !== JSON.stringify(http))
+      problems.push(`${name}: ports must be ${JSON.stringify(http)}`);
 
     // Resources.
     const { requests, limits } = c.resources ?? {};
     for (const r of ['cpu', 'memory'] as const)
       if (requests?.[r] === undefined || limits?.[r] === undefined)
         problems.push(`${name}: no ${r} request and limit`);
+    const quantities = [
+      mebibytes(requests?.memory),
+      mebibytes(limits?.memory),
+      millicores(requests?.cpu),
+      millicores(limits?.cpu),
+    ];
+    if (quantities.some((q) => Number.isNaN(q)))
+      problems.push(`${name}: a resource quantity not in m, Mi or Gi`);
     if (
       mebibytes(requests?.memory) > mebibytes(limits?.memory) ||
       millicores(requests?.cpu) > millicores(limits?.cpu)
@@ -514,6 +531,11 @@ describe('deploy/k8s', () => {
       'a probe on a port the container does not have',
       (o) => (containerOf(o, 'movie-service').readinessProbe = { grpc: { port: 50099 } }),
       /^movie-service: readinessProbe grpc :50099 is not a port of the container$/,
+    ],
+    [
+      'a port other than the one the service listens on',
+      (o) => (containerOf(o, 'payment-service').ports![0].containerPort = 8080),
+      /^payment-service: ports must be \{"http":3006\}$/,
     ],
     [
       'no memory limit',
