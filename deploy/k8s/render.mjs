@@ -30,12 +30,12 @@ const CLUSTER_SCOPED = new Set([
   'StorageClass',
 ]);
 
-/** kustomize's order of output ("legacy" ordering): what others depend on comes first. */
+/** kustomize's order of output ("legacy" ordering: what others depend on first), then by name. */
 const KIND_ORDER = [
   'Namespace',
   'ServiceAccount',
-  'Secret',
   'ConfigMap',
+  'Secret',
   'Service',
   'Deployment',
   'PodDisruptionBudget',
@@ -202,10 +202,11 @@ export function render(directory) {
     const at = KIND_ORDER.indexOf(o.kind);
     return at === -1 ? KIND_ORDER.length : at;
   };
-  return objects
-    .map((o, index) => ({ o, index }))
-    .sort((a, b) => rank(a.o) - rank(b.o) || a.index - b.index)
-    .map(({ o }) => o);
+  return objects.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+  );
 }
 
 /** The objects as one YAML stream, as `kubectl apply -f -` reads it. */
