@@ -273,7 +273,7 @@ function manifestProblems(objects: K8sObject[]): string[] {
     const heap = /--max-old-space-size=(\d+)/.exec(
       c.env?.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '',
     );
-    // V8's young generation (48 MiB) and the rest of the process (code, native buffers: 55-120 MiB measured)
+    // V8's young generation (48 MiB) and the rest of the process (code, native memory: 60-120 MiB measured)
     // come on top of the old space.
     if (!heap || Number(heap[1]) + 128 > mebibytes(limits?.memory))
       problems.push(`${name}: NODE_OPTIONS must cap the old space 128 MiB below the memory limit`);
