@@ -1,3 +1,4 @@
 export * from './database';
 export { sql, type Kysely, type Transaction } from 'kysely';
 export * from './database.module';
+export * from './listen';
