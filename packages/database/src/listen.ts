@@ -82,7 +82,9 @@ export class PgListener {
   }
 
   private async open(): Promise<void> {
-    const client = new Client(this.options.connection);
+    // Keepalive: a connection that dies silently (a peer gone without a FIN) ends with an error, not never.
+    const { connection } = this.options;
+    const client = new Client({ ...connection, keepAlive: connection.keepAlive ?? true });
     let lost = false;
     const drop = (error?: Error) => {
       if (lost) return;
