@@ -10,23 +10,26 @@ const COLUMNS = [
 ];
 
 /**
+ * The system's own databases (as named by the same environment `npm start` reads), from the list the audit
+ * reads (packages/audit, built by `npm start`); undefined when it is not built.
+ */
+async function systemDatabases(env) {
+  try {
+    const { AUDITED_DATABASES } = await import('@cinema/audit');
+    return new Set(Object.entries(AUDITED_DATABASES).map(([key, name]) => env[`${key}_DB_NAME`] || name));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Transactions and row counts per database (pg_stat_database) between begin and end: how much database work
  * one measured operation costs (background polling included: it is part of the cost). Connects like the services do (AUTH_DB_HOST/PORT/USERNAME/PASSWORD); if the
- * server is not reachable the figures are simply left out.
+ * server is not reachable (or packages/audit is not built) the figures are simply left out.
  */
-const DATABASES = {
-  AUTH: 'auth_db',
-  MOVIE: 'movie_db',
-  SEAT: 'seat_db',
-  BOOKING: 'booking_db',
-  SAGA_ORCHESTRATOR: 'saga_db',
-  NOTIFICATION: 'notification_db',
-  PAYMENT: 'payment_db',
-};
-
 export async function pgStatsSampler(env = process.env) {
-  // The system's own databases (as named by the same environment `npm start` reads).
-  const names = new Set(Object.entries(DATABASES).map(([key, name]) => env[`${key}_DB_NAME`] || name));
+  const names = await systemDatabases(env);
+  if (!names) return { end: async () => undefined };
   const client = new pg.Client({
     host: env.AUTH_DB_HOST || '127.0.0.1',
     port: Number(env.AUTH_DB_PORT || 5432),

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { EventEnvelope, EventPayloads, EventType } from '@cinema/contracts';
+import { PgListener } from '@cinema/database';
 import { createEnvelope, type Broker, type BrokerLogger } from '@cinema/messaging';
 
 /**
@@ -77,6 +78,9 @@ export async function withInbox(
   });
 }
 
+/** The channel the outbox insert trigger notifies (see migrations). */
+export const OUTBOX_WAKE_CHANNEL = 'outbox_wake';
+
 /**
  * Publishes committed outbox rows with publisher confirms, oldest first. Safe in every replica: rows are
  * claimed with FOR UPDATE SKIP LOCKED. Woken by NOTIFY on insert, and polls as a fallback.
@@ -86,21 +90,31 @@ export class OutboxRelay {
   /** A NOTIFY arrived since the last batch started: rows may be waiting. */
   private notified = true;
   private wake: (() => void) | null = null;
-  private listener: PoolClient | null = null;
+  private readonly listener: PgListener;
   private loop: Promise<void> | null = null;
 
   constructor(
-    private readonly pool: Pool,
+    pool: Pool,
     private readonly db: AnyDb,
     private readonly broker: Broker,
     private readonly logger: BrokerLogger,
     private readonly opts: { batchSize?: number; pollMs?: number } = {},
-  ) {}
+  ) {
+    this.listener = new PgListener({
+      connection: pool.options,
+      channels: [OUTBOX_WAKE_CHANNEL],
+      onNotification: () => this.nudge(),
+      // Rows committed while nobody listened were announced to no one.
+      onConnect: () => this.nudge(),
+      onDisconnect: (error, retryInMs) =>
+        this.logger.warn({ err: error?.message, retryInMs }, 'outbox LISTEN connection lost; polling'),
+    });
+  }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
+    void this.listener.start();
     this.loop = this.run();
   }
 
@@ -108,46 +122,12 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    if (this.listener) {
-      this.listener.release();
-      this.listener = null;
-    }
+    await this.listener.close();
   }
 
-  private async listen(): Promise<void> {
-    let client: PoolClient | undefined;
-    let released = false;
-    // Released exactly once, whether the error event, the failed LISTEN or both come first; then retried.
-    const drop = (dead: PoolClient) => {
-      if (released) return;
-      released = true;
-      if (this.listener === dead) this.listener = null;
-      dead.release(true);
-      if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
-    };
-    try {
-      client = await this.pool.connect();
-      const connected = client;
-      connected.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
-      });
-      connected.on('error', () => drop(connected));
-      await connected.query('LISTEN outbox_wake');
-      if (!this.running) {
-        released = true;
-        connected.release();
-        return;
-      }
-      // Only now does the relay count on NOTIFY (and poll slowly).
-      this.listener = connected;
-      // Rows committed while nobody listened were announced to no one.
-      this.notified = true;
-      this.wake?.();
-    } catch {
-      if (client) drop(client);
-      else if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
-    }
+  private nudge(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private async run(): Promise<void> {
@@ -167,7 +147,7 @@ export class OutboxRelay {
       // A short batch emptied the table unless a NOTIFY came in meanwhile: no empty re-query per event.
       if (failures === 0 && (published >= batchSize || this.notified)) continue;
       // While LISTEN works the poll is only a safety net (a NOTIFY lost with a dropped connection).
-      const idle = this.listener ? pollMs * 10 : pollMs;
+      const idle = this.listener.listening ? pollMs * 10 : pollMs;
       const delay = failures > 0 ? Math.min(10_000, 200 * 2 ** failures) : idle;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);

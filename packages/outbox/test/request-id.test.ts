@@ -3,18 +3,11 @@ import amqp, { type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_EXCHANGE, SAGA_QUEUE } from '@cinema/contracts';
 import { createKysely } from '@cinema/database';
-import { Broker, type BrokerLogger } from '@cinema/messaging';
+import { Broker } from '@cinema/messaging';
 import { currentRequestId, requestContext } from '@cinema/observability';
-import {
-  createTestDatabase,
-  createTestVhost,
-  waitFor,
-  type TestDatabase,
-  type TestVhost,
-} from '@cinema/testing';
-import { enqueueEvent, MESSAGING_MIGRATIONS, OutboxRelay } from '../src';
-
-const quiet: BrokerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { waitFor, type TestDatabase, type TestVhost } from '@cinema/testing';
+import { OutboxRelay } from '../src';
+import { enqueueBookingCreated, outboxEnvironment, quiet } from './setup';
 
 /** The request id of the transaction that wrote an event reaches the consumer's handler, via the outbox. */
 describe('the request id through the outbox and the broker', () => {
@@ -27,8 +20,7 @@ describe('the request id through the outbox and the broker', () => {
   const seen = new Map<string, { context: string | undefined; header: unknown }>();
 
   beforeAll(async () => {
-    db = await createTestDatabase('outbox_reqid', [MESSAGING_MIGRATIONS]);
-    vhost = createTestVhost();
+    ({ db, vhost } = await outboxEnvironment('outbox_reqid'));
     broker = new Broker(vhost.url, quiet);
     broker.consume(SAGA_QUEUE, async (envelope, message) => {
       // After an await, as a real handler's later log lines would be.
@@ -52,19 +44,7 @@ describe('the request id through the outbox and the broker', () => {
     await db?.drop();
   });
 
-  const enqueue = () =>
-    createKysely(db.pool)
-      .transaction()
-      .execute((trx) =>
-        enqueueEvent(trx, 'booking.created', {
-          bookingId: randomUUID(),
-          userId: randomUUID(),
-          showtimeId: randomUUID(),
-          expiresAt: new Date(Date.now() + 60_000).toISOString(),
-          totalAmount: 1200,
-          currency: 'USD',
-        }),
-      );
+  const enqueue = () => enqueueBookingCreated(db.pool);
 
   const storedRequestId = async (messageId: string) => {
     const { rows } = await db.pool.query<{ request_id: string | null }>(

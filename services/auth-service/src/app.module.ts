@@ -1,8 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import type { Pool } from 'pg';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { serviceModules } from '@cinema/database';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { AuthConfig } from './config';
 import { AUTH_CONFIG, DB } from './database';
@@ -19,11 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('auth-service', {
-          provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool)],
-        }),
+        ...serviceModules('auth-service', pool, DB),
         JwtModule.register({
           secret: config.jwtSecret,
           signOptions: { algorithm: 'HS256', issuer: config.jwtIssuer, audience: config.jwtAudience },

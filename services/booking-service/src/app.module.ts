@@ -1,9 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { moviePb, seatPb } from '@cinema/contracts';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
+import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
-import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import { BookingChanges } from './bookings/booking-changes';
 import { BookingsController } from './bookings/bookings.controller';
@@ -57,9 +56,7 @@ export class AppModule {
   static create(config: BookingConfig, pool: Pool, deps: BookingDependencies = {}): DynamicModule {
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const movies = deps.movies ?? movieClient(config.movieServiceUrl);
-    const checks: HealthCheck[] = [postgresHealthCheck(pool)];
     const broker = deps.broker;
-    if (broker) checks.push(brokerHealthCheck(broker));
     const providers: Provider[] = [
       { provide: BOOKING_CONFIG, useValue: config },
       { provide: SEAT_PORT, useValue: seats },
@@ -72,10 +69,7 @@ export class AppModule {
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('booking-service', { provide: HEALTH_CHECKS, useValue: checks }),
-      ],
+      imports: serviceModules('booking-service', pool, DB, broker ? [brokerHealthCheck(broker)] : []),
       controllers: [BookingsController, GrpcHealthController],
       providers,
     };

@@ -2,38 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { bookingPb } from '@cinema/contracts';
-import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
-import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, StatementCounter, type TestDatabase } from '@cinema/testing';
-import { AppModule } from '../src/app.module';
-import { loadBookingConfig } from '../src/config';
-import { BOOKING_MIGRATIONS } from '../src/database';
-import { FakeMovies, FakeSeats } from './fakes';
+import { StatementCounter, type TestDatabase } from '@cinema/testing';
+import { FakeSeats } from './fakes';
+import { createBookingDatabase, startBooking, type BookingClient } from './setup';
 
 describe('booking-service round trips per RPC', () => {
   let database: TestDatabase;
   let app: INestApplication;
-  let booking: PromiseClient<bookingPb.BookingServiceClient> & { close(): void };
+  let booking: BookingClient;
   const seats = new FakeSeats();
   let counter: StatementCounter;
   // An RPC that answers with an error (NOT_FOUND) is measured like any other.
   const measure = (run: () => Promise<unknown>) => counter.measure(() => run().catch(() => undefined));
 
   beforeAll(async () => {
-    database = await createTestDatabase('booking_trips', [MESSAGING_MIGRATIONS, BOOKING_MIGRATIONS]);
+    database = await createBookingDatabase('booking_trips');
     counter = new StatementCounter(database.pool);
-    const [grpcPort, httpPort] = [await freePort(), await freePort()];
-    const config = loadBookingConfig({
-      BOOKING_SERVICE_PORT: String(grpcPort),
-      BOOKING_SERVICE_HTTP_PORT: String(httpPort),
-      BIND_HOST: '127.0.0.1',
-    });
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { seats, movies: new FakeMovies() }),
-      services: ['booking'],
-      ...config.listen,
-    });
-    booking = createRpcClient<bookingPb.BookingServiceClient>('booking', `127.0.0.1:${grpcPort}`);
+    ({ app, client: booking } = await startBooking(database, seats));
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { serviceModules } from '@cinema/database';
 import { GrpcHealthController } from '@cinema/rpc';
 import { CatalogController } from './catalog.controller';
 import type { MovieConfig } from './config';
@@ -20,13 +19,7 @@ export class AppModule {
   static create(config: MovieConfig, pool: Pool): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('movie-service', {
-          provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool)],
-        }),
-      ],
+      imports: serviceModules('movie-service', pool, DB),
       controllers: [CatalogController, GrpcHealthController],
       providers: [
         { provide: MOVIE_CONFIG, useValue: config },

@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { NOTIFICATION_QUEUE } from '@cinema/contracts';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
+import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, Broker } from '@cinema/messaging';
-import { createLogger, HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { createLogger } from '@cinema/observability';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { NotificationConfig } from './config';
 import { DB, NOTIFICATION_CONFIG } from './database';
@@ -32,13 +32,7 @@ export class AppModule {
       : null;
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('notification-service', {
-          provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool), ...(broker ? [brokerHealthCheck(broker)] : [])],
-        }),
-      ],
+      imports: serviceModules('notification-service', pool, DB, broker ? [brokerHealthCheck(broker)] : []),
       controllers: [NotificationsController, GrpcHealthController],
       providers: [
         { provide: NOTIFICATION_CONFIG, useValue: config },

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { serviceModules } from '@cinema/database';
 import type { PaymentConfig } from './config';
 import { DB, PAYMENT_CONFIG } from './database';
 import { PaymentsController } from './payments/payments.controller';
@@ -16,13 +15,7 @@ export class AppModule {
   static create(config: PaymentConfig, pool: Pool): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('payment-service', {
-          provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool)],
-        }),
-      ],
+      imports: serviceModules('payment-service', pool, DB),
       controllers: [PaymentsController],
       providers: [
         { provide: PAYMENT_CONFIG, useValue: config },

@@ -1,9 +1,8 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { bookingPb, seatPb } from '@cinema/contracts';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
+import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
-import { HEALTH_CHECKS, OpsModule, type HealthCheck } from '@cinema/observability';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import type { SagaConfig } from './config';
 import { DB, SAGA_CONFIG } from './database';
@@ -57,8 +56,6 @@ export class AppModule {
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl, config.paymentApiKey);
     const broker = deps.broker;
-    const checks: HealthCheck[] = [postgresHealthCheck(pool)];
-    if (broker) checks.push(brokerHealthCheck(broker));
     const providers: Provider[] = [
       { provide: SAGA_CONFIG, useValue: config },
       { provide: BOOKING_PORT, useValue: booking },
@@ -72,10 +69,7 @@ export class AppModule {
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('saga-orchestrator', { provide: HEALTH_CHECKS, useValue: checks }),
-      ],
+      imports: serviceModules('saga-orchestrator', pool, DB, broker ? [brokerHealthCheck(broker)] : []),
       controllers: [SagaController, GrpcHealthController],
       providers,
     };

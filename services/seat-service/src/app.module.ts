@@ -1,8 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
-import { DatabaseModule, postgresHealthCheck } from '@cinema/database';
-import { HEALTH_CHECKS, OpsModule } from '@cinema/observability';
+import { serviceModules } from '@cinema/database';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { SeatConfig } from './config';
 import { DB, SEAT_CONFIG } from './database';
@@ -35,13 +34,7 @@ export class AppModule implements OnApplicationShutdown {
     const source = options.seatingSource ?? new MovieServiceSeatingSource(config.movieServiceUrl);
     return {
       module: AppModule,
-      imports: [
-        DatabaseModule.forPool(pool, DB),
-        OpsModule.forService('seat-service', {
-          provide: HEALTH_CHECKS,
-          useValue: [postgresHealthCheck(pool), redisHealthCheck(redis)],
-        }),
-      ],
+      imports: serviceModules('seat-service', pool, DB, [redisHealthCheck(redis)]),
       controllers: [SeatsController, GrpcHealthController],
       providers: [
         { provide: REDIS, useValue: redis },

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { BookingChanges } from './booking-changes';
 
-// Never connected: these tests cover the waiter registry, not LISTEN (see test/bookings.test.ts).
+// Never connected: these tests cover the waiter registry, not LISTEN (see test/long-poll.test.ts).
 const changes = (maxWaiters = 10, pollMs = 50) =>
   new BookingChanges({ options: {} } as Pool, { maxWaiters, pollMs });
 

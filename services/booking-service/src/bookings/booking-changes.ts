@@ -6,8 +6,8 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Client, type Notification, type Pool } from 'pg';
-import { POOL } from '@cinema/database';
+import type { Notification, Pool } from 'pg';
+import { PgListener, POOL } from '@cinema/database';
 
 /** The channel that migrations/002 notifies (on commit) when a booking's status or payment changes. */
 export const BOOKING_CHANGED_CHANNEL = 'booking_changed';
@@ -76,7 +76,7 @@ export class BookingWaiter {
 
 /**
  * Wakes the long polls of GetBooking when another transaction (in any replica) changes a booking: one
- * LISTEN connection per process, outside the pool, reconnected with backoff when it drops.
+ * LISTEN connection per process (a PgListener, outside the pool), reconnected with backoff when it drops.
  */
 @Injectable()
 export class BookingChanges implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -84,23 +84,33 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
   private readonly options: BookingChangesOptions;
   private readonly waiters = new Map<string, Set<BookingWaiter>>();
   private size = 0;
-  private client: Client | null = null;
-  private retryMs: number;
-  private reconnect: NodeJS.Timeout | null = null;
+  private readonly listener: PgListener;
   private drained: (() => void) | null = null;
   closed = false;
 
   constructor(
-    @Inject(POOL) private readonly pool: Pool,
+    @Inject(POOL) pool: Pool,
     @Optional() @Inject(BOOKING_CHANGES_OPTIONS) options: Partial<BookingChangesOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
-    this.retryMs = this.options.retryMs.min;
+    this.listener = new PgListener({
+      connection: pool.options,
+      channels: [BOOKING_CHANGED_CHANNEL],
+      retryMs: this.options.retryMs,
+      onNotification: this.onNotification,
+      // Changes committed while nobody listened were announced to no one: every waiter re-reads.
+      onConnect: () => this.wakeAll(),
+      onDisconnect: (error, retryInMs) => {
+        this.logger.warn({ err: error?.message, retryInMs }, 'LISTEN connection lost; polling');
+        // Waiters switch to polling until LISTEN is back.
+        this.wakeAll();
+      },
+    });
   }
 
   /** LISTEN is up: a change is announced as soon as it commits. */
   get listening(): boolean {
-    return this.client !== null;
+    return this.listener.listening;
   }
 
   get pollMs(): number {
@@ -108,13 +118,12 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+    await this.listener.start();
   }
 
   /** Answers every waiter (each re-reads its booking once) and then closes the LISTEN connection. */
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
-    if (this.reconnect) clearTimeout(this.reconnect);
     if (this.size > 0) {
       const drained = new Promise<void>((resolve) => (this.drained = resolve));
       this.wakeAll();
@@ -125,9 +134,7 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
       ]);
       clearTimeout(timer);
     }
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    await this.listener.close();
   }
 
   /** A waiter for the booking, registered before the caller reads it; undefined when closed or full. */
@@ -162,45 +169,4 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
     const set = this.waiters.get(message.payload);
     if (set) for (const waiter of set) waiter.wake();
   };
-
-  private async connect(): Promise<void> {
-    this.reconnect = null;
-    if (this.closed) return;
-    const client = new Client(this.pool.options);
-    let lost = false;
-    const drop = (error?: Error) => {
-      if (lost) return;
-      lost = true;
-      client.removeListener('notification', this.onNotification);
-      void client.end().catch(() => undefined);
-      if (this.client === client) this.client = null;
-      if (this.closed) return;
-      this.logger.warn({ err: error?.message, retryInMs: this.retryMs }, 'LISTEN connection lost; polling');
-      // Waiters switch to polling until LISTEN is back.
-      this.wakeAll();
-      this.reconnect = setTimeout(() => void this.connect(), this.retryMs);
-      this.reconnect.unref();
-      this.retryMs = Math.min(this.retryMs * 2, this.options.retryMs.max);
-    };
-    client.on('error', drop);
-    client.on('end', () => drop());
-    client.on('notification', this.onNotification);
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${BOOKING_CHANGED_CHANNEL}`);
-    } catch (error) {
-      drop(error as Error);
-      return;
-    }
-    if (lost) return;
-    if (this.closed) {
-      lost = true;
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    this.retryMs = this.options.retryMs.min;
-    // Changes committed while nobody listened were announced to no one: every waiter re-reads.
-    this.wakeAll();
-  }
 }

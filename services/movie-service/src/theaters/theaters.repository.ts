@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type SeatType } from '../database';
+import type { LayoutSeat } from './layout';
 
 export interface TheaterRow {
   id: string;
@@ -16,15 +17,9 @@ export interface RoomRow {
   capacity: number;
 }
 
-export interface SeatRow {
+/** A seat of a room's layout as stored. */
+export interface SeatRow extends LayoutSeat {
   id: string;
-  row: string;
-  number: number;
-  label: string;
-  type: SeatType;
-  x: number;
-  y: number;
-  blocked: boolean;
 }
 
 @Injectable()
