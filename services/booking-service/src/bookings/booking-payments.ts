@@ -17,7 +17,8 @@ import {
 import { BookingsService } from './bookings.service';
 import { PAYMENTS_PORT, type PaymentsPort } from './ports';
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+/** What the gateway accepts as an Idempotency-Key. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /**
  * PayBooking: the whole pay flow of POST /payment/pay. Checks the booking (PreparePayment's rules), charges
