@@ -29,7 +29,18 @@ describe('booking-service round trips per RPC', () => {
       BIND_HOST: '127.0.0.1',
     });
     app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { seats, movies: new FakeMovies() }),
+      module: AppModule.create(config, database.pool, {
+        seats,
+        movies: new FakeMovies(),
+        // The processor's POST /payments, which costs booking_db nothing.
+        payments: {
+          createPayment: async (input) => ({
+            paymentId: randomUUID(),
+            bookingId: input.bookingId,
+            status: 'PROCESSING',
+          }),
+        },
+      }),
       services: ['booking'],
       ...config.listen,
     });
@@ -97,6 +108,11 @@ describe('booking-service round trips per RPC', () => {
     );
     const cancelling = await another();
     table['CancelBooking PENDING'] = await measure(() => booking.cancelBooking({ id: cancelling, userId }));
+    const paying = await another();
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };
+    table.PayBooking = await measure(() =>
+      booking.payBooking({ bookingId: paying, userId, card, idempotencyKey: 'k' }),
+    );
 
     const one = { statements: 1, transactions: 1 };
     // BEGIN, the change (one statement with RETURNING), its outbox row, COMMIT.
@@ -124,6 +140,8 @@ describe('booking-service round trips per RPC', () => {
       'EndBooking EXPIRED': write,
       'EndBooking FAILED': one,
       'CancelBooking PENDING': write,
+      // PreparePayment's read, then RecordPayment PROCESSING's update.
+      PayBooking: { statements: 2, transactions: 2 },
     });
   });
 });
