@@ -85,4 +85,19 @@ describe('api-gateway: paying a booking', () => {
     answers('pay_126');
     expect((await pay({ 'idempotency-key': key })).status).toBe(202);
   });
+
+  it('gives PayBooking PAY_TIMEOUT_MS, not GRPC_TIMEOUT_MS, to wait on the payment service', async () => {
+    const gw = await ctx.gateway({ GRPC_TIMEOUT_MS: '100', PAY_TIMEOUT_MS: '30000' });
+    // A payment service slower than the ordinary deadline: booking-service answers after it.
+    fake.on('booking', 'payBooking', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { paymentId: 'pay_127', bookingId: IDS.booking, status: 'PROCESSING', failureCode: '' };
+    });
+    const res = await call(gw.url, 'POST', '/payment/pay', {
+      token: token(),
+      body: { bookingId: IDS.booking, card: CARD },
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.paymentId).toBe('pay_127');
+  });
 });
