@@ -14,6 +14,7 @@ const packages = [
   'testing',
   'audit',
   'http',
+  'payment-client',
 ];
 const here = dirname(fileURLToPath(import.meta.url));
 const alias = Object.fromEntries(

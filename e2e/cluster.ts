@@ -132,6 +132,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.RABBITMQ_URL = vhost.url;
   env.SMTP_HOST = '127.0.0.1';
   env.SMTP_PORT = String(smtpPort);
+  // For booking-service (payments, with PAYMENT_API_KEY), the saga (refunds) and the gateway's /health.
   env.PAYMENT_SERVICE_URL = `http://127.0.0.1:${env.PAYMENT_SERVICE_PORT}`;
   const callbackUrl = `http://127.0.0.1:${env.API_GATEWAY_PORT}/payment/callback`;
   const gatePort = await freePort();

@@ -116,6 +116,8 @@ describe('a purchase followed by its request id', () => {
       ['api-gateway', /request completed.*"route":"\/payment\/pay"/],
       ['seat-service', /rpc \/seat\.SeatService\/HoldSeats/],
       ['booking-service', /rpc \/booking\.BookingService\/CreateBooking/],
+      // PayBooking hands the id on to payment-service, whose webhook carries it back.
+      ['booking-service', /rpc \/booking\.BookingService\/PayBooking/],
       ['payment-service', /webhook payment\.succeeded .* delivered/],
       ['api-gateway', /request completed.*"route":"\/payment\/callback"/],
       ['saga-orchestrator', /message handled.*"type":"payment\.succeeded"/],

@@ -163,7 +163,7 @@ function startInProduction(
   for (const name of ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET', 'PAYMENT_API_KEY', 'ADMIN_PASSWORD'])
     if (!(name in secrets)) delete env[name];
   // Unreachable dependencies: a service that got past its configuration would fail later, not hang.
-  for (const db of ['AUTH', 'PAYMENT', 'SAGA_ORCHESTRATOR']) env[`${db}_DB_PORT`] = '1';
+  for (const db of ['AUTH', 'BOOKING', 'PAYMENT', 'SAGA_ORCHESTRATOR']) env[`${db}_DB_PORT`] = '1';
   const child = spawn(process.execPath, [join(root, 'services', service, 'dist', 'main.js')], {
     cwd,
     env,
@@ -182,8 +182,9 @@ function startInProduction(
 
 describe('a service in production mode refuses to start without its secrets', () => {
   it.each([
-    ['api-gateway', ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET', 'PAYMENT_API_KEY']],
+    ['api-gateway', ['JWT_SECRET', 'PAYMENT_WEBHOOK_SECRET']],
     ['auth-service', ['JWT_SECRET', 'ADMIN_PASSWORD']],
+    ['booking-service', ['PAYMENT_API_KEY']],
     ['payment-service', ['PAYMENT_WEBHOOK_SECRET', 'PAYMENT_API_KEY']],
     ['saga-orchestrator', ['PAYMENT_API_KEY']],
   ])('%s names %o', async (service, variables) => {
@@ -191,6 +192,12 @@ describe('a service in production mode refuses to start without its secrets', ()
     expect(code, output).toBe(1);
     expect(output).toContain(`${service} failed to start`);
     for (const variable of variables) expect(output).toContain(`${variable} is required in production`);
+  });
+
+  it('api-gateway does not ask for the payment API key: booking-service makes the payments', async () => {
+    const { code, output } = await startInProduction('api-gateway', {});
+    expect(code, output).toBe(1);
+    expect(output).not.toContain('PAYMENT_API_KEY');
   });
 
   it('auth-service names a short JWT_SECRET and the documented admin password, and prints neither', async () => {

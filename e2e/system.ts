@@ -70,7 +70,8 @@ export async function dropSystemDatabases(env: Record<string, string>): Promise<
 /**
  * Every secret a test system uses, set here so that a developer's `.env` (which the services read for what
  * the environment leaves unset) cannot give them other ones. The payment API key is a fresh one per system:
- * the services must pass on the configured key, not a default.
+ * the services that call payment-service (booking-service, the saga) must pass on the configured key, not a
+ * default.
  */
 export function systemSecrets(): Record<string, string> {
   return {

@@ -26,7 +26,8 @@ const ports = {
   booking: port('BOOKING_SERVICE_HTTP_PORT', 9155),
   saga: port('SAGA_ORCHESTRATOR_HTTP_PORT', 9156),
 };
-// URLs that follow from ports unless the operator set them.
+// URLs that follow from ports unless the operator set them. Every service gets the same environment:
+// PAYMENT_SERVICE_URL and PAYMENT_API_KEY reach booking-service (payments) and the saga (refunds).
 env.PAYMENT_SERVICE_URL ||= `http://127.0.0.1:${ports.payment}`;
 env.PAYMENT_WEBHOOK_URL ||= `http://127.0.0.1:${ports.gateway}/payment/callback`;
 env.PUBLIC_BASE_URL ||= `http://localhost:${ports.gateway}`;

@@ -179,6 +179,6 @@ describe('docker-compose.yml', () => {
     expect(holders('ADMIN_PASSWORD')).toEqual(['auth-service']);
     expect(holders('IDEMPOTENCY_SECRET')).toEqual(['api-gateway']);
     expect(holders('PAYMENT_WEBHOOK_SECRET')).toEqual(['api-gateway', 'payment-service']);
-    expect(holders('PAYMENT_API_KEY')).toEqual(['api-gateway', 'payment-service', 'saga-orchestrator']);
+    expect(holders('PAYMENT_API_KEY')).toEqual(['booking-service', 'payment-service', 'saga-orchestrator']);
   });
 });

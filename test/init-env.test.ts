@@ -6,6 +6,7 @@ import { parse } from 'dotenv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../services/api-gateway/src/config';
 import { loadAuthConfig } from '../services/auth-service/src/config';
+import { loadBookingConfig } from '../services/booking-service/src/config';
 import { loadPaymentConfig } from '../services/payment-service/src/config';
 import { loadSagaConfig } from '../services/saga-orchestrator/src/config';
 
@@ -63,15 +64,19 @@ describe('npm run init-env', () => {
     expect(run().status).toBe(0);
     const values = parse(readFileSync(file));
     expect(values.NODE_ENV).toBeUndefined();
-    expect(loadGatewayConfig(values)).toMatchObject({
-      jwtSecret: values.JWT_SECRET,
-      paymentApiKey: values.PAYMENT_API_KEY,
-    });
+    expect(loadGatewayConfig(values)).toMatchObject({ jwtSecret: values.JWT_SECRET });
     expect(loadAuthConfig(values).adminPassword).toBe(values.ADMIN_PASSWORD);
     expect(loadPaymentConfig(values).apiKey).toBe(values.PAYMENT_API_KEY);
     expect(loadSagaConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
+    expect(loadBookingConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
     // And the same values pass production's rules.
-    for (const load of [loadGatewayConfig, loadAuthConfig, loadPaymentConfig, loadSagaConfig])
+    for (const load of [
+      loadGatewayConfig,
+      loadAuthConfig,
+      loadBookingConfig,
+      loadPaymentConfig,
+      loadSagaConfig,
+    ])
       expect(() => load({ ...values, NODE_ENV: 'production' })).not.toThrow();
   });
 });

@@ -5,14 +5,14 @@
 const PER_PURCHASE = {
   // hold, book, pay, one long-poll GET /bookings/:id, plus the payment service's webhook call
   httpToGateway: 5,
-  // gateway -> payment service (POST /payments)
+  // booking-service -> payment service (POST /payments, inside PayBooking)
   httpGatewayToPayment: 1,
-  // of those 6 requests, the ones whose client is one of our processes (webhook sender, gateway); the other
-  // 4 come from the customer (the load generator) and stay out of the floor
+  // of those 6 requests, the ones whose client is one of our processes (webhook sender, booking-service); the
+  // other 4 come from the customer (the load generator) and stay out of the floor
   httpClientsInSystem: 2,
-  // hold->seat, book->booking, booking->seat ClaimHold, pay->booking PreparePayment, pay->booking
-  // RecordPayment, GET->booking, saga->seat ConfirmSeats, saga->booking ConfirmBooking
-  grpc: 8,
+  // hold->seat, book->booking, booking->seat ClaimHold, pay->booking PayBooking, GET->booking, saga->seat
+  // ConfirmSeats, saga->booking ConfirmBooking
+  grpc: 7,
   // ~14 statements in ~10 transactions across the databases
   pgTransactions: 10,
   pgAutocommit: 4,

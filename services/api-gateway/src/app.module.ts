@@ -10,7 +10,7 @@ import { HEALTH_CHECKS, OpsModule, startMetricsServer, type MetricsServer } from
 import { AccessTokenVerifier } from './auth/access-token';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
-import { BACKENDS, GATEWAY_CONFIG, type Backends } from './backends/backends';
+import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './backends/backends';
 import { BookingsController } from './bookings/bookings.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
@@ -66,7 +66,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: BACKENDS, useValue: backends },
+        ...backendProviders(backends),
         {
           provide: AccessTokenVerifier,
           useValue: new AccessTokenVerifier(config.jwtSecret, {

@@ -6,7 +6,6 @@ import {
   int,
   jwtSecretSpec,
   loadConfig,
-  paymentApiKeySpec,
   rabbitSpec,
   redisSpec,
   secretKey,
@@ -40,16 +39,18 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
         saga: serviceUrlSpec('saga'),
         notification: serviceUrlSpec('notification'),
       }),
+      /** The payment processor, for /health only: booking-service makes the payments. */
       paymentServiceUrl: url('PAYMENT_SERVICE_URL', {
         default: 'http://127.0.0.1:3006',
         protocols: ['http:', 'https:'],
       }),
-      paymentApiKey: paymentApiKeySpec(),
       webhookSecret: webhookSecretSpec(),
       webhookSecretPrevious: secretKey('PAYMENT_WEBHOOK_SECRET_PREVIOUS', { optional: true }),
       redis: group(redisSpec()),
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
+      /** The deadline of POST /payment/pay's PayBooking, which waits on the payment service. */
+      payTimeoutMs: int('PAY_TIMEOUT_MS', { default: 10_000, min: 100, max: 120_000 }),
       /** Comma-separated origins that may call the API from a browser; empty: the gateway's own origin only. */
       corsOrigins: str('CORS_ORIGINS', { default: '', allowEmpty: true }),
       /** Prometheus /metrics is served here, not on the public port. */

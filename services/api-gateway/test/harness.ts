@@ -11,6 +11,7 @@ import {
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { sign } from 'jsonwebtoken';
 import {
   ACCESS_TOKEN_DEFAULTS,
@@ -21,7 +22,7 @@ import {
   type GrpcServiceName,
 } from '@cinema/contracts';
 import { PROTO_LOADER_OPTIONS, toGrpcError } from '@cinema/rpc';
-import { freePort, uniqueSuffix } from '@cinema/testing';
+import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 import { createGateway } from '../src/app';
 import { AppModule } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
@@ -111,7 +112,7 @@ export class FakeBackends {
   }
 }
 
-/** A stand-in for the payment service's HTTP API (a third party to the gateway). */
+/** A stand-in for the payment service, which the gateway only asks for its /health. */
 export class FakePaymentService {
   readonly requests: { path: string; headers: IncomingMessage['headers']; body: unknown }[] = [];
   private server?: HttpServer;
@@ -127,9 +128,6 @@ export class FakePaymentService {
         res.setHeader('content-type', 'application/json');
         if (req.url === '/health') {
           res.end(JSON.stringify({ status: 'ok' }));
-        } else if (req.method === 'POST' && req.url === '/payments') {
-          res.statusCode = 202;
-          res.end(JSON.stringify({ paymentId: 'pay_123', bookingId: body?.bookingId, status: 'PROCESSING' }));
         } else {
           res.statusCode = 404;
           res.end('{}');
@@ -254,4 +252,99 @@ export async function call(
     parsed = { text };
   }
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/** The ids and records the gateway tests share. */
+export const IDS = {
+  user: '11111111-1111-4111-8111-111111111111',
+  movie: '22222222-2222-4222-8222-222222222222',
+  showtime: '33333333-3333-4333-8333-333333333333',
+  seatA: '44444444-4444-4444-8444-444444444441',
+  seatB: '44444444-4444-4444-8444-444444444442',
+  booking: '55555555-5555-4555-8555-555555555555',
+} as const;
+
+export const MOVIE = {
+  id: IDS.movie,
+  title: 'Arrival',
+  description: 'Linguist meets heptapods',
+  durationMinutes: 116,
+  genres: ['sci-fi'],
+  rating: 'PG-13',
+  posterUrl: '',
+  releaseDate: '2016-11-11',
+};
+
+/** A PENDING booking as booking-service answers it over gRPC. */
+export const BOOKING = {
+  id: IDS.booking,
+  userId: IDS.user,
+  showtimeId: IDS.showtime,
+  seats: [{ seatId: IDS.seatA, label: 'A1', type: 'STANDARD', price: 1200 }],
+  totalAmount: 1200,
+  currency: 'USD',
+  status: 'PENDING',
+  createdAt: '2030-01-01T10:00:00.000Z',
+  expiresAt: '2030-01-01T10:15:00.000Z',
+  confirmedAt: '',
+  payment: undefined,
+  ticketCode: '',
+  movieTitle: 'Arrival',
+  theaterName: '',
+  roomName: '',
+  startsAt: '',
+  userEmail: 'ada@test.local',
+  endedAt: '',
+  confirmedPaymentId: '',
+};
+
+export interface FakeGatewayFixture {
+  fake: FakeBackends;
+  payments: FakePaymentService;
+  /** The gateway started in beforeAll with the fixture's overrides. */
+  gw: RunningGateway;
+  /** Another gateway over the same fakes, closed in afterAll. */
+  gateway(overrides?: Record<string, string>): Promise<RunningGateway>;
+}
+
+/**
+ * The setup most gateway test files share: fake gRPC backends and payment service, and a gateway over
+ * them, started in beforeAll (once it reaches RabbitMQ) and stopped in afterAll, then `onClosed`. Call it
+ * at the top of a describe.
+ */
+export function useFakeGateway(
+  overrides: Record<string, string> = {},
+  options: { onClosed?: () => void | Promise<void> } = {},
+): FakeGatewayFixture {
+  const started: RunningGateway[] = [];
+  const fixture: FakeGatewayFixture = {
+    fake: new FakeBackends(),
+    payments: new FakePaymentService(),
+    gw: undefined as unknown as RunningGateway,
+    async gateway(more = {}) {
+      const gw = await startGateway(fixture.fake.port, fixture.payments.port, { ...overrides, ...more });
+      started.push(gw);
+      return gw;
+    },
+  };
+  beforeAll(async () => {
+    await fixture.fake.start();
+    await fixture.payments.start();
+    fixture.gw = await fixture.gateway();
+    // Closing before the broker has finished connecting leaves amqplib with a pending channel call.
+    await waitFor(
+      async () => {
+        const health = await call(fixture.gw.url, 'GET', '/health');
+        return (health.body.checks as Record<string, { status: string }>).rabbitmq?.status === 'up';
+      },
+      { timeoutMs: 30_000, what: 'the gateway to reach RabbitMQ' },
+    );
+  });
+  afterAll(async () => {
+    for (const gw of started) await gw.close();
+    await fixture.fake.stop();
+    await fixture.payments.stop();
+    await options.onClosed?.();
+  });
+  return fixture;
 }

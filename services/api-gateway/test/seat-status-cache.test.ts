@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seatMapKeys } from '@cinema/contracts';
 import { uniqueSuffix } from '@cinema/testing';
-import { call, FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
+import { call, token, useFakeGateway } from './harness';
 
 const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const ME = '11111111-1111-4111-8111-111111111111';
@@ -13,18 +13,15 @@ const KEY_PREFIX = `test:gw:${uniqueSuffix()}:`;
 
 /** GET /seats/status served from seat-service's map in Redis, with seat-service as the fallback. */
 describe('seat status from the Redis seat map', () => {
-  const fake = new FakeBackends();
-  const payments = new FakePaymentService();
-  let gw: RunningGateway;
+  const ctx = useFakeGateway({ REDIS_KEY_PREFIX: KEY_PREFIX });
+  const { fake } = ctx;
+
   let redis: Redis;
   let showtimeId: string;
   let seats: string[];
   let keys: { seats: string; ver: string; ready: string };
 
   beforeAll(async () => {
-    await fake.start();
-    await payments.start();
-    gw = await startGateway(fake.port, payments.port, { REDIS_KEY_PREFIX: KEY_PREFIX });
     redis = new Redis(REDIS);
     fake.on('seat', 'getSeatStatus', (req: { showtimeId: string; userId: string }) => ({
       showtimeId: req.showtimeId,
@@ -59,14 +56,11 @@ describe('seat status from the Redis seat map', () => {
 
   afterAll(async () => {
     redis?.disconnect();
-    await gw?.close();
-    await fake.stop();
-    await payments.stop();
   });
 
   const statusCalls = () => fake.callsOf('seat', 'getSeatStatus').length;
   const read = async (accessToken?: string) => {
-    const res = await call(gw.url, 'GET', `/seats/status/${showtimeId}`, { token: accessToken });
+    const res = await call(ctx.gw.url, 'GET', `/seats/status/${showtimeId}`, { token: accessToken });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     return res.body as { version: number; seats: Record<string, unknown>[] };
@@ -143,7 +137,7 @@ describe('seat status from the Redis seat map', () => {
     await read();
     await writeMap(42, { [seats[1]]: `H|${randomUUID()}|${ME}` });
     const controller = new AbortController();
-    const res = await fetch(`${gw.url}/seats/stream/${showtimeId}`, {
+    const res = await fetch(`${ctx.gw.url}/seats/stream/${showtimeId}`, {
       headers: { authorization: `Bearer ${token({ sub: ME })}` },
       signal: controller.signal,
     });

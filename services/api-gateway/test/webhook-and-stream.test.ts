@@ -11,15 +11,7 @@ import {
   type SeatChangeMessage,
 } from '@cinema/contracts';
 import { createTestVhost, uniqueSuffix, waitFor } from '@cinema/testing';
-import {
-  call,
-  FakeBackends,
-  FakePaymentService,
-  startGateway,
-  WEBHOOK_SECRET,
-  WEBHOOK_SECRET_PREVIOUS,
-  type RunningGateway,
-} from './harness';
+import { call, startGateway, useFakeGateway, WEBHOOK_SECRET, WEBHOOK_SECRET_PREVIOUS } from './harness';
 
 // Webhooks published here must not reach the shared saga_events_queue of a running system.
 const vhost = createTestVhost();
@@ -29,20 +21,18 @@ const REDIS = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const KEY_PREFIX = `test:gw:${uniqueSuffix()}:`;
 
 describe('payment webhook and live seat stream', () => {
-  const fake = new FakeBackends();
-  const payments = new FakePaymentService();
-  let gw: RunningGateway;
+  // The vhost goes once the gateway using it is closed.
+  const ctx = useFakeGateway(
+    { RABBITMQ_URL: RABBIT, REDIS_KEY_PREFIX: KEY_PREFIX },
+    { onClosed: () => vhost.drop() },
+  );
+  const { fake } = ctx;
+
   let connection: ChannelModel;
   let channel: Channel;
   let redis: Redis;
 
   beforeAll(async () => {
-    await fake.start();
-    await payments.start();
-    gw = await startGateway(fake.port, payments.port, {
-      RABBITMQ_URL: RABBIT,
-      REDIS_KEY_PREFIX: KEY_PREFIX,
-    });
     connection = await amqp.connect(RABBIT);
     channel = await connection.createChannel();
     await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
@@ -53,10 +43,6 @@ describe('payment webhook and live seat stream', () => {
     await channel?.close().catch(() => undefined);
     await connection?.close().catch(() => undefined);
     redis?.disconnect();
-    await gw?.close();
-    await fake.stop();
-    await payments.stop();
-    vhost.drop();
   });
 
   function webhook(type = 'payment.failed') {
@@ -75,7 +61,7 @@ describe('payment webhook and live seat stream', () => {
   }
 
   async function post(raw: string, signature?: string) {
-    return call(gw.url, 'POST', '/payment/callback', {
+    return call(ctx.gw.url, 'POST', '/payment/callback', {
       rawBody: raw,
       headers: signature ? { 'x-payment-signature': signature } : {},
     });
@@ -145,7 +131,7 @@ describe('payment webhook and live seat stream', () => {
     });
 
     it('answers 503 when RabbitMQ cannot take the event, so the payment service retries', async () => {
-      const broken = await startGateway(fake.port, payments.port, {
+      const broken = await startGateway(ctx.fake.port, ctx.payments.port, {
         RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:1',
       });
       try {
@@ -172,7 +158,7 @@ describe('payment webhook and live seat stream', () => {
       const events: SseEvent[] = [];
       let comments = 0;
       let response: IncomingMessage | undefined;
-      const req = httpRequest(`${gw.url}/seats/stream/${showtimeId}`, {
+      const req = httpRequest(`${ctx.gw.url}/seats/stream/${showtimeId}`, {
         headers: { 'x-request-id': 'sse-test' },
       });
       req.on('response', (res) => {

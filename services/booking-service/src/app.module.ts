@@ -1,14 +1,23 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { moviePb, seatPb } from '@cinema/contracts';
 import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
+import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import { BookingChanges } from './bookings/booking-changes';
+import { BookingPayments } from './bookings/booking-payments';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
-import { MOVIE_PORT, SEAT_PORT, type MoviePort, type SeatPort } from './bookings/ports';
+import {
+  MOVIE_PORT,
+  PAYMENTS_PORT,
+  SEAT_PORT,
+  type MoviePort,
+  type PaymentsPort,
+  type SeatPort,
+} from './bookings/ports';
 import type { BookingConfig } from './config';
 import { BOOKING_CONFIG, DB } from './database';
 import { BROKER, OutboxRelayRunner } from './outbox-relay.runner';
@@ -18,6 +27,7 @@ export interface BookingDependencies {
   broker?: Broker;
   seats?: SeatPort;
   movies?: MoviePort;
+  payments?: PaymentsPort;
 }
 
 // Plain objects around the rpc Proxy: Nest probes providers for lifecycle hooks (onModuleInit...), which
@@ -51,18 +61,42 @@ function movieClient(address: string): MoviePort {
   };
 }
 
+/** The payment service's HTTP client, its kept-alive connections closed on shutdown. */
+class PaymentsClient implements PaymentsPort, OnApplicationShutdown {
+  private readonly client: PaymentServiceClient;
+
+  constructor(config: BookingConfig) {
+    this.client = new PaymentServiceClient({
+      baseUrl: config.paymentServiceUrl,
+      apiKey: config.paymentApiKey,
+      timeoutMs: config.paymentServiceTimeoutMs,
+    });
+  }
+
+  createPayment(...args: Parameters<PaymentsPort['createPayment']>) {
+    return this.client.createPayment(...args);
+  }
+
+  onApplicationShutdown(): void {
+    this.client.close();
+  }
+}
+
 @Module({})
 export class AppModule {
   static create(config: BookingConfig, pool: Pool, deps: BookingDependencies = {}): DynamicModule {
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const movies = deps.movies ?? movieClient(config.movieServiceUrl);
+    const payments = deps.payments ?? new PaymentsClient(config);
     const broker = deps.broker;
     const providers: Provider[] = [
       { provide: BOOKING_CONFIG, useValue: config },
       { provide: SEAT_PORT, useValue: seats },
       { provide: MOVIE_PORT, useValue: movies },
+      { provide: PAYMENTS_PORT, useValue: payments },
       BookingsRepository,
       BookingsService,
+      BookingPayments,
       BookingChanges,
       OutboxRelayRunner,
     ];

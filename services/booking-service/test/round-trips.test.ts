@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { bookingPb } from '@cinema/contracts';
 import { StatementCounter, type TestDatabase } from '@cinema/testing';
+import type { PaymentsPort } from '../src/bookings/ports';
 import { FakeSeats } from './fakes';
 import { createBookingDatabase, startBooking, type BookingClient } from './setup';
 
@@ -18,7 +19,15 @@ describe('booking-service round trips per RPC', () => {
   beforeAll(async () => {
     database = await createBookingDatabase('booking_trips');
     counter = new StatementCounter(database.pool);
-    ({ app, client: booking } = await startBooking(database, seats));
+    // The processor's POST /payments, which costs booking_db nothing.
+    const payments: PaymentsPort = {
+      createPayment: async (input) => ({
+        paymentId: randomUUID(),
+        bookingId: input.bookingId,
+        status: 'PROCESSING',
+      }),
+    };
+    ({ app, client: booking } = await startBooking(database, seats, {}, undefined, database.pool, payments));
   });
 
   afterAll(async () => {
@@ -82,6 +91,11 @@ describe('booking-service round trips per RPC', () => {
     );
     const cancelling = await another();
     table['CancelBooking PENDING'] = await measure(() => booking.cancelBooking({ id: cancelling, userId }));
+    const paying = await another();
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2040, cvc: '123' };
+    table.PayBooking = await measure(() =>
+      booking.payBooking({ bookingId: paying, userId, card, idempotencyKey: 'k' }),
+    );
 
     const one = { statements: 1, transactions: 1 };
     // BEGIN, the change (one statement with RETURNING), its outbox row, COMMIT.
@@ -109,6 +123,8 @@ describe('booking-service round trips per RPC', () => {
       'EndBooking EXPIRED': write,
       'EndBooking FAILED': one,
       'CancelBooking PENDING': write,
+      // PreparePayment's read, then RecordPayment PROCESSING's update.
+      PayBooking: { statements: 2, transactions: 2 },
     });
   });
 });

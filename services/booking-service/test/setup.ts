@@ -7,6 +7,7 @@ import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
+import type { PaymentsPort } from '../src/bookings/ports';
 import { loadBookingConfig } from '../src/config';
 import { BOOKING_MIGRATIONS } from '../src/database';
 import { FakeMovies, FakeSeats } from './fakes';
@@ -26,6 +27,7 @@ export async function startBooking(
   extra: Record<string, string> = {},
   broker?: Broker,
   pool = database.pool,
+  payments?: PaymentsPort,
 ): Promise<{ app: INestApplication; client: BookingClient }> {
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
   const config = loadBookingConfig({
@@ -35,7 +37,7 @@ export async function startBooking(
     ...extra,
   });
   const app = await startGrpcService({
-    module: AppModule.create(config, pool, { seats, movies: new FakeMovies(), broker }),
+    module: AppModule.create(config, pool, { seats, movies: new FakeMovies(), broker, payments }),
     services: ['booking'],
     ...config.listen,
   });

@@ -3,11 +3,12 @@ import type { Pool } from 'pg';
 import type { bookingPb, seatPb } from '@cinema/contracts';
 import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
+import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import type { SagaConfig } from './config';
 import { DB, SAGA_CONFIG } from './database';
 import { DeadlineSweeper } from './sagas/deadline.sweeper';
-import { HttpPaymentsClient } from './sagas/payments.client';
+import { PaymentRefunds } from './sagas/payment-refunds';
 import {
   BOOKING_PORT,
   PAYMENTS_PORT,
@@ -54,7 +55,11 @@ export class AppModule {
   static create(config: SagaConfig, pool: Pool, deps: SagaDependencies = {}): DynamicModule {
     const booking = deps.booking ?? bookingClient(config.bookingServiceUrl);
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
-    const payments = deps.payments ?? new HttpPaymentsClient(config.paymentServiceUrl, config.paymentApiKey);
+    const payments =
+      deps.payments ??
+      new PaymentRefunds(
+        new PaymentServiceClient({ baseUrl: config.paymentServiceUrl, apiKey: config.paymentApiKey }),
+      );
     const broker = deps.broker;
     const providers: Provider[] = [
       { provide: SAGA_CONFIG, useValue: config },

@@ -108,6 +108,35 @@ export interface EndBookingRequest {
   reason: string;
 }
 
+export interface Card {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+}
+
+export interface PayBookingRequest {
+  bookingId: string;
+  /** Required: only this user's booking can be paid. */
+  userId: string;
+  card:
+    | Card
+    | undefined;
+  /**
+   * The client's Idempotency-Key, if it sent one: the processor's key is gw-<user_id>-<key>, otherwise
+   * gw-req-<request id>, so a retry with the same key (or a replay of the request) is one charge.
+   */
+  idempotencyKey: string;
+}
+
+export interface PayBookingResult {
+  paymentId: string;
+  bookingId: string;
+  /** PROCESSING, or FAILED when the processor declined the card at once (with failure_code). */
+  status: string;
+  failureCode: string;
+}
+
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -141,6 +170,14 @@ export interface BookingServiceClient {
   /** Ends a PENDING booking (EXPIRED, FAILED or CANCELLED); idempotent. */
 
   endBooking(request: EndBookingRequest, metadata?: Metadata): Observable<Booking>;
+
+  /**
+   * Pays the caller's booking: checks it as PreparePayment does, charges the card through the payment service
+   * (one charge per idempotency key), records the payment PROCESSING and answers; the outcome comes by
+   * webhook. The request id travels in metadata. The card is passed on, never stored or logged.
+   */
+
+  payBooking(request: PayBookingRequest, metadata?: Metadata): Observable<PayBookingResult>;
 }
 
 export interface BookingServiceController {
@@ -182,6 +219,17 @@ export interface BookingServiceController {
   /** Ends a PENDING booking (EXPIRED, FAILED or CANCELLED); idempotent. */
 
   endBooking(request: EndBookingRequest, metadata?: Metadata): Promise<Booking> | Observable<Booking> | Booking;
+
+  /**
+   * Pays the caller's booking: checks it as PreparePayment does, charges the card through the payment service
+   * (one charge per idempotency key), records the payment PROCESSING and answers; the outcome comes by
+   * webhook. The request id travels in metadata. The card is passed on, never stored or logged.
+   */
+
+  payBooking(
+    request: PayBookingRequest,
+    metadata?: Metadata,
+  ): Promise<PayBookingResult> | Observable<PayBookingResult> | PayBookingResult;
 }
 
 export function BookingServiceControllerMethods() {
@@ -196,6 +244,7 @@ export function BookingServiceControllerMethods() {
       "recordPayment",
       "confirmBooking",
       "endBooking",
+      "payBooking",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/comm
 import type { FastifyRequest } from 'fastify';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cinema/contracts';
-import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { AUTH_CLIENT, type AuthClient, rpc } from '../backends/backends';
 import { AuthRateLimited, SignInRateLimited } from '../rate-limits/rate-limited';
 import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
 import { LoginDto, LogoutDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
@@ -13,7 +13,7 @@ import { toSessionJson, toUserJson } from './auth.mappers';
 @Controller('auth')
 export class AuthController {
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(AUTH_CLIENT) private readonly auth: AuthClient,
     private readonly verifier: AccessTokenVerifier,
   ) {}
 
@@ -21,14 +21,14 @@ export class AuthController {
   @Post('register')
   @AuthRateLimited()
   async register(@Body() body: RegisterDto) {
-    return toSessionJson(await this.backends.auth.register(body, rpc()));
+    return toSessionJson(await this.auth.register(body, rpc()));
   }
 
   @Post('login')
   @HttpCode(200)
   @SignInRateLimited()
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
-    return toSessionJson(await this.backends.auth.login({ ...body, clientIp: request.ip }, rpc()));
+    return toSessionJson(await this.auth.login({ ...body, clientIp: request.ip }, rpc()));
   }
 
   @Post('validate')
@@ -43,7 +43,7 @@ export class AuthController {
   @HttpCode(200)
   @AuthRateLimited()
   async refresh(@Body() body: RefreshDto) {
-    return toSessionJson(await this.backends.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
+    return toSessionJson(await this.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
   }
 
   /** 204 whether or not the token was the caller's: nobody learns anything about another user's tokens. */
@@ -52,12 +52,12 @@ export class AuthController {
   @Authenticated()
   @ApiNoContentResponse({ description: "The refresh token's family is revoked (if it is the caller's)" })
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: LogoutDto): Promise<void> {
-    await this.backends.auth.logout({ userId: user.id, refreshToken: body.refreshToken }, rpc());
+    await this.auth.logout({ userId: user.id, refreshToken: body.refreshToken }, rpc());
   }
 
   @Get('me')
   @Authenticated()
   async me(@CurrentUser() user: AuthenticatedUser) {
-    return toUserJson(await this.backends.auth.getUser({ id: user.id }, rpc()));
+    return toUserJson(await this.auth.getUser({ id: user.id }, rpc()));
   }
 }

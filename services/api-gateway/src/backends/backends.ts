@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { credentials, loadPackageDefinition, type Client, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import Redis from 'ioredis';
+import type { Provider } from '@nestjs/common';
 import type { Logger } from 'pino';
 import {
   PROTO_DIR,
@@ -13,13 +14,26 @@ import {
 } from '@cinema/contracts';
 import { Broker } from '@cinema/messaging';
 import { currentRequestId, type HealthCheck } from '@cinema/observability';
+import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, PROTO_LOADER_OPTIONS, type CallOptions, type PromiseClient } from '@cinema/rpc';
 import type { GatewayConfig } from '../config';
-import { PaymentProcessorClient } from '../payments/payment-processor.client';
 
 type Closable<C> = PromiseClient<C> & { close(): void };
 
+export type AuthClient = PromiseClient<authPb.AuthServiceClient>;
+export type MovieClient = PromiseClient<moviePb.MovieServiceClient>;
+export type SeatClient = PromiseClient<seatPb.SeatServiceClient>;
+export type BookingClient = PromiseClient<bookingPb.BookingServiceClient>;
+
+/** Injection tokens: each controller and provider injects only the connections it uses. */
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export const AUTH_CLIENT = Symbol('AUTH_CLIENT');
+export const MOVIE_CLIENT = Symbol('MOVIE_CLIENT');
+export const SEAT_CLIENT = Symbol('SEAT_CLIENT');
+export const BOOKING_CLIENT = Symbol('BOOKING_CLIENT');
+export const REDIS = Symbol('REDIS');
+export const BROKER = Symbol('BROKER');
+/** The Backends themselves, for the module that closes them on shutdown only. */
 export const BACKENDS = Symbol('BACKENDS');
 
 /** Every connection the gateway holds; created once per process, all lazy so the gateway starts alone. */
@@ -30,15 +44,28 @@ export interface Backends {
   booking: Closable<bookingPb.BookingServiceClient>;
   redis: Redis;
   broker: Broker;
-  payments: PaymentProcessorClient;
+  /** One check per dependency, for /health: Redis, RabbitMQ, every gRPC service and payment-service. */
   healthChecks: HealthCheck[];
   close(): Promise<void>;
 }
 
+/** One provider per connection, so a controller asks for the one it uses by its token. */
+export function backendProviders(backends: Backends): Provider[] {
+  return [
+    { provide: AUTH_CLIENT, useValue: backends.auth },
+    { provide: MOVIE_CLIENT, useValue: backends.movie },
+    { provide: SEAT_CLIENT, useValue: backends.seat },
+    { provide: BOOKING_CLIENT, useValue: backends.booking },
+    { provide: REDIS, useValue: backends.redis },
+    { provide: BROKER, useValue: backends.broker },
+    { provide: BACKENDS, useValue: backends },
+  ];
+}
+
 /** Per-call gRPC options: the current request id travels in metadata. */
-export function rpc(): CallOptions {
+export function rpc(options: { timeoutMs?: number } = {}): CallOptions {
   const requestId = currentRequestId();
-  return requestId ? { requestId } : {};
+  return requestId ? { ...options, requestId } : { ...options };
 }
 
 export function createBackends(config: GatewayConfig, logger: Logger): Backends {
@@ -60,7 +87,9 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
   });
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   const broker = new Broker(config.rabbit.url, logger, 3_000);
-  const payments = new PaymentProcessorClient(config.paymentServiceUrl, config.paymentApiKey);
+  // booking-service charges cards (PayBooking); the gateway only reports whether the processor is up, which
+  // needs no API key.
+  const paymentService = new PaymentServiceClient({ baseUrl: config.paymentServiceUrl });
   const health = grpcHealthClients(config);
   const healthChecks: HealthCheck[] = [
     {
@@ -76,7 +105,7 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
       },
     },
     ...health.checks,
-    { name: 'payment-service', check: () => payments.health() },
+    { name: 'payment-service', check: () => paymentService.health() },
   ];
   return {
     auth,
@@ -85,12 +114,11 @@ export function createBackends(config: GatewayConfig, logger: Logger): Backends 
     booking,
     redis,
     broker,
-    payments,
     healthChecks,
     async close() {
       for (const client of [auth, movie, seat, booking]) client.close();
       health.close();
-      payments.close();
+      paymentService.close();
       await broker.close();
       redis.disconnect();
     },

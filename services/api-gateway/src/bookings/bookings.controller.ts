@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/c
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
-import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import { BOOKING_CLIENT, type BookingClient, GATEWAY_CONFIG, rpc } from '../backends/backends';
 import type { GatewayConfig } from '../config';
 import { BookingWaitQuery, EntityIdPipe, listJson, PageQuery } from '../http/params';
 import { toBookingJson } from './booking.mapper';
@@ -12,13 +12,13 @@ import { toBookingJson } from './booking.mapper';
 @Authenticated()
 export class BookingsController {
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(BOOKING_CLIENT) private readonly booking: BookingClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   @Get()
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
-    const list = await this.backends.booking.listBookings(
+    const list = await this.booking.listBookings(
       { userId: user.id, page: query.page ?? 1, limit: query.limit ?? 20 },
       rpc(),
     );
@@ -38,12 +38,12 @@ export class BookingsController {
     const waitMs = (query.wait ?? 0) * 1000;
     const call = rpc();
     if (waitMs > 0) call.timeoutMs = waitMs + this.config.grpcTimeoutMs;
-    return toBookingJson(await this.backends.booking.getBooking({ id, userId: user.id, waitMs }, call));
+    return toBookingJson(await this.booking.getBooking({ id, userId: user.id, waitMs }, call));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', EntityIdPipe) id: string) {
-    return toBookingJson(await this.backends.booking.cancelBooking({ id, userId: user.id }, rpc()));
+    return toBookingJson(await this.booking.cancelBooking({ id, userId: user.id }, rpc()));
   }
 }

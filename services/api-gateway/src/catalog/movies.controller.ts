@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
-import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
 import { EntityIdPipe, listJson } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateMovieDto, MoviesQuery, MovieShowtimesQuery, UpdateMovieDto } from './catalog.dto';
@@ -12,13 +12,13 @@ import { SeatAvailability } from './seat-availability';
 @Controller('movies')
 export class MoviesController {
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(MOVIE_CLIENT) private readonly movie: MovieClient,
     private readonly availability: SeatAvailability,
   ) {}
 
   @Get()
   async list(@Query() query: MoviesQuery) {
-    const list = await this.backends.movie.listMovies(
+    const list = await this.movie.listMovies(
       { page: query.page ?? 1, limit: query.limit ?? 20, q: query.q ?? '', genre: query.genre ?? '' },
       rpc(),
     );
@@ -27,14 +27,14 @@ export class MoviesController {
 
   @Get(':id')
   async get(@Param('id', EntityIdPipe) id: string) {
-    return toMovieJson(await this.backends.movie.getMovie({ id }, rpc()));
+    return toMovieJson(await this.movie.getMovie({ id }, rpc()));
   }
 
   @Get(':id/showtimes')
   async showtimes(@Param('id', EntityIdPipe) id: string, @Query() query: MovieShowtimesQuery) {
     // Listing a missing movie is a 404, not an empty list.
-    await this.backends.movie.getMovie({ id }, rpc());
-    const list = await this.backends.movie.listShowtimes(
+    await this.movie.getMovie({ id }, rpc());
+    const list = await this.movie.listShowtimes(
       {
         movieId: id,
         theaterId: '',
@@ -60,7 +60,7 @@ export class MoviesController {
   @Idempotent()
   async create(@Body() body: CreateMovieDto) {
     return toMovieJson(
-      await this.backends.movie.createMovie(
+      await this.movie.createMovie(
         {
           title: body.title,
           description: body.description ?? '',
@@ -78,6 +78,6 @@ export class MoviesController {
   @Patch(':id')
   @AdminOnly()
   async update(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateMovieDto) {
-    return toMovieJson(await this.backends.movie.updateMovie({ id, patchJson: JSON.stringify(body) }, rpc()));
+    return toMovieJson(await this.movie.updateMovie({ id, patchJson: JSON.stringify(body) }, rpc()));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
-import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
 import { EntityIdPipe, listJson } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateShowtimeDto, ShowtimesQuery } from './catalog.dto';
@@ -12,13 +12,13 @@ import { SeatAvailability } from './seat-availability';
 @Controller('showtimes')
 export class ShowtimesController {
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(MOVIE_CLIENT) private readonly movie: MovieClient,
     private readonly availability: SeatAvailability,
   ) {}
 
   @Get()
   async list(@Query() query: ShowtimesQuery) {
-    const list = await this.backends.movie.listShowtimes(
+    const list = await this.movie.listShowtimes(
       {
         movieId: query.movieId ?? '',
         theaterId: query.theaterId ?? '',
@@ -41,7 +41,7 @@ export class ShowtimesController {
 
   @Get(':id')
   async get(@Param('id', EntityIdPipe) id: string) {
-    const showtime = await this.backends.movie.getShowtime({ id }, rpc());
+    const showtime = await this.movie.getShowtime({ id }, rpc());
     const available = await this.availability.count([showtime], rpc());
     return toShowtimeJson(showtime, available.get(showtime.id));
   }
@@ -50,7 +50,7 @@ export class ShowtimesController {
   @AdminOnly()
   @Idempotent()
   async create(@Body() body: CreateShowtimeDto) {
-    const showtime = await this.backends.movie.createShowtime(
+    const showtime = await this.movie.createShowtime(
       {
         movieId: body.movieId,
         roomId: body.roomId,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
-import { BACKENDS, rpc, type Backends } from '../backends/backends';
+import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
 import { EntityIdPipe, listJson, PageQuery } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateRoomDto, CreateTheaterDto } from './catalog.dto';
@@ -10,20 +10,17 @@ import { toLayoutJson, toRoomJson, toTheaterJson } from './catalog.mappers';
 @ApiTags('catalog')
 @Controller('theaters')
 export class TheatersController {
-  constructor(@Inject(BACKENDS) private readonly backends: Backends) {}
+  constructor(@Inject(MOVIE_CLIENT) private readonly movie: MovieClient) {}
 
   @Get()
   async list(@Query() query: PageQuery) {
-    const list = await this.backends.movie.listTheaters(
-      { page: query.page ?? 1, limit: query.limit ?? 20 },
-      rpc(),
-    );
+    const list = await this.movie.listTheaters({ page: query.page ?? 1, limit: query.limit ?? 20 }, rpc());
     return listJson((list.items ?? []).map(toTheaterJson), list.total, query);
   }
 
   @Get(':id')
   async get(@Param('id', EntityIdPipe) id: string) {
-    return toTheaterJson(await this.backends.movie.getTheater({ id }, rpc()));
+    return toTheaterJson(await this.movie.getTheater({ id }, rpc()));
   }
 
   @Post()
@@ -31,7 +28,7 @@ export class TheatersController {
   @Idempotent()
   async create(@Body() body: CreateTheaterDto) {
     return toTheaterJson(
-      await this.backends.movie.createTheater(
+      await this.movie.createTheater(
         { name: body.name, address: body.address ?? '', city: body.city ?? '' },
         rpc(),
       ),
@@ -42,11 +39,11 @@ export class TheatersController {
   @AdminOnly()
   @Idempotent()
   async createRoom(@Param('id', EntityIdPipe) theaterId: string, @Body() body: CreateRoomDto) {
-    const room = await this.backends.movie.createRoom(
+    const room = await this.movie.createRoom(
       { theaterId, name: body.name, rows: body.rows.map((r) => ({ label: r.label, pattern: r.pattern })) },
       rpc(),
     );
-    const layout = await this.backends.movie.getRoomLayout({ roomId: room.id }, rpc());
+    const layout = await this.movie.getRoomLayout({ roomId: room.id }, rpc());
     return { ...toRoomJson(room), layout: toLayoutJson(layout) };
   }
 }

@@ -12,10 +12,11 @@ import {
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, verifyWebhookSignature } from '@cinema/contracts';
+import type { Broker } from '@cinema/messaging';
 import { currentRequestId } from '@cinema/observability';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
-import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import { BOOKING_CLIENT, type BookingClient, BROKER, GATEWAY_CONFIG, rpc } from '../backends/backends';
 import type { GatewayConfig } from '../config';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { PayDto } from './payments.dto';
@@ -27,11 +28,15 @@ export class PaymentsController {
   private readonly logger = new Logger('PaymentsController');
 
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(BOOKING_CLIENT) private readonly booking: BookingClient,
+    @Inject(BROKER) private readonly broker: Broker,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** booking.PreparePayment -> payment-service POST /payments -> booking.RecordPayment(PROCESSING) -> 202. */
+  /**
+   * One call: booking-service's PayBooking checks the booking, charges the card through the payment service
+   * (one charge per Idempotency-Key), records the payment PROCESSING and answers -> 202.
+   */
   @Post('pay')
   @HttpCode(202)
   @Authenticated()
@@ -41,39 +46,25 @@ export class PaymentsController {
     @Body() body: PayDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ) {
-    const requestId = currentRequestId();
-    const quote = await this.backends.booking.preparePayment({ id: body.bookingId, userId: user.id }, rpc());
-    // The processor dedupes on this key: a client retry with its key (or a replay of this request id) is one charge.
-    const processorKey = idempotencyKey ? `gw-${user.id}-${idempotencyKey}` : `gw-req-${requestId ?? ''}`;
-    const accepted = await this.backends.payments.createPayment(
+    const paid = await this.booking.payBooking(
       {
         bookingId: body.bookingId,
-        amount: quote.amount,
-        currency: quote.currency,
+        userId: user.id,
         card: { ...body.card },
+        idempotencyKey: idempotencyKey ?? '',
       },
-      processorKey,
-      requestId,
+      // Longer than booking-service's own bound on the payment service (PAYMENT_SERVICE_TIMEOUT_MS), so its
+      // answer (503 UNAVAILABLE with a Retry-After included) arrives rather than a deadline here.
+      rpc({ timeoutMs: this.config.payTimeoutMs }),
     );
-    try {
-      await this.backends.booking.recordPayment(
-        {
+    return paid.status === 'FAILED'
+      ? {
+          paymentId: paid.paymentId,
           bookingId: body.bookingId,
-          paymentId: accepted.paymentId,
-          status: 'PROCESSING',
-          failureCode: '',
-          reason: '',
-        },
-        rpc(),
-      );
-    } catch (error) {
-      // The payment is already under way and its webhook records the outcome; failing here would invite a
-      // second charge.
-      this.logger.warn(
-        `could not record PROCESSING for booking ${body.bookingId} payment ${accepted.paymentId}: ${(error as Error).message}`,
-      );
-    }
-    return { paymentId: accepted.paymentId, bookingId: body.bookingId, status: 'PROCESSING' };
+          status: paid.status,
+          failureCode: paid.failureCode,
+        }
+      : { paymentId: paid.paymentId, bookingId: body.bookingId, status: paid.status };
   }
 
   /** Webhook of the payment service: verified over the raw bytes, then handed to RabbitMQ with a confirm. */
@@ -95,7 +86,7 @@ export class PaymentsController {
       return { received: true };
     }
     try {
-      await this.backends.broker.publish(envelope);
+      await this.broker.publish(envelope);
     } catch (error) {
       this.logger.warn(`webhook ${envelope.id} not published: ${(error as Error).message}`);
       throw new DomainError('UNAVAILABLE', 'The event could not be stored, retry later', {

@@ -4,7 +4,16 @@ import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/contracts';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser, OptionalAuth, OptionalUser } from '../auth/auth.guard';
-import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
+import {
+  BOOKING_CLIENT,
+  type BookingClient,
+  GATEWAY_CONFIG,
+  MOVIE_CLIENT,
+  type MovieClient,
+  rpc,
+  SEAT_CLIENT,
+  type SeatClient,
+} from '../backends/backends';
 import { toBookingJson } from '../bookings/booking.mapper';
 import { toLayoutJson } from '../catalog/catalog.mappers';
 import type { GatewayConfig } from '../config';
@@ -21,7 +30,9 @@ import { HoldIdDto, HoldSeatsDto } from './seats.dto';
 @Controller('seats')
 export class SeatsController {
   constructor(
-    @Inject(BACKENDS) private readonly backends: Backends,
+    @Inject(MOVIE_CLIENT) private readonly movie: MovieClient,
+    @Inject(SEAT_CLIENT) private readonly seat: SeatClient,
+    @Inject(BOOKING_CLIENT) private readonly booking: BookingClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     private readonly seatStatus: SeatStatusReader,
@@ -29,7 +40,7 @@ export class SeatsController {
 
   @Get('layout/:roomId')
   async layout(@Param('roomId', EntityIdPipe) roomId: string) {
-    return toLayoutJson(await this.backends.movie.getRoomLayout({ roomId }, rpc()));
+    return toLayoutJson(await this.movie.getRoomLayout({ roomId }, rpc()));
   }
 
   /** The hot read: served from the seat map in Redis, already serialised (SeatStatusReader). */
@@ -49,7 +60,7 @@ export class SeatsController {
   @Idempotent()
   @ApiBody({ type: HoldSeatsDto })
   async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
-    const hold = await this.backends.seat.holdSeats(
+    const hold = await this.seat.holdSeats(
       {
         showtimeId: body.showtimeId,
         userId: user.id,
@@ -71,7 +82,7 @@ export class SeatsController {
   @HttpCode(200)
   @Authenticated()
   async release(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
-    const released = await this.backends.seat.releaseHold({ holdId: body.holdId, userId: user.id }, rpc());
+    const released = await this.seat.releaseHold({ holdId: body.holdId, userId: user.id }, rpc());
     return { holdId: released.holdId || body.holdId, released: released.released ?? [] };
   }
 
@@ -80,7 +91,7 @@ export class SeatsController {
   @Idempotent()
   async book(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
     return toBookingJson(
-      await this.backends.booking.createBooking(
+      await this.booking.createBooking(
         { holdId: body.holdId, userId: user.id, userEmail: user.email },
         rpc(),
       ),

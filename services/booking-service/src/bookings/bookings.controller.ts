@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { bookingPb } from '@cinema/contracts';
+import { BookingPayments } from './booking-payments';
 import { BookingsService } from './bookings.service';
 
 @Controller()
 @bookingPb.BookingServiceControllerMethods()
 export class BookingsController implements bookingPb.BookingServiceController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly payments: BookingPayments,
+  ) {}
 
   createBooking(req: bookingPb.CreateBookingRequest) {
     return this.bookings.createBooking(req);
@@ -29,6 +33,10 @@ export class BookingsController implements bookingPb.BookingServiceController {
 
   preparePayment(req: bookingPb.GetBookingRequest) {
     return this.bookings.preparePayment(req.id, req.userId);
+  }
+
+  payBooking(req: bookingPb.PayBookingRequest) {
+    return this.payments.payBooking(req);
   }
 
   recordPayment(req: bookingPb.RecordPaymentRequest) {
