@@ -23,8 +23,8 @@ export const WEB_APP_ROUTES = [
 ];
 
 /** Hashed file names (Vite puts them under assets/) never change content: cache them for a year. */
-function cacheHeaders(res: { setHeader(name: string, value: string): void }, path: string): void {
-  res.setHeader(
+function cacheHeaders(reply: FastifyReply, path: string): void {
+  void reply.header(
     'cache-control',
     /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
   );
@@ -36,7 +36,15 @@ function cacheHeaders(res: { setHeader(name: string, value: string): void }, pat
  * redirected to `/`.
  */
 export function installWebApp(app: NestFastifyApplication, fastify: FastifyInstance, root = WEB_DIST): void {
-  app.useStaticAssets({ root, prefix: '/', wildcard: false, index: false, setHeaders: cacheHeaders });
+  // @fastify/static calls setHeaders with the reply; Nest's option type still names a Node response.
+  app.useStaticAssets({
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: cacheHeaders as unknown as (res: unknown, path: string) => void,
+  });
   const index = join(root, 'index.html');
   const sendIndex = async (_request: unknown, reply: FastifyReply) => {
     let html: Buffer;
