@@ -64,6 +64,8 @@ export interface SeatMapProps {
 }
 
 const BASE_SEAT_PX = 30;
+/** The grid gap between seats (.seat-plane in styles.css). */
+const SEAT_GAP_PX = 4;
 const MIN_ZOOM = 0.5;
 const MAX_ZOOM = 2;
 
@@ -88,10 +90,14 @@ export function SeatMap({
 
   // Big rooms open scaled to fit the width of the screen; zoom in to pick.
   const fitZoom = useCallback(() => {
-    const width = viewport.current?.clientWidth ?? 0;
-    if (!width) return 1;
-    const needed = (grid.width + 2) * (BASE_SEAT_PX + 4);
-    return Math.min(1, Math.max(MIN_ZOOM, width / needed));
+    const v = viewport.current;
+    if (!v?.clientWidth) return 1;
+    const style = getComputedStyle(v);
+    const inner = v.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // Each column (the seats and a row label on either side) is a seat wide plus the gap.
+    const columns = grid.width + 2;
+    const zoom = (inner - (columns - 1) * SEAT_GAP_PX) / (columns * BASE_SEAT_PX);
+    return Math.min(1, Math.max(MIN_ZOOM, zoom));
   }, [grid.width]);
   useLayoutEffect(() => setZoom(fitZoom()), [fitZoom]);
 
@@ -158,7 +164,7 @@ export function SeatMap({
   };
 
   const zoomBy = (factor: number) => setZoom((z) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z * factor)));
-  const seatPx = Math.round(BASE_SEAT_PX * zoom);
+  const seatPx = Math.floor(BASE_SEAT_PX * zoom);
   const style = {
     '--seat': `${seatPx}px`,
     '--seat-font': `${Math.max(9, Math.round(seatPx * 0.4))}px`,
