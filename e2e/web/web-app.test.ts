@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ADMIN_PASSWORD } from '@cinema/config';
 import { uniqueSuffix } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from '../system';
 import {
@@ -250,6 +251,86 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
     await page.waitForSelector(`${seat(seatId)}[data-state="selected"]`);
     await screenshot(page, 'phone-seats');
     expect(await noOverflow()).toBe(true);
+  });
+
+  it('draws a 504-seat room to fit, zooms, and applies a live change to that one seat only', async () => {
+    const admin = await api<{ accessToken: string }>('POST', '/auth/login', {
+      body: { email: 'admin@cinema.local', password: DEFAULT_ADMIN_PASSWORD },
+    });
+    const token = admin.body.accessToken;
+    const theater = await api<{ id: string }>('POST', '/theaters', {
+      token,
+      body: { name: `Big Screen ${uniqueSuffix()}`, city: 'Testville' },
+    });
+    // 21 rows of 12 + aisle + 12: 504 seats.
+    const rows = Array.from({ length: 21 }, (_, i) => ({
+      label: String.fromCharCode(65 + i),
+      pattern: 'SSSSSSSSSSSS..SSSSSSSSSSSS',
+    }));
+    const room = await api<{ id: string }>('POST', `/theaters/${theater.body.id}/rooms`, {
+      token,
+      body: { name: 'Hall 500', rows },
+    });
+    expect(room.status, JSON.stringify(room.body)).toBe(201);
+    const big = await api<{ id: string }>('POST', '/showtimes', {
+      token,
+      body: {
+        movieId,
+        roomId: room.body.id,
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        prices: { STANDARD: 950 },
+        currency: 'EUR',
+      },
+    });
+    expect(big.status, JSON.stringify(big.body)).toBe(201);
+
+    const page = await open({ viewport: { width: 1024, height: 800 } });
+    await openSeatMap(page, big.body.id);
+    expect(await page.locator('.seat-plane .seat').count()).toBe(504);
+    const width = () =>
+      page
+        .locator('.seat-plane .seat')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width);
+    const fitted = await width();
+    const overflowing = () =>
+      page.locator('.map-viewport').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(await overflowing()).toBe(false);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(width).toBeGreaterThan(fitted);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    // Zoomed in, the map pans (scrolls) inside its frame; the page itself stays as wide as the window.
+    await expect.poll(overflowing).toBe(true);
+    expect(
+      await page.evaluate<boolean>(
+        'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+      ),
+    ).toBe(true);
+    await screenshot(page, 'seats-504');
+
+    // Which seat buttons the browser's DOM sees touched when one seat changes.
+    await page.evaluate(`(() => {
+      window.__touched = new Set();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          const seat = el && el.closest('[data-seat-id]');
+          if (seat) window.__touched.add(seat.getAttribute('data-seat-id'));
+        }
+      }).observe(document.querySelector('.seat-plane'), { subtree: true, attributes: true, characterData: true, childList: true });
+    })()`);
+    const seatId = await freeSeat(page);
+    const buyer = await api<{ accessToken: string }>('POST', '/auth/register', {
+      body: { email: `big-${uniqueSuffix()}@example.com`, password: 'popcorn-1234', name: 'Big' },
+    });
+    const hold = await api('POST', '/seats/hold', {
+      token: buyer.body.accessToken,
+      body: { showtimeId: big.body.id, seatIds: [seatId] },
+    });
+    expect(hold.status).toBe(201);
+    await page.waitForSelector(`${seat(seatId)}[data-state="held"]`, { timeout: 15_000 });
+    expect(await page.evaluate<string[]>('[...window.__touched]')).toEqual([seatId]);
   });
 
   it('ran every page under its CSP without a violation', () => {
