@@ -96,7 +96,7 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
     await page.getByRole('heading', { name: 'Create an account' }).waitFor();
     await screenshot(page, 'register');
     expect(await seriousViolations(page)).toEqual([]);
-    await registerInApp(page, `/book/${showtimeId}`);
+    const email = await registerInApp(page, `/book/${showtimeId}`);
 
     await openSeatMap(page, showtimeId);
     const seatId = await freeSeat(page);
@@ -123,6 +123,22 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
     expect(await page.locator('.ticket-code').textContent()).toMatch(/\w+/);
     await screenshot(page, 'confirmed');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Sign out, sign back in, and a reload keeps the session (the access token is renewed silently).
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).first().waitFor();
+    await page.goto('/my-bookings');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That email and password do not match an account.').waitFor();
+    await page.getByLabel('Password').fill('popcorn-1234');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My bookings' }).waitFor();
+    await page.reload();
+    await page.locator('li.booking').first().waitFor();
+    expect(await page.locator('li.booking .badge').first().textContent()).toBe('Confirmed');
   });
 
   it("shows one customer's hold on another customer's map, live", async () => {
