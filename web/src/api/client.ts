@@ -105,8 +105,10 @@ function setSession(session: Session | null): void {
  * token ends the session; a network failure or an unavailable service keeps it for a later try.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = state.refreshToken;
+  refreshing ??= withRefreshLock(async () => {
+    // Another tab may have refreshed already: its token is the live one (ours is spent, and reusing a spent
+    // token revokes the whole session).
+    const refreshToken = stored(REFRESH_KEY) ?? state.refreshToken;
     if (!refreshToken) return false;
     try {
       const session = await send<Session>('POST', '/auth/refresh', { body: { refreshToken }, auth: false });
@@ -118,8 +120,21 @@ export function refreshSession(): Promise<boolean> {
     } finally {
       refreshing = null;
     }
-  })();
+  });
   return refreshing;
+}
+
+/** One refresh at a time across the tabs of this browser (Web Locks), where the browser offers them. */
+async function withRefreshLock(run: () => Promise<boolean>): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? await locks.request('cinema.refresh', run) : run();
+}
+
+// Signing out in one tab signs out the others.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === REFRESH_KEY && event.newValue === null && state.user) setSession(null);
+  });
 }
 
 interface RequestOptions {
