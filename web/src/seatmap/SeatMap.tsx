@@ -203,46 +203,48 @@ export function SeatMap({
         }}
         onClickCapture={onClickCapture}
       >
-        <div className="screen" aria-hidden="true">
-          Screen
-        </div>
-        <div
-          ref={plane}
-          className="seat-plane"
-          role="group"
-          aria-label="Seats, the screen is in front of row A"
-          aria-describedby="seat-keys"
-          style={style}
-          onKeyDown={onKeyDown}
-          onClick={onClick}
-          onPointerOver={(event) => onPointAt(seatIdOf(event.target) ?? null)}
-          onFocus={(event) => {
-            const id = seatIdOf(event.target);
-            if (id) {
-              setFocusId(id);
-              onPointAt(id);
-            }
-          }}
-        >
-          {grid.rows.map((row) => (
-            <RowLabels key={row.label} label={row.label} y={row.y} right={grid.width + 2} />
-          ))}
-          {grid.seats.map((seat) => {
-            const view = seatView(
-              seat.blocked ? 'BLOCKED' : statuses[seat.id],
-              selected.has(seat.id),
-              mine.has(seat.id),
-            );
-            return (
-              <SeatCell
-                key={seat.id}
-                seat={seat}
-                view={view}
-                label={seatAriaLabel(seat, view, prices[seat.id], currency)}
-                focusable={seat.id === focusId}
-              />
-            );
-          })}
+        <div className="seat-stage">
+          <div className="screen" aria-hidden="true">
+            Screen
+          </div>
+          <div
+            ref={plane}
+            className="seat-plane"
+            role="group"
+            aria-label="Seats, the screen is in front of row A"
+            aria-describedby="seat-keys"
+            style={style}
+            onKeyDown={onKeyDown}
+            onClick={onClick}
+            onPointerOver={(event) => onPointAt(seatIdOf(event.target) ?? null)}
+            onFocus={(event) => {
+              const id = seatIdOf(event.target);
+              if (id) {
+                setFocusId(id);
+                onPointAt(id);
+              }
+            }}
+          >
+            {grid.rows.map((row) => (
+              <RowLabels key={row.label} label={row.label} y={row.y} right={grid.width + 2} />
+            ))}
+            {grid.seats.map((seat) => {
+              const view = seatView(
+                seat.blocked ? 'BLOCKED' : statuses[seat.id],
+                selected.has(seat.id),
+                mine.has(seat.id),
+              );
+              return (
+                <SeatCell
+                  key={seat.id}
+                  seat={seat}
+                  view={view}
+                  label={seatAriaLabel(seat, view, prices[seat.id], currency)}
+                  focusable={seat.id === focusId}
+                />
+              );
+            })}
+          </div>
         </div>
       </div>
       <p id="seat-keys" className="hint">
