@@ -41,10 +41,13 @@ module.exports = {
     },
     {
       name: 'web-http-only',
-      comment: 'The browser app talks HTTP only: it imports nothing from outside web/.',
+      comment:
+        'The browser app talks HTTP only: it imports nothing from outside web/ but its own npm dependencies.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { pathNot: '^web/' },
+      // An npm package (or Node's own, for the build scripts) is fine; `@cinema/<name>` (ours, resolved or
+      // not) and any other path of the repository are not.
+      to: { pathNot: ['^web/', '^node_modules/(?!@cinema/)'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'no-circular',

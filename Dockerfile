@@ -7,7 +7,7 @@ COPY services ./services
 COPY web ./web
 COPY e2e/package.json ./e2e/package.json
 COPY tsconfig.base.json tsconfig.build.json ./
-RUN npm ci --no-audit --no-fund && npx tsc -b tsconfig.build.json && npm prune --omit=dev
+RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

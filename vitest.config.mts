@@ -32,7 +32,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.spec.ts',
+            'services/*/src/**/*.spec.ts',
+            'web/src/**/*.spec.ts',
+            'test/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

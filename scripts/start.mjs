@@ -89,7 +89,8 @@ async function checkDependencies() {
 
 function build() {
   process.stdout.write('building… ');
-  const result = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], {
+  // Packages and services (tsc), then the web app the gateway serves (web/dist, Vite).
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

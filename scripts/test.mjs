@@ -84,9 +84,10 @@ const onlyFast = process.argv.includes('--fast');
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 step('format', 'npx', ['prettier', '--check', '.']);
 step('boundaries', 'npm', ['run', '--silent', 'boundaries']);
-step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('proto drift', 'npm', ['run', '--silent', 'proto:check']);
-const built = step('build', 'npx', ['tsc', '-b', 'tsconfig.build.json']);
+// The TypeScript build of packages and services, then the web app (web/dist, which the gateway serves).
+const built = step('build', 'npm', ['run', '--silent', 'build']);
 // Needs the build (it migrates with packages/database/dist) and PostgreSQL.
 if (built) step('db types drift', 'node', ['scripts/check-db-types.mjs']);
 else {

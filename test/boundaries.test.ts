@@ -19,6 +19,8 @@ const fixture: Record<string, string> = {
   'node_modules/pg/lib/index.js': 'exports.Pool = class Pool {};\n',
   'node_modules/kysely/package.json': JSON.stringify({ name: 'kysely', main: 'dist/cjs/index.js' }),
   'node_modules/kysely/dist/cjs/index.js': 'exports.sql = () => undefined;\n',
+  'node_modules/react/package.json': JSON.stringify({ name: 'react', main: 'index.js' }),
+  'node_modules/react/index.js': 'exports.createElement = () => null;\n',
 
   'packages/config/src/index.ts': 'export const port = 1;\n',
   // contracts-stand-alone
@@ -56,6 +58,9 @@ const fixture: Record<string, string> = {
     "import { enqueue } from '@cinema/outbox';\nexport const pay = enqueue;\n",
   // web-http-only
   'web/app.js': "const { port } = require('../packages/config/src/index.ts');\nconsole.log(port);\n",
+  // web-http-only: its own npm dependencies are fine, a package of ours is not
+  'web/src/main.tsx':
+    "import { createElement } from 'react';\nimport { events } from '@cinema/contracts';\nexport const el = createElement('p', null, events);\n",
 };
 
 interface Violation {
@@ -136,9 +141,10 @@ describe('boundaries (.dependency-cruiser.cjs)', () => {
     ]);
   });
 
-  it('reports the browser app importing anything outside web/', () => {
+  it('reports the browser app importing anything outside web/ but its npm dependencies', () => {
     expect(violations.filter((v) => v.startsWith('web-http-only:'))).toEqual([
       'web-http-only: web/app.js → packages/config/src/index.ts',
+      'web-http-only: web/src/main.tsx → packages/contracts/src/index.ts',
     ]);
   });
 

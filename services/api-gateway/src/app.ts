@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,11 +13,9 @@ import { answerClientError, answerFrameworkError } from './http/framework-errors
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
+import { installWebApp } from './http/web-app';
 
 const BODY_LIMIT = 256 * 1024;
-
-/** web/ at the repository root; the same relative path from src/ and dist/. */
-const WEB_DIR = join(__dirname, '..', '..', '..', 'web');
 
 /** The whole gateway, ready to listen; used by main.ts and by the tests alike. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
@@ -64,8 +61,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document);
-  // The live seat map (web/, plain files) from the same origin as the API and its SSE stream.
-  app.useStaticAssets({ root: WEB_DIR, prefix: '/app/' });
-  fastify.get('/', (_request, reply) => reply.redirect('/app/'));
+  // The web app (web/dist) from the same origin as the API and its SSE stream.
+  installWebApp(app, fastify);
   return app;
 }

@@ -218,7 +218,7 @@ describe('api-gateway edges: abuse limits, headers, CORS, metrics, idempotency',
     }
 
     it('serves the web app and the API with CSP, nosniff and frame-ancestors none', async () => {
-      for (const path of ['/app/', '/app/app.js', '/health', '/auth/me', '/no/such/route']) {
+      for (const path of ['/', '/films', '/app/', '/health', '/auth/me', '/no/such/route']) {
         const res = await fetch(`${gw.url}${path}`);
         const csp = policy(res.headers);
         expect(csp.get('frame-ancestors'), path).toBe("'none'");

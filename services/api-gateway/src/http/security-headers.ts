@@ -2,8 +2,10 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * The web app (web/) is plain files: its scripts and styles come from its own origin, and it talks only to
- * the API on that origin (fetch and the SSE stream). Nothing may frame any page (clickjacking).
+ * The web app (web/dist, a Vite build) is files only: its scripts and styles come from its own origin (no
+ * inline script or style element; React sets element styles through the DOM, which style-src does not
+ * govern), and it talks only to the API on that origin (fetch and the SSE stream). Film posters are images
+ * at the `posterUrl` of each movie, on any HTTPS host. Nothing may frame any page (clickjacking).
  */
 const DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -12,7 +14,7 @@ const DIRECTIVES = {
   fontSrc: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
-  imgSrc: ["'self'", 'data:'],
+  imgSrc: ["'self'", 'data:', 'https:'],
   objectSrc: ["'none'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],

@@ -1,0 +1,159 @@
+// The shapes of the public HTTP API (docs/api.md), written by hand. They are the one place to check against
+// the OpenAPI document the gateway serves at /docs-json once it declares every response body.
+
+export type Role = 'customer' | 'admin';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Session {
+  user: User;
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds the access token lives. */
+  expiresIn: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  limit: number;
+  total: number;
+}
+
+export interface Movie {
+  id: string;
+  title: string;
+  description: string;
+  durationMinutes: number;
+  genres: string[];
+  rating: string | null;
+  posterUrl: string | null;
+  releaseDate: string | null;
+}
+
+export type SeatType = 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
+export const SEAT_TYPES: readonly SeatType[] = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'];
+
+export interface Showtime {
+  id: string;
+  movieId: string;
+  theaterId: string;
+  roomId: string;
+  startsAt: string;
+  endsAt: string;
+  /** Seat type → price in minor units. */
+  prices: Partial<Record<SeatType, number>>;
+  currency: string;
+  seatsAvailable: number;
+  capacity: number;
+}
+
+export interface Room {
+  id: string;
+  theaterId: string;
+  name: string;
+  capacity: number;
+}
+
+export interface Theater {
+  id: string;
+  name: string;
+  address: string | null;
+  city: string | null;
+  rooms: Room[];
+}
+
+export interface LayoutSeat {
+  id: string;
+  label: string;
+  number: number;
+  type: SeatType;
+  /** Column in the room's pattern: gaps (aisles) take a column. */
+  x: number;
+  /** Row index from the screen (0 is the front row). */
+  y: number;
+  blocked?: boolean;
+}
+
+export interface Layout {
+  roomId: string;
+  rows: { label: string; seats: LayoutSeat[] }[];
+}
+
+export type SeatStatus = 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
+
+export interface SeatStatusBody {
+  showtimeId: string;
+  version: number;
+  seats: {
+    seatId: string;
+    label: string;
+    type: SeatType;
+    status: SeatStatus;
+    price: number;
+    heldByMe?: boolean;
+  }[];
+}
+
+export interface SeatChanges {
+  showtimeId: string;
+  version: number;
+  changes: { seatId: string; status: SeatStatus }[];
+}
+
+export interface Hold {
+  holdId: string;
+  showtimeId: string;
+  seatIds: string[];
+  expiresAt: string;
+}
+
+export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'EXPIRED' | 'CANCELLED' | 'FAILED';
+export type PaymentStatus = 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+
+export interface Booking {
+  id: string;
+  userId: string;
+  showtimeId: string;
+  seats: { seatId: string; label: string; type: SeatType; price: number }[];
+  totalAmount: number;
+  currency: string;
+  status: BookingStatus;
+  createdAt: string;
+  expiresAt: string;
+  confirmedAt?: string;
+  endedAt?: string;
+  payment?: { id: string; status: PaymentStatus; failureCode?: string };
+  ticketCode?: string;
+  movieTitle?: string;
+  theaterName?: string;
+  roomName?: string;
+  startsAt?: string;
+}
+
+export interface Card {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+}
+
+export interface PaymentAccepted {
+  paymentId: string;
+  bookingId: string;
+  status: 'PROCESSING';
+}
+
+/** The one error body of every failed request. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+}
