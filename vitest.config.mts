@@ -16,9 +16,11 @@ const packages = [
   'http',
 ];
 const here = dirname(fileURLToPath(import.meta.url));
-const alias = Object.fromEntries(
-  packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)]),
-);
+const alias = {
+  ...Object.fromEntries(packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)])),
+  // seat-service's library, the one part of a service others may import.
+  '@cinema/seat-map': resolve(here, 'services/seat-service/seat-map/src/index.ts'),
+};
 
 // SWC keeps NestJS decorator metadata, which esbuild (Vitest's default) drops.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
@@ -31,7 +33,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.spec.ts',
+            'services/*/src/**/*.spec.ts',
+            'services/seat-service/seat-map/src/**/*.spec.ts',
+            'test/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seatMapKeys } from '@cinema/contracts';
+import { seatMapKeys } from '@cinema/seat-map';
 import { uniqueSuffix } from '@cinema/testing';
 import { call, FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
 

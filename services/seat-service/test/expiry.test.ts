@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatChangesChannel, type SeatChangeMessage } from '@cinema/contracts';
+import { seatChangesChannel, type SeatChangeMessage } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { startSeatService, statusOf, type SeatHarness } from './support';
 

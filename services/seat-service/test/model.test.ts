@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { DomainError } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
 import { startSeatService, type SeatHarness } from './support';
 
@@ -170,7 +171,7 @@ describe('seat map against a model', () => {
             const hold = holds[op.hold % Math.max(holds.length, 1)];
             if (!hold) continue;
             await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, hold.id);
-            await redis.zadd(seatSweepKeys(h.config.redis.keyPrefix).due, 1, room.showtimeId);
+            await redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
             await h.app.get(SeatSweeper).sweepOnce();
             await h.app.get(SeatSweeper).sweepOnce();
             if (hold.state === 'live') freeHold(hold);

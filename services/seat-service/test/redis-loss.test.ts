@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { forgetKeys, startSeatService, statusOf, type SeatHarness } from './support';
 
 describe('Redis loses its state', () => {
@@ -104,7 +104,7 @@ describe('Redis loses its state', () => {
       quantity: 0,
       seatType: '',
     });
-    expect(await redis.zscore(seatSweepKeys(h.config.redis.keyPrefix).due, room.showtimeId)).not.toBeNull();
+    expect(await redis.zscore(seatDueKey(h.config.redis.keyPrefix), room.showtimeId)).not.toBeNull();
     expect(
       Number(await redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
     ).toBe(Date.parse(hold.expiresAt));

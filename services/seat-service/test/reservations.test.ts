@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import Redis from 'ioredis';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
@@ -176,7 +176,7 @@ describe('reservations: claim, confirm, release', () => {
     const redis = new Redis(h.config.redis.url);
     try {
       await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, held.holdId);
-      await redis.zadd(seatSweepKeys(h.config.redis.keyPrefix).due, 1, room.showtimeId);
+      await redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
     } finally {
       redis.disconnect();
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
@@ -9,7 +9,7 @@ import { startSeatService, statusOf, testKeyPrefix, type SeatHarness } from './s
 
 // Both replicas share a key prefix of their own: no other test's sweeper may expire the holds of this file.
 const PREFIX = testKeyPrefix();
-const DUE = seatSweepKeys(PREFIX).due;
+const DUE = seatDueKey(PREFIX);
 
 describe('expiry sweeper with two replicas', () => {
   let a: SeatHarness;
