@@ -54,6 +54,20 @@ export default defineConfig({
         },
       },
       {
+        // seat-service's integration tests once more, with the seat map on a local Redis Cluster (3 masters,
+        // 3 replicas) that the globalSetup starts and stops.
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration-cluster',
+          include: ['services/seat-service/test/**/*.test.ts'],
+          globalSetup: ['services/seat-service/test/cluster.setup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins,
         resolve: { alias },
         test: {

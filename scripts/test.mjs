@@ -95,6 +95,8 @@ else {
 }
 suite('unit');
 suite('integration');
+// seat-service's integration tests again, on a Redis Cluster the suite starts (redis-server, redis-cli).
+suite('integration-cluster');
 if (!onlyFast) {
   if (built) suite('e2e');
   else {

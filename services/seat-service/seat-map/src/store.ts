@@ -6,7 +6,7 @@ import {
   seatMapKeys,
   showtimeOfHold,
 } from './keys';
-import type { SeatMapRedis } from './redis';
+import { seatMapMasters, type SeatMapRedis } from './redis';
 import * as scripts from './scripts';
 
 /** Scripts over one showtime's keys (KEYS = seatMapKeyList; ARGV starts with showtime and channel). */
@@ -220,6 +220,28 @@ export class SeatMap {
     if (earliest !== undefined && (!nextAt || Number(earliest) < Number(nextAt)))
       await this.dueAt(showtimeId, Number(earliest));
     return { expired: Number(count), nextInMs: nextIn ? Number(nextIn) : null, unfinishedClaims };
+  }
+
+  /**
+   * Puts every showtime that has holds on the due index at its earliest deadline; returns how many. The
+   * index is one key, which can be lost alone (a Redis Cluster master lost with its replicas) while the
+   * showtimes' keys survive on other masters: the sweeper calls this now and then, so such holds still end.
+   */
+  async registerAllShowtimes(): Promise<number> {
+    const [head, tail] = seatMapKeys(this.prefix, '\u0000').exp.split('\u0000');
+    const match = `${head.replace(/[*?[\]\\]/g, '\\$&')}*${tail}`;
+    let found = 0;
+    for (const node of seatMapMasters(this.redis)) {
+      for await (const keys of node.scanStream({ match, count: 500 }) as AsyncIterable<string[]>) {
+        for (const key of keys) {
+          const [, earliest] = await this.redis.zrange(key, 0, 0, 'WITHSCORES');
+          if (earliest === undefined) continue;
+          await this.dueAt(key.slice(head.length, key.length - tail.length), Number(earliest));
+          found++;
+        }
+      }
+    }
+    return found;
   }
 
   /** Showtimes to sweep now, and the ms until the earliest one not due yet (null: none). */
