@@ -54,13 +54,16 @@ export default defineConfig({
         },
       },
       {
-        // seat-service's integration tests once more, with the seat map on a local Redis Cluster (3 masters,
-        // 3 replicas) that the globalSetup starts and stops.
+        // seat-service's integration tests and the gateway's seat map reads once more, with the seat map on a
+        // local Redis Cluster (3 masters, 3 replicas) that the globalSetup starts and stops.
         plugins,
         resolve: { alias },
         test: {
           name: 'integration-cluster',
-          include: ['services/seat-service/test/**/*.test.ts'],
+          include: [
+            'services/seat-service/test/**/*.test.ts',
+            'services/api-gateway/test/seat-status-cache.test.ts',
+          ],
           globalSetup: ['services/seat-service/test/cluster.setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
