@@ -55,7 +55,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
       imports: [
         OpsModule.forService(
           'api-gateway',
-          { provide: HEALTH_CHECKS, useValue: backends.healthChecks },
+          { provide: HEALTH_CHECKS, useValue: [...backends.healthChecks, ...seatMap.healthChecks] },
           { perRequestLogger: false, metricsRoute: false },
         ),
       ],

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import type { seatPb } from '@cinema/contracts';
+import type { HealthCheck } from '@cinema/observability';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
 import {
   createSeatMapRedis,
@@ -37,6 +38,8 @@ export class SeatStatusReader {
 export interface SeatMapConnections {
   reads: SeatMapRedis;
   subscriber: SeatMapRedis;
+  /** A check of its own for /health when the seat map is not on the gateway's Redis. */
+  healthChecks: HealthCheck[];
   close(): void;
 }
 
@@ -47,7 +50,7 @@ export interface SeatMapConnections {
 export function seatMapConnections(config: GatewayConfig, redis: Redis, logger: Logger): SeatMapConnections {
   if (!config.redis.clusterNodes) {
     const subscriber = redis.duplicate();
-    return { reads: redis, subscriber, close: () => subscriber.disconnect() };
+    return { reads: redis, subscriber, healthChecks: [], close: () => subscriber.disconnect() };
   }
   const reads = createSeatMapRedis(
     { url: config.redis.url, clusterNodes: config.redis.clusterNodes },
@@ -58,6 +61,14 @@ export function seatMapConnections(config: GatewayConfig, redis: Redis, logger: 
   return {
     reads,
     subscriber,
+    healthChecks: [
+      {
+        name: 'redis-seat-map',
+        check: async () => {
+          await reads.ping();
+        },
+      },
+    ],
     close: () => {
       subscriber.disconnect();
       reads.disconnect();

@@ -230,8 +230,11 @@ export class SeatMap {
   async registerAllShowtimes(): Promise<number> {
     const [head, tail] = seatMapKeys(this.prefix, '\u0000').exp.split('\u0000');
     const match = `${head.replace(/[*?[\]\\]/g, '\\$&')}*${tail}`;
+    const masters = seatMapMasters(this.redis);
+    // A cluster client knows its masters once it has read the slots: none yet is no answer, not "no holds".
+    if (masters.length === 0) throw new Error('the Redis Cluster is not reachable yet');
     let found = 0;
-    for (const node of seatMapMasters(this.redis)) {
+    for (const node of masters) {
       for await (const keys of node.scanStream({ match, count: 500 }) as AsyncIterable<string[]>) {
         for (const key of keys) {
           const [, earliest] = await this.redis.zrange(key, 0, 0, 'WITHSCORES');
