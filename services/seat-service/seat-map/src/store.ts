@@ -99,12 +99,11 @@ export class SeatMap {
     seatIds: string[],
   ): Promise<HoldOutcome> {
     if (showtimeOfHold(holdId) !== showtimeId) throw new Error('the hold id must name its showtime');
-    await call(this.redis, 'seatDueWithin', [this.due, showtimeId, ttlMs + DUE_SLACK_MS]);
-    const [status, ...rest] = await this.run<string[]>('seatHold', showtimeId, [
-      userId,
-      holdId,
-      ttlMs,
-      ...seatIds,
+    // Sent together, one round trip: the due index's entry is on its way before the hold can exist, so a
+    // maker that stops once the hold is made has already sent it.
+    const [, [status, ...rest]] = await Promise.all([
+      call(this.redis, 'seatDueWithin', [this.due, showtimeId, ttlMs + DUE_SLACK_MS]),
+      this.run<string[]>('seatHold', showtimeId, [userId, holdId, ttlMs, ...seatIds]),
     ]);
     if (status === 'NOT_READY') return { kind: 'not-ready' };
     if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
