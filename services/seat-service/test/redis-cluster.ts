@@ -24,7 +24,19 @@ export function redisClusterMissing(): string | undefined {
   return undefined;
 }
 
+/** Starts the cluster; a second try on other ports if a node could not start (a port taken meanwhile). */
 export async function startRedisCluster(): Promise<LocalRedisCluster> {
+  try {
+    return await startOnce();
+  } catch (error) {
+    if (!(error instanceof NodeExited)) throw error;
+    return startOnce();
+  }
+}
+
+class NodeExited extends Error {}
+
+async function startOnce(): Promise<LocalRedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'cinema-redis-cluster-'));
   const servers: ChildProcess[] = [];
   const stop = async () => {
@@ -61,10 +73,17 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
         ],
         { stdio: 'ignore' },
       );
+      // A failed start shows as an exit (checked below), not as an unhandled 'error' event.
+      server.on('error', () => undefined);
       servers.push(server);
     }
     await Promise.all(
-      ports.map((port) => poll(`node ${port} to answer`, () => answers(port, 'PING', 'PONG'))),
+      ports.map((port, i) =>
+        poll(`node ${port} to answer`, async () => {
+          if (servers[i].exitCode !== null) throw new NodeExited(`redis-server on port ${port} exited`);
+          return answers(port, 'PING', 'PONG');
+        }),
+      ),
     );
     const created = spawnSync(
       'redis-cli',
@@ -128,7 +147,8 @@ async function clusterPorts(count: number): Promise<number[]> {
   const ports: number[] = [];
   for (let tries = 0; ports.length < count; tries++) {
     if (tries > 500) throw new Error('Redis Cluster: no free ports');
-    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below Linux's ephemeral range (32768 and up), bus ports included: no outgoing connection takes one.
+    const port = 15_000 + Math.floor(Math.random() * 7_700);
     if (ports.includes(port) || ports.includes(port + 10_000) || ports.includes(port - 10_000)) continue;
     if ((await isFree(port)) && (await isFree(port + 10_000))) ports.push(port);
   }
