@@ -2,6 +2,9 @@
 // deployable: it talks to another over gRPC, HTTP or the broker, never by importing its code, so each can
 // change and ship alone. test/boundaries.test.ts plants a violation of each rule and expects it reported.
 
+/** seat-service's library of its seat map in Redis: the one part of a service others may import. */
+const SEAT_MAP_LIBRARY = '^services/seat-service/seat-map/';
+
 /** The gateway is the public edge: a bug there must not be able to reach a database. */
 const DATABASE_CODE = '^packages/database/|(^|/)node_modules/(@types/)?(pg|pg-[^/]+|kysely)/';
 
@@ -11,11 +14,24 @@ module.exports = {
     {
       name: 'service-to-service',
       comment:
-        'A service imports nothing of another service (its tests neither): call it, or use a contract.',
+        'A service imports nothing of another service (its tests neither): call it, or use a contract. ' +
+        "The one exception is seat-service's seat map library (@cinema/seat-map).",
       severity: 'error',
       from: { path: '^services/([^/]+)/' },
       // `@cinema/<name>` resolves to a package's source, so an unresolved one names a service.
-      to: { path: ['^services/', '^@cinema/'], pathNot: '^services/$1/' },
+      to: { path: ['^services/', '^@cinema/'], pathNot: ['^services/$1/', SEAT_MAP_LIBRARY] },
+    },
+    {
+      name: 'seat-map-stands-alone',
+      comment:
+        "seat-service's seat map library is imported by other services: it imports nothing of seat-service " +
+        'nor of any other service or package of ours but packages/contracts.',
+      severity: 'error',
+      from: { path: SEAT_MAP_LIBRARY },
+      to: {
+        path: ['^packages/', '^services/', '^@cinema/'],
+        pathNot: [SEAT_MAP_LIBRARY, '^packages/contracts/'],
+      },
     },
     {
       name: 'package-to-service',

@@ -17,9 +17,11 @@ const packages = [
   'payment-client',
 ];
 const here = dirname(fileURLToPath(import.meta.url));
-const alias = Object.fromEntries(
-  packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)]),
-);
+const alias = {
+  ...Object.fromEntries(packages.map((p) => [`@cinema/${p}`, resolve(here, `packages/${p}/src/index.ts`)])),
+  // seat-service's library, the one part of a service others may import.
+  '@cinema/seat-map': resolve(here, 'services/seat-service/seat-map/src/index.ts'),
+};
 
 // SWC keeps NestJS decorator metadata, which esbuild (Vitest's default) drops.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
@@ -36,6 +38,7 @@ export default defineConfig({
             'packages/*/src/**/*.spec.ts',
             'services/*/src/**/*.spec.ts',
             'web/src/**/*.spec.ts',
+            'services/seat-service/seat-map/src/**/*.spec.ts',
             'test/**/*.test.ts',
           ],
           environment: 'node',
@@ -47,6 +50,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // seat-service's integration tests and the gateway's seat map reads once more, with the seat map on a
+        // local Redis Cluster (3 masters, 3 replicas) that the globalSetup starts and stops.
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'integration-cluster',
+          include: [
+            'services/seat-service/test/**/*.test.ts',
+            'services/api-gateway/test/seat-status-cache.test.ts',
+          ],
+          globalSetup: ['services/seat-service/test/cluster.setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 // `npm test`: lint, format, boundaries (.dependency-cruiser.cjs), typecheck, proto drift (generated code,
 // buf lint and buf breaking: scripts/check-proto.mjs), build, db types drift (scripts/check-db-types.mjs),
-// then the unit, integration and e2e suites (Vitest). Ends with one line of totals over everything:
+// then the unit, integration, integration-cluster (the seat map's tests again, on a local Redis Cluster)
+// and e2e suites (Vitest). Ends with one line of totals over everything:
 // "N passed, N failed, N skipped". Exit code 0 only when nothing failed. With REQUIRE_ALL_TESTS=1 (CI) a
 // skipped test is a failure too: a suite whose prerequisite is missing (a browser, the broker's CLI) then
 // fails instead of skipping (@cinema/testing `prerequisite`), and any other skip or todo counts against
@@ -96,6 +97,8 @@ else {
 }
 suite('unit');
 suite('integration');
+// seat-service's integration tests again, on a Redis Cluster the suite starts (redis-server, redis-cli).
+suite('integration-cluster');
 if (!onlyFast) {
   if (built) suite('e2e');
   else {

@@ -13,7 +13,13 @@ const depcruise = join(root, 'node_modules', 'dependency-cruiser', 'bin', 'depen
  */
 const fixture: Record<string, string> = {
   'tsconfig.json': JSON.stringify({
-    compilerOptions: { baseUrl: '.', paths: { '@cinema/*': ['packages/*/src'] } },
+    compilerOptions: {
+      baseUrl: '.',
+      paths: {
+        '@cinema/seat-map': ['services/seat-service/seat-map/src'],
+        '@cinema/*': ['packages/*/src'],
+      },
+    },
   }),
   'node_modules/pg/package.json': JSON.stringify({ name: 'pg', main: 'lib/index.js' }),
   'node_modules/pg/lib/index.js': 'exports.Pool = class Pool {};\n',
@@ -51,6 +57,16 @@ const fixture: Record<string, string> = {
   // service-to-service, from a test
   'services/saga-orchestrator/test/saga.test.ts':
     "import { book } from '../../booking-service/src/bookings';\nexport const t = book;\n",
+  'services/seat-service/src/store.ts': 'export const store = 1;\n',
+  // seat-map-stands-alone: seat-service's library imports its service, and a package other than contracts
+  'services/seat-service/seat-map/src/index.ts':
+    "import { events } from '@cinema/contracts';\nimport { store } from '../../src/store';\n" +
+    "import { port } from '@cinema/config';\nexport const seatMap = [events, store, port];\n",
+  'services/seat-service/seat-map/src/keys.ts': "export const keys = 'seat:';\n",
+  // the library is the one part of a service another may import; the rest of seat-service is not
+  'services/api-gateway/src/status.ts':
+    "import { seatMap } from '@cinema/seat-map';\nimport { keys } from '../../seat-service/seat-map/src/keys';\n" +
+    "import { store } from '../../seat-service/src/store';\nexport const status = [seatMap, keys, store];\n",
   'services/api-gateway/src/app.ts':
     "import { topic } from '@cinema/messaging';\nexport const app = topic;\n",
   // gateway-no-database-code, through a package
@@ -114,10 +130,19 @@ describe('boundaries (.dependency-cruiser.cjs)', () => {
   });
 
   it('reports a service importing another service, by path, by package name, and from its tests', () => {
+    // ...but not the gateway importing seat-service's seat map library, by name or by path.
     expect(violations.filter((v) => v.startsWith('service-to-service:'))).toEqual([
+      'service-to-service: services/api-gateway/src/status.ts → services/seat-service/src/store.ts',
       'service-to-service: services/saga-orchestrator/test/saga.test.ts → services/booking-service/src/bookings.ts',
       'service-to-service: services/seat-service/src/by-name.ts → @cinema/booking-service',
       'service-to-service: services/seat-service/src/holds.ts → services/booking-service/src/bookings.ts',
+    ]);
+  });
+
+  it("reports seat-service's seat map library importing seat-service or a package other than contracts", () => {
+    expect(violations.filter((v) => v.startsWith('seat-map-stands-alone:'))).toEqual([
+      'seat-map-stands-alone: services/seat-service/seat-map/src/index.ts → packages/config/src/index.ts',
+      'seat-map-stands-alone: services/seat-service/seat-map/src/index.ts → services/seat-service/src/store.ts',
     ]);
   });
 
@@ -157,6 +182,7 @@ describe('boundaries (.dependency-cruiser.cjs)', () => {
   it('reports nothing else: what the plan allows passes', () => {
     const rules = [
       'service-to-service',
+      'seat-map-stands-alone',
       'package-to-service',
       'contracts-stand-alone',
       'gateway-no-database-code',

@@ -81,17 +81,3 @@ export const QUEUE_BINDINGS: Record<string, EventType[]> = {
   ],
   [NOTIFICATION_QUEUE]: ['booking.confirmed', 'booking.expired', 'booking.cancelled', 'booking.refunded'],
 };
-
-/**
- * Redis pub/sub channel carrying live seat changes of one showtime to every gateway replica. Redis prefixes
- * no channel itself: the key prefix (REDIS_KEY_PREFIX) is part of the name.
- */
-export function seatChangesChannel(prefix: string, showtimeId: string): string {
-  return `${prefix}seats:changes:{${showtimeId}}`;
-}
-
-export interface SeatChangeMessage {
-  showtimeId: string;
-  version: number;
-  changes: { seatId: string; status: string }[];
-}

@@ -26,4 +26,3 @@ export const GRPC_PACKAGES = {
   notification: { package: 'notification', proto: 'notification.proto', service: 'NotificationService' },
 } as const;
 export type GrpcServiceName = keyof typeof GRPC_PACKAGES;
-export * from './seat-map';

@@ -26,9 +26,11 @@ import {
   CustomerHoldLimitGuard,
   SignInFailureLimitInterceptor,
 } from './rate-limits/rate-limited';
-import { SeatStatusReader } from './seats/seat-status.reader';
+import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
+
+const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
 @Module({})
 export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,6 +41,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(BACKENDS) private readonly backends: Backends,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
+    @Inject(SEAT_MAP_REDIS) private readonly seatMap: SeatMapConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,12 +49,13 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   static create(config: GatewayConfig, backends: Backends, logger: Logger): DynamicModule {
+    const seatMap = seatMapConnections(config, backends.redis, logger);
     return {
       module: AppModule,
       imports: [
         OpsModule.forService(
           'api-gateway',
-          { provide: HEALTH_CHECKS, useValue: backends.healthChecks },
+          { provide: HEALTH_CHECKS, useValue: [...backends.healthChecks, ...seatMap.healthChecks] },
           { perRequestLogger: false, metricsRoute: false },
         ),
       ],
@@ -82,11 +86,12 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
         {
           provide: SeatStatusReader,
-          useValue: new SeatStatusReader(backends.redis, backends.seat, config.redis.keyPrefix),
+          useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),
         },
+        { provide: SEAT_MAP_REDIS, useValue: seatMap },
         {
           provide: SeatStreamHub,
-          useValue: new SeatStreamHub(backends.redis.duplicate(), logger, config.redis.keyPrefix),
+          useValue: new SeatStreamHub(seatMap.subscriber, logger, config.redis.keyPrefix),
         },
         AuthGuard,
         OptionalAuthGuard,
@@ -101,6 +106,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
   async onApplicationShutdown(): Promise<void> {
     await this.metricsServer?.close();
     await this.hub.close();
+    this.seatMap.close();
     await this.backends.close();
   }
 }

@@ -46,7 +46,11 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       }),
       webhookSecret: webhookSecretSpec(),
       webhookSecretPrevious: secretKey('PAYMENT_WEBHOOK_SECRET_PREVIOUS', { optional: true }),
-      redis: group(redisSpec()),
+      redis: group({
+        ...redisSpec(),
+        /** host:port,host:port of the Redis Cluster holding seat-service's seat map; empty: it is at REDIS_URL. */
+        clusterNodes: str('REDIS_CLUSTER_NODES', { default: '', allowEmpty: true }),
+      }),
       rabbit: group(rabbitSpec()),
       grpcTimeoutMs: int('GRPC_TIMEOUT_MS', { default: 3_000, min: 50, max: 60_000 }),
       /** The deadline of POST /payment/pay's PayBooking, which waits on the payment service. */

@@ -3,13 +3,8 @@ import { randomUUID } from 'node:crypto';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  EVENTS_EXCHANGE,
-  seatChangesChannel,
-  signWebhook,
-  type EventEnvelope,
-  type SeatChangeMessage,
-} from '@cinema/contracts';
+import { EVENTS_EXCHANGE, signWebhook, type EventEnvelope } from '@cinema/contracts';
+import { seatChangesChannel, type SeatChangeMessage } from '@cinema/seat-map';
 import { createTestVhost, uniqueSuffix, waitFor } from '@cinema/testing';
 import { call, startGateway, useFakeGateway, WEBHOOK_SECRET, WEBHOOK_SECRET_PREVIOUS } from './harness';
 

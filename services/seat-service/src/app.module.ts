@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { serviceModules } from '@cinema/database';
+import type { SeatMapRedis } from '@cinema/seat-map';
 import { GrpcHealthController } from '@cinema/rpc';
 import type { SeatConfig } from './config';
 import { DB, SEAT_CONFIG } from './database';
@@ -19,18 +19,18 @@ import { MovieServiceSeatingSource, SEATING_SOURCE, type SeatingSource } from '.
 export interface SeatModuleOptions {
   /** Where showtime seating comes from; movie-service over gRPC unless given (tests pass a stub). */
   seatingSource?: SeatingSource;
-  redis?: Redis;
+  redis?: SeatMapRedis;
 }
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: SeatMapRedis,
     @Inject(SEATING_SOURCE) private readonly source: SeatingSource,
   ) {}
 
   static create(config: SeatConfig, pool: Pool, options: SeatModuleOptions = {}): DynamicModule {
-    const redis = options.redis ?? createRedis(config.redis.url);
+    const redis = options.redis ?? createRedis(config.redis);
     const source = options.seatingSource ?? new MovieServiceSeatingSource(config.movieServiceUrl);
     return {
       module: AppModule,

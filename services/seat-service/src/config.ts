@@ -1,4 +1,4 @@
-import { dbSpec, group, int, listenSpec, loadConfig, redisSpec, serviceUrlSpec } from '@cinema/config';
+import { dbSpec, group, int, listenSpec, loadConfig, redisSpec, serviceUrlSpec, str } from '@cinema/config';
 
 export type SeatConfig = ReturnType<typeof loadSeatConfig>;
 
@@ -6,7 +6,11 @@ export function loadSeatConfig(source: Record<string, string | undefined> = proc
   return loadConfig(
     {
       db: group(dbSpec('SEAT', 'seat_db')),
-      redis: group(redisSpec()),
+      redis: group({
+        ...redisSpec(),
+        /** host:port,host:port of Redis Cluster nodes: the seat map lives there instead of at REDIS_URL. */
+        clusterNodes: str('REDIS_CLUSTER_NODES', { default: '', allowEmpty: true }),
+      }),
       listen: group(listenSpec('seat')),
       movieServiceUrl: serviceUrlSpec('movie'),
       holdTtlSeconds: int('SEAT_HOLD_TTL_SECONDS', { default: 600, min: 1, max: 86_400 }),

@@ -1,14 +1,15 @@
-import Redis from 'ioredis';
+import { createSeatMapRedis, type SeatMapRedis } from '@cinema/seat-map';
 import type { HealthCheck } from '@cinema/observability';
+import type { SeatConfig } from './config';
 
 export const REDIS = Symbol('SEAT_REDIS');
 
-export function createRedis(url: string): Redis {
-  // Commands wait (bounded) while reconnecting instead of failing at once; a dead Redis still errors fast.
-  return new Redis(url, { maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false });
+/** The seat map's Redis: a Redis Cluster when REDIS_CLUSTER_NODES is set, else REDIS_URL. */
+export function createRedis(config: SeatConfig['redis']): SeatMapRedis {
+  return createSeatMapRedis({ url: config.url, clusterNodes: config.clusterNodes });
 }
 
-export function redisHealthCheck(redis: Redis): HealthCheck {
+export function redisHealthCheck(redis: SeatMapRedis): HealthCheck {
   return {
     name: 'redis',
     async check() {

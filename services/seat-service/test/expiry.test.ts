@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatChangesChannel, type SeatChangeMessage } from '@cinema/contracts';
+import { seatChangesChannel, type SeatChangeMessage, type SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
-import { startSeatService, statusOf, type SeatHarness } from './support';
+import {
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  statusOf,
+  testRedis,
+  type SeatHarness,
+} from './support';
 
-describe('hold expiry', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
   let h: SeatHarness;
-  let subscriber: Redis;
+  let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
     h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '250' });
-    subscriber = new Redis(h.config.redis.url);
+    subscriber = testRedis();
   });
 
   afterAll(async () => {

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection, startSeatService, statusOf, type SeatHarness } from './support';
+import {
+  rejection,
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  statusOf,
+  type SeatHarness,
+} from './support';
 
-describe('seat holds over gRPC', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
   let h: SeatHarness;
 
   beforeAll(async () => {

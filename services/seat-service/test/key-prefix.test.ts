@@ -1,23 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import { startSeatService, type SeatHarness } from './support';
+import {
+  scanKeys,
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  testRedis,
+  type SeatHarness,
+} from './support';
 
 /**
  * REDIS_KEY_PREFIX keeps a seat-service off everyone else's keys: a test (or a second system on the same
  * Redis) never reads or writes a running system's seat maps, sweep index or live channels.
  */
-describe('seat-service under a Redis key prefix', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key prefix'), () => {
   let h: SeatHarness;
-  let redis: Redis;
-  let subscriber: Redis;
+  let redis: SeatMapRedis;
+  let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
     h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
-    redis = new Redis(h.config.redis.url);
-    subscriber = new Redis(h.config.redis.url);
+    redis = testRedis();
+    subscriber = testRedis();
   });
 
   afterAll(async () => {
@@ -29,7 +36,7 @@ describe('seat-service under a Redis key prefix', () => {
   /** Every key of the service's database whose name mentions one of `ids`. */
   async function keysNaming(ids: string[]): Promise<string[]> {
     const found: string[] = [];
-    for await (const keys of redis.scanStream({ count: 1000 }) as AsyncIterable<string[]>)
+    for await (const keys of scanKeys(redis))
       found.push(...keys.filter((k) => ids.some((id) => k.includes(id))));
     return found;
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { DomainError } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import { startSeatService, type SeatHarness } from './support';
+import { seatDescribe, seatMapRedis, startSeatService, testRedis, type SeatHarness } from './support';
 
 /** The rules in a few lines: what any sequence of commands must leave behind. */
 interface ModelHold {
@@ -49,14 +49,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('expire' as const), hold: ref }) },
 );
 
-describe('seat map against a model', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('seat map against a model'), () => {
   let h: SeatHarness;
-  let redis: Redis;
+  let redis: SeatMapRedis;
 
   beforeAll(async () => {
     // The test expires holds itself (deadline moved to the past, then one sweep), so no timer sweeps.
     h = await startSeatService({ SWEEP_INTERVAL_MS: '60000' });
-    redis = new Redis(h.config.redis.url);
+    redis = testRedis();
   });
 
   afterAll(async () => {
@@ -170,7 +170,7 @@ describe('seat map against a model', () => {
             const hold = holds[op.hold % Math.max(holds.length, 1)];
             if (!hold) continue;
             await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, hold.id);
-            await redis.zadd(seatSweepKeys(h.config.redis.keyPrefix).due, 1, room.showtimeId);
+            await redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
             await h.app.get(SeatSweeper).sweepOnce();
             await h.app.get(SeatSweeper).sweepOnce();
             if (hold.state === 'live') freeHold(hold);

@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
-import Redis from 'ioredis';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
 import { ReservationsRepository } from '../src/reservations/reservations.repository';
-import { startSeatService, statusOf, type Room, type SeatHarness } from './support';
+import {
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  statusOf,
+  testRedis,
+  type Room,
+  type SeatHarness,
+} from './support';
 
-describe('reservations: claim, confirm, release', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, release'), () => {
   let h: SeatHarness;
 
   beforeAll(async () => {
@@ -173,10 +180,10 @@ describe('reservations: claim, confirm, release', () => {
       userId: 'hank',
       reservedUntil: new Date(Date.now() + 600_000),
     });
-    const redis = new Redis(h.config.redis.url);
+    const redis = testRedis();
     try {
       await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, held.holdId);
-      await redis.zadd(seatSweepKeys(h.config.redis.keyPrefix).due, 1, room.showtimeId);
+      await redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
     } finally {
       redis.disconnect();
     }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainError, seatPb } from '@cinema/contracts';
-import { auditNoDoubleReservations, rejection, startSeatService, type SeatHarness } from './support';
+import {
+  auditNoDoubleReservations,
+  rejection,
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  type SeatHarness,
+} from './support';
 
 const ROUNDS = 20;
 const CLIENTS = 500;
@@ -23,7 +30,7 @@ function pick(pool: string[], count: number, next: () => number): string[] {
   return chosen;
 }
 
-describe('hold storm', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('hold storm'), () => {
   let h: SeatHarness;
 
   beforeAll(async () => {

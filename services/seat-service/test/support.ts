@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import type Redis from 'ioredis';
-import { createTestDatabase, freePort, uniqueSuffix, type TestDatabase } from '@cinema/testing';
+import { createSeatMapRedis, seatMapMasters, type SeatMapRedis } from '@cinema/seat-map';
+import { createTestDatabase, freePort, prerequisite, uniqueSuffix, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadSeatConfig, type SeatConfig } from '../src/config';
 import { SEAT_MIGRATIONS } from '../src/database';
@@ -93,25 +93,55 @@ export interface SeatHarness {
   close(): Promise<void>;
 }
 
+/**
+ * Where the seat map lives in this run: the `integration` project uses the one Redis at REDIS_URL, the
+ * `integration-cluster` project a local Redis Cluster its globalSetup started (cluster.setup.ts).
+ */
+const cluster = inject('seatMapCluster') as { nodes: string; missing: string } | undefined;
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+export const REDIS_CLUSTER_NODES = cluster?.nodes ?? '';
+
+/** The cluster run needs redis-server and redis-cli: skipped without them, failed under REQUIRE_ALL_TESTS=1. */
+export const seatMapRedis = prerequisite(cluster?.missing || undefined);
+
+/** A describe of this folder: its title says which Redis it ran on; skipped when that Redis is missing. */
+export function seatDescribe(title: string): string {
+  return seatMapRedis.title(REDIS_CLUSTER_NODES ? `${title} (Redis Cluster)` : title);
+}
+
+/** A client of the Redis the seat map of this run lives in (the test's own reads and writes of it). */
+export function testRedis(): SeatMapRedis {
+  seatMapRedis.check();
+  return createSeatMapRedis({ url: REDIS_URL, clusterNodes: REDIS_CLUSTER_NODES });
+}
+
+/** Every key of this run's seat-map Redis matching a glob, over every master of a cluster. */
+export async function* scanKeys(redis: SeatMapRedis, match = '*'): AsyncIterable<string[]> {
+  for (const node of seatMapMasters(redis))
+    yield* node.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>;
+}
+
 /** A REDIS_KEY_PREFIX of its own: the test's seat maps, sweep index and channels never meet a running system's. */
 export function testKeyPrefix(): string {
   return `test:seat:${uniqueSuffix()}:`;
 }
 
 /** What FLUSHDB would do to this prefix alone: Redis "loses" one test's state, nobody else's. */
-export async function forgetKeys(redis: Redis, prefix: string): Promise<void> {
-  for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<string[]>)
-    if (keys.length > 0) await redis.del(...keys);
+export async function forgetKeys(redis: SeatMapRedis, prefix: string): Promise<void> {
+  // One DEL per key: on a cluster the keys of one DEL must share a slot.
+  for await (const keys of scanKeys(redis, `${prefix}*`)) await Promise.all(keys.map((k) => redis.del(k)));
 }
 
 export async function startSeatService(env: Record<string, string> = {}): Promise<SeatHarness> {
+  seatMapRedis.check();
   const database = await createTestDatabase('seat', [SEAT_MIGRATIONS]);
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
   const config = loadSeatConfig({
     SEAT_SERVICE_PORT: String(grpcPort),
     SEAT_SERVICE_HTTP_PORT: String(httpPort),
     BIND_HOST: '127.0.0.1',
-    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    REDIS_URL,
+    REDIS_CLUSTER_NODES,
     SWEEP_INTERVAL_MS: '200',
     REDIS_KEY_PREFIX: testKeyPrefix(),
     ...env,

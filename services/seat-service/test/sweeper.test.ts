@@ -1,23 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { seatMapKeys, seatSweepKeys } from '@cinema/contracts';
+import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import { startSeatService, statusOf, testKeyPrefix, type SeatHarness } from './support';
+import {
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  statusOf,
+  testKeyPrefix,
+  testRedis,
+  type SeatHarness,
+} from './support';
 
 // Both replicas share a key prefix of their own: no other test's sweeper may expire the holds of this file.
 const PREFIX = testKeyPrefix();
-const DUE = seatSweepKeys(PREFIX).due;
+const DUE = seatDueKey(PREFIX);
 
-describe('expiry sweeper with two replicas', () => {
+describe.skipIf(seatMapRedis.skip)(seatDescribe('expiry sweeper with two replicas'), () => {
   let a: SeatHarness;
   let b: SeatHarness;
-  let redis: Redis;
+  let redis: SeatMapRedis;
 
   beforeAll(async () => {
-    redis = new Redis(process.env.REDIS_URL || 'redis://127.0.0.1:6379');
+    redis = testRedis();
     const env = { REDIS_KEY_PREFIX: PREFIX, SEAT_HOLD_TTL_SECONDS: '2', SWEEP_INTERVAL_MS: '50' };
     [a, b] = await Promise.all([startSeatService(env), startSeatService(env)]);
   });

@@ -1,127 +1,77 @@
 import type Redis from 'ioredis';
-import { seatMapKeys, type seatPb } from '@cinema/contracts';
+import type { Logger } from 'pino';
+import type { seatPb } from '@cinema/contracts';
+import type { HealthCheck } from '@cinema/observability';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
 import {
-  parseSeatOwners,
-  renderSeatStatus,
-  seatingOf,
-  toSeatStatusJson,
-  type SeatOwners,
-  type ShowtimeSeating,
-} from './seat-status.mapper';
+  createSeatMapRedis,
+  SeatStatusReader as SeatMapStatusReader,
+  type SeatMapRedis,
+  type SeatStatusBody,
+} from '@cinema/seat-map';
+import type { GatewayConfig } from '../config';
 
-/** One atomic read: {} while the map is not loaded, else {version, "seatId\ntoken\nseatId\ntoken..."}. */
-const READ_SEAT_MAP = `
-if redis.call('EXISTS', KEYS[3]) == 0 then return {} end
-return {redis.call('GET', KEYS[2]) or '0', table.concat(redis.call('HGETALL', KEYS[1]), '\\n')}
-`;
-const COMMAND = 'gatewayReadSeatMap';
-const MAX_SHOWTIMES = 2_000;
-/** Bodies of seat holders (heldByMe), kept while their map does not change; bounded across showtimes. */
-const MAX_PERSONAL_BODIES = 500;
+export type { SeatStatusBody } from '@cinema/seat-map';
 
-type ReadSeatMap = (seats: string, version: string, ready: string) => Promise<string[]>;
+/**
+ * GET /seats/status without a gRPC call on the hot path: @cinema/seat-map reads seat-service's map in Redis;
+ * seat-service answers when the map is not there (cold showtime, Redis flushed) or Redis fails.
+ */
+export class SeatStatusReader {
+  private readonly reader: SeatMapStatusReader;
 
-interface LiveView {
-  version: number;
-  raw: string;
-  owners: SeatOwners;
-  /** Users holding seats here: only they get a body of their own (heldByMe). */
-  holders: Set<string>;
-  /** The body for everyone else, serialised once per change. */
-  shared: string;
+  constructor(
+    redis: SeatMapRedis,
+    private readonly seat: PromiseClient<seatPb.SeatServiceClient>,
+    /** REDIS_KEY_PREFIX, the one seat-service writes the map under. */
+    keyPrefix: string,
+  ) {
+    this.reader = new SeatMapStatusReader(redis, keyPrefix);
+  }
+
+  read(showtimeId: string, userId: string, opts: CallOptions): Promise<SeatStatusBody> {
+    return this.reader.read(showtimeId, userId, () => this.seat.getSeatStatus({ showtimeId, userId }, opts));
+  }
 }
 
-export interface SeatStatusBody {
-  version: number;
-  /** The status body of docs/api.md#seats, serialised. */
-  json: string;
+/** The connections to the seat map's Redis: its reads, and the subscriber of its change channels. */
+export interface SeatMapConnections {
+  reads: SeatMapRedis;
+  subscriber: SeatMapRedis;
+  /** A check of its own for /health when the seat map is not on the gateway's Redis. */
+  healthChecks: HealthCheck[];
+  close(): void;
 }
 
 /**
- * GET /seats/status without a gRPC call on the hot path: the seating of a showtime never changes, so it is
- * kept in memory after the first answer of seat-service; the live part (who holds what, version) is one
- * Redis script call. When the map is not in Redis (cold showtime, Redis flushed) or Redis fails, seat-service
- * answers, and rebuilds the map as it does.
+ * With REDIS_CLUSTER_NODES the seat map lives on a Redis Cluster of its own (the gateway's other Redis use,
+ * at REDIS_URL, stays there); else it shares the gateway's Redis connection.
  */
-export class SeatStatusReader {
-  private readonly seatings = new Map<string, ShowtimeSeating>();
-  private readonly views = new Map<string, LiveView>();
-  private readonly personal = new Map<string, { view: LiveView; json: string }>();
-  private readonly readSeatMap: ReadSeatMap;
-
-  constructor(
-    redis: Redis,
-    private readonly seat: PromiseClient<seatPb.SeatServiceClient>,
-    /** REDIS_KEY_PREFIX, the one seat-service writes the map under. */
-    private readonly keyPrefix: string,
-  ) {
-    if (!(COMMAND in redis)) redis.defineCommand(COMMAND, { numberOfKeys: 3, lua: READ_SEAT_MAP });
-    const command = (redis as unknown as Record<string, ReadSeatMap>)[COMMAND];
-    this.readSeatMap = command.bind(redis);
+export function seatMapConnections(config: GatewayConfig, redis: Redis, logger: Logger): SeatMapConnections {
+  if (!config.redis.clusterNodes) {
+    const subscriber = redis.duplicate();
+    return { reads: redis, subscriber, healthChecks: [], close: () => subscriber.disconnect() };
   }
-
-  async read(showtimeId: string, userId: string, opts: CallOptions): Promise<SeatStatusBody> {
-    const seating = this.seatings.get(showtimeId);
-    const live = seating ? await this.readLive(showtimeId) : null;
-    if (!seating || !live) return this.fromSeatService(showtimeId, userId, opts);
-    const view = this.view(seating, live.version, live.raw);
-    if (!userId || !view.holders.has(userId)) return { version: view.version, json: view.shared };
-    const key = `${showtimeId}\n${userId}`;
-    let body = this.personal.get(key);
-    if (body?.view !== view) {
-      body = { view, json: JSON.stringify(renderSeatStatus(seating, view.version, view.owners, userId)) };
-      remember(this.personal, key, body, MAX_PERSONAL_BODIES);
-    }
-    return { version: view.version, json: body.json };
-  }
-
-  private async readLive(showtimeId: string): Promise<{ version: number; raw: string } | null> {
-    let reply: string[];
-    try {
-      const keys = seatMapKeys(this.keyPrefix, showtimeId);
-      reply = await this.readSeatMap(keys.seats, keys.version, keys.ready);
-    } catch {
-      return null;
-    }
-    if (reply.length < 2) return null;
-    return { version: Number(reply[0]), raw: reply[1] };
-  }
-
-  private view(seating: ShowtimeSeating, version: number, raw: string): LiveView {
-    const current = this.views.get(seating.showtimeId);
-    // Keyed by the content as well: a map rebuilt after Redis lost it may restart its version.
-    if (current && current.version === version && current.raw === raw) return current;
-    const owners = parseSeatOwners(raw);
-    const holders = new Set<string>();
-    for (const owner of owners.values()) if (owner.status === 'HELD') holders.add(owner.userId);
-    const view: LiveView = {
-      version,
-      raw,
-      owners,
-      holders,
-      shared: JSON.stringify(renderSeatStatus(seating, version, owners, '')),
-    };
-    remember(this.views, seating.showtimeId, view);
-    return view;
-  }
-
-  private async fromSeatService(
-    showtimeId: string,
-    userId: string,
-    opts: CallOptions,
-  ): Promise<SeatStatusBody> {
-    const map = await this.seat.getSeatStatus({ showtimeId, userId }, opts);
-    if (map.showtimeId === showtimeId && (map.seats ?? []).length > 0)
-      remember(this.seatings, showtimeId, seatingOf(map));
-    return { version: map.version, json: JSON.stringify(toSeatStatusJson(map)) };
-  }
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V, max = MAX_SHOWTIMES): void {
-  if (!map.has(key) && map.size >= max) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
-  }
-  map.set(key, value);
+  const reads = createSeatMapRedis(
+    { url: config.redis.url, clusterNodes: config.redis.clusterNodes },
+    { maxRetriesPerRequest: 1, commandTimeout: 2_000 },
+  );
+  reads.on('error', (err: Error) => logger.warn({ err: err.message }, 'seat map redis error'));
+  const subscriber = reads.duplicate();
+  return {
+    reads,
+    subscriber,
+    healthChecks: [
+      {
+        name: 'redis-seat-map',
+        check: async () => {
+          await reads.ping();
+        },
+      },
+    ],
+    close: () => {
+      subscriber.disconnect();
+      reads.disconnect();
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import type Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { DomainError, seatChangesChannel, type SeatChangeMessage } from '@cinema/contracts';
+import { DomainError } from '@cinema/contracts';
+import { seatChangesChannel, type SeatChangeMessage, type SeatMapRedis } from '@cinema/seat-map';
 
 type Listener = (message: SeatChangeMessage) => void;
 
@@ -17,7 +17,7 @@ export class SeatStreamHub {
   private readonly channels = new Map<string, Channel>();
 
   constructor(
-    private readonly subscriber: Redis,
+    private readonly subscriber: SeatMapRedis,
     private readonly logger: Logger,
     /** REDIS_KEY_PREFIX, the one seat-service publishes under. */
     private readonly keyPrefix: string,

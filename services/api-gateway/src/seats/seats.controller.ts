@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { SeatChangeMessage } from '@cinema/contracts';
+import type { SeatChangeMessage } from '@cinema/seat-map';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser, OptionalAuth, OptionalUser } from '../auth/auth.guard';
 import {
@@ -21,9 +21,9 @@ import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
 import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
-import { sseFrame, sseJsonFrame } from './seat-status.mapper';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
+import { sseFrame, sseJsonFrame } from './sse';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
 
 @ApiTags('seats')

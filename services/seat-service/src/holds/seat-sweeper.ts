@@ -17,6 +17,8 @@ const RESERVATIONS_PER_SWEEP = 500;
 /** Longest sleep: another replica may have made a reservation that falls due sooner than any we know. */
 const MAX_SLEEP_MS = 30_000;
 const RETRY_MS = 1_000;
+/** How often the due index is rebuilt from the showtimes' own deadlines, in case it lost entries. */
+const REGISTER_ALL_MS = 5 * 60_000;
 
 /**
  * Frees expired holds (deadlines in Redis) and overdue PENDING reservations (deadlines in PostgreSQL).
@@ -26,6 +28,8 @@ const RETRY_MS = 1_000;
  * after the previous pass, which batches the expiries of a busy showtime), and never longer than a hold
  * TTL: a hold made anywhere after a read of the due index falls due a TTL later at the earliest, so the
  * next read sees it in time. Reservations this replica makes wake it through SweepSchedule.
+ * The first pass, and one every REGISTER_ALL_MS, first puts every showtime with holds back on the due index
+ * (SeatMap.registerAllShowtimes), which may have lost entries that the showtimes' own deadlines still have.
  */
 @Injectable()
 export class SeatSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,6 +43,8 @@ export class SeatSweeper implements OnApplicationBootstrap, OnApplicationShutdow
   /** When each part falls due next (Date.now() ms). */
   private holdsDueAt = 0;
   private reservationsDueAt = 0;
+  /** When the due index was last rebuilt from the showtimes (the first pass does it). */
+  private registeredAllAt = -Infinity;
 
   constructor(
     @Inject(SEAT_CONFIG) private readonly config: SeatConfig,
@@ -120,6 +126,10 @@ export class SeatSweeper implements OnApplicationBootstrap, OnApplicationShutdow
   /** Returns the ms until the next hold deadline (capped). */
   private async sweepHolds(): Promise<number> {
     try {
+      if (Date.now() - this.registeredAllAt >= REGISTER_ALL_MS) {
+        await this.store.registerAllShowtimes();
+        this.registeredAllAt = Date.now();
+      }
       const due = await this.store.dueShowtimes(SHOWTIMES_PER_SWEEP);
       let next = due.showtimeIds.length === SHOWTIMES_PER_SWEEP ? 0 : (due.nextInMs ?? Infinity);
       for (const showtimeId of due.showtimeIds) {

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   holdExpiredError,
-  ownerToken,
-  parseOwnerToken,
   validationError,
   type FieldError,
   type seatPb,
 } from '@cinema/contracts';
+import { newHoldId, ownerToken, parseOwnerToken, seatStateOf } from '@cinema/seat-map';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import {
@@ -53,15 +51,7 @@ export class SeatsService {
       version: snapshot.version,
       currency: seating.currency,
       seats: seating.seats.map((seat) => {
-        let status = 'AVAILABLE';
-        let heldByMe = false;
-        const token = snapshot.owners.get(seat.id);
-        if (seat.blocked) status = 'BLOCKED';
-        else if (token) {
-          const owner = parseOwnerToken(token);
-          status = owner.kind === 'B' ? 'BOOKED' : 'HELD';
-          heldByMe = status === 'HELD' && !!req.userId && owner.userId === req.userId;
-        }
+        const { status, heldByMe } = seatStateOf(snapshot.owners.get(seat.id), seat.blocked, req.userId);
         return { seatId: seat.id, label: seat.label, type: seat.type, status, price: seat.price, heldByMe };
       }),
     };
@@ -149,7 +139,7 @@ export class SeatsService {
     userId: string,
     seatIds: string[],
   ): Promise<{ kind: 'held'; hold: seatPb.Hold } | { kind: 'taken'; seatIds: string[] }> {
-    const holdId = randomUUID();
+    const holdId = newHoldId(seating.showtimeId);
     const ttlMs = this.config.holdTtlSeconds * 1000;
     for (let attempt = 0; attempt < 3; attempt++) {
       const outcome = await this.store.hold(seating.showtimeId, userId, holdId, ttlMs, seatIds);

@@ -1,9 +1,8 @@
-import { seatChangesChannel, seatMapKeys } from '@cinema/contracts';
-
 /**
- * Redis Lua scripts of the seat map. Every script of one showtime takes the same KEYS (all in the hash slot
- * `{st:<showtimeId>}`; those that start from a hold id name them themselves, see KEYS_OF_INDEXED_SHOWTIME),
- * so each decision is one atomic step over every seat it concerns:
+ * Redis Lua scripts of the seat map. Each script declares in KEYS every key it touches, and touches either
+ * one showtime's keys (all in the hash slot `{st:<showtimeId>}`) or the sweeper's due index alone, never
+ * both: every script runs on a Redis Cluster as on a single Redis. The showtime scripts take the same KEYS
+ * (seatMapKeyList), so each decision is one atomic step over every seat it concerns:
  *   KEYS[1] seats  hash seatId -> owner token: `H|<holdId>|<userId>` (live hold), `P|<bookingId>|<userId>`
  *                  (PENDING reservation), `B|<bookingId>|<userId>` (BOOKED); a free seat has no field
  *   KEYS[2] holds  hash holdId -> JSON {u: userId, d: deadline ms, c: bookingId being claimed or '', s: seats}
@@ -12,36 +11,12 @@ import { seatChangesChannel, seatMapKeys } from '@cinema/contracts';
  *   KEYS[5] ver    change counter, INCR once per published batch
  *   KEYS[6] ready  marker: the reservations of this showtime were loaded from PostgreSQL
  *   KEYS[7] dirty  counter of reservation changes seen while not ready (makes the loader retry)
- * In the scripts built on COMMON, ARGV[1] is the showtime id and ARGV[2] the pub/sub channel.
- * The api-gateway reads seats, ver and ready directly (one script, services/api-gateway/src/seats/
- * seat-status.reader.ts) to serve GET /seats/status: their names and the token format are a contract.
+ * ARGV[1] is the showtime id and ARGV[2] its pub/sub channel (PUBLISH names no key).
  */
 
-/**
- * Scripts that start from a hold id learn the showtime from the hold index key (KEYS[1]) and name the
- * showtime's keys themselves (from the same functions as everyone else, under the key prefix written into
- * the script): one round trip instead of a GET and then the script. Like HOLD_SEATS' index keys, this
- * relies on a standalone Redis (what runs here), which lets a script touch any key.
- */
-function keysOfIndexedShowtime(prefix: string): string {
-  const mark = '\u0000';
-  const name = (key: string) =>
-    key
-      .split(mark)
-      .map((part) => JSON.stringify(part))
-      .join(' .. showtime .. ');
-  const k = seatMapKeys(prefix, mark);
-  return `
-local showtime = redis.call('GET', KEYS[1])
-if not showtime then return {'GONE'} end
-local K = {seats = ${name(k.seats)}, holds = ${name(k.holds)}, exp = ${name(k.exp)}, users = ${name(k.users)},
-  ver = ${name(k.version)}, ready = ${name(k.ready)}, dirty = ${name(k.dirty)}}
-local channel = ${name(seatChangesChannel(prefix, mark))}
-`;
-}
-
-/** Functions of the showtime scripts; they use the locals K, showtime and channel defined before them. */
-const HELPERS = `
+const COMMON = `
+local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
+local showtime, channel = ARGV[1], ARGV[2]
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -72,25 +47,19 @@ local function release_hold(id, rec, changes)
 end
 `;
 
-const COMMON = `
-local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
-local showtime, channel = ARGV[1], ARGV[2]
-${HELPERS}`;
+/** The number of KEYS of every showtime script. */
+export const SHOWTIME_KEY_COUNT = 7;
 
 /**
- * KEYS[8..10]: the sweeper's due index, its touch counters (only sweepers of earlier versions, which
- * rescheduled in a second step, read them) and the hold id's index key.
- * ARGV: showtime, channel, userId, holdId, ttlMs, hold index ttl (s), seatId...
+ * ARGV: showtime, channel, userId, holdId, ttlMs, seatId...
  * All-or-nothing: either every seat is free (or held by the user's own previous hold, which this hold
  * replaces) and all are held, or nothing changes and the taken seats are returned.
- * A new hold puts its showtime on the sweeper's index and its id on the hold index in the same atomic step
- * (one round trip): a hold never exists without being due, and a sweep cannot drop it halfway. These three
- * keys are outside the showtime's hash slot, which a standalone Redis (what runs here) allows.
+ * Returns {'OK', deadline ms, version, replaced holdId or ''}, {'TAKEN', seatId...} or {'NOT_READY'}.
  */
 export const HOLD_SEATS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
-local user, hold_id, ttl, index_ttl = ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
-local FIRST_SEAT = 7
+local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
+local FIRST_SEAT = 6
 local now = now_ms()
 local prev_id = redis.call('HGET', K.users, user)
 local prev = nil
@@ -125,16 +94,13 @@ local deadline = now + ttl
 redis.call('HSET', K.holds, hold_id, cjson.encode({u = user, d = tostring(deadline), c = '', s = seats}))
 redis.call('ZADD', K.exp, deadline, hold_id)
 redis.call('HSET', K.users, user, hold_id)
-redis.call('ZADD', KEYS[8], 'LT', deadline, showtime)
-redis.call('HINCRBY', KEYS[9], showtime, 1)
-redis.call('SET', KEYS[10], showtime, 'EX', index_ttl)
 local v = publish(changes)
 return {'OK', tostring(deadline), v, prev and prev_id or ''}
 `;
 
-/** KEYS[1]: the hold index key. ARGV: holdId, userId. Frees a live hold of this user at once. */
-export const releaseHoldScript = (prefix: string) => `${keysOfIndexedShowtime(prefix)}${HELPERS}
-local hold_id, user = ARGV[1], ARGV[2]
+/** ARGV: showtime, channel, holdId, userId. Frees a live hold of this user at once. */
+export const RELEASE_HOLD = `${COMMON}
+local hold_id, user = ARGV[3], ARGV[4]
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
 local rec = cjson.decode(raw)
@@ -149,10 +115,9 @@ return out
 `;
 
 /**
- * KEYS[8]: the sweeper's due index. ARGV: showtime, channel, limit. Frees holds whose deadline passed and
- * puts the showtime back on the due index at its next deadline (or takes it off), in the same atomic step,
- * so no hold of the showtime can slip in between. Returns {count, ms until the next deadline or '',
- * bookingId...}: the bookings whose claim never finished (the caller checks PostgreSQL for them).
+ * ARGV: showtime, channel, limit. Frees holds whose deadline passed. Returns {count, ms until the next
+ * deadline or '', that deadline (ms) or '', bookingId...}: the bookings whose claim never finished (the
+ * caller checks PostgreSQL for them).
  */
 export const SWEEP_EXPIRED = `${COMMON}
 local now = now_ms()
@@ -170,25 +135,23 @@ for _, id in ipairs(due) do
 end
 publish(changes)
 local nxt = redis.call('ZRANGE', K.exp, 0, 0, 'WITHSCORES')
-local out = {tostring(#due), ''}
+local out = {tostring(#due), '', ''}
 if nxt[2] then
-  redis.call('ZADD', KEYS[8], nxt[2], showtime)
   out[2] = tostring(math.max(0, tonumber(nxt[2]) - now))
-else
-  redis.call('ZREM', KEYS[8], showtime)
+  out[3] = nxt[2]
 end
 for _, b in ipairs(unfinished) do out[#out + 1] = b end
 return out
 `;
 
 /**
- * KEYS[1]: the hold index key. ARGV: holdId, userId, bookingId, graceMs.
+ * ARGV: showtime, channel, holdId, userId, bookingId, graceMs.
  * First step of a claim: the hold must be live and this user's. It is marked as being claimed by the
  * booking (so it is neither replaced nor released meanwhile) and the sweeper leaves it alone for graceMs
- * (after that a claim that crashed halfway lets the seats go). Returns {'OK', showtime, seat...}.
+ * (after that a claim that crashed halfway lets the seats go). Returns {'OK', seat...}.
  */
-export const claimBeginScript = (prefix: string) => `${keysOfIndexedShowtime(prefix)}${HELPERS}
-local hold_id, user, booking, grace = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+export const CLAIM_BEGIN = `${COMMON}
+local hold_id, user, booking, grace = ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6])
 local raw = redis.call('HGET', K.holds, hold_id)
 if not raw then return {'GONE'} end
 local rec = cjson.decode(raw)
@@ -202,27 +165,26 @@ if rec.c == '' then
   redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
   redis.call('ZADD', K.exp, math.max(tonumber(score), now + grace), hold_id)
 end
-local out = {'OK', showtime}
+local out = {'OK'}
 for _, s in ipairs(rec.s) do out[#out + 1] = s end
 return out
 `;
 
 /**
- * KEYS[8]: the sweeper's due index. ARGV: showtime, channel, holdId, bookingId. Undoes CLAIM_BEGIN when
- * PostgreSQL refused the seats: the hold gets its own deadline back, which may be earlier than the one the
- * due index has for the showtime.
+ * ARGV: showtime, channel, holdId, bookingId. Undoes CLAIM_BEGIN when PostgreSQL refused the seats: the
+ * hold gets its own deadline back, which may be earlier than the one the due index has for the showtime.
+ * Returns that deadline (ms), or '' when the hold is not being claimed by this booking.
  */
 export const CLAIM_ABORT = `${COMMON}
 local hold_id, booking = ARGV[3], ARGV[4]
 local raw = redis.call('HGET', K.holds, hold_id)
-if not raw then return 'GONE' end
+if not raw then return '' end
 local rec = cjson.decode(raw)
-if rec.c ~= booking then return 'GONE' end
+if rec.c ~= booking then return '' end
 rec.c = ''
 redis.call('HSET', K.holds, hold_id, cjson.encode(rec))
 redis.call('ZADD', K.exp, tonumber(rec.d), hold_id)
-redis.call('ZADD', KEYS[8], 'LT', tonumber(rec.d), showtime)
-return 'OK'
+return rec.d
 `;
 
 /**
@@ -299,9 +261,29 @@ return out
 `;
 
 /**
- * The sweeper's global index of showtimes that have holds. KEYS[1]: due (sorted set showtimeId by earliest
- * deadline, ms, Redis clock). ARGV: limit. Returns {ms until the earliest deadline not due yet or '',
- * showtimeId due...}; the times are relative, so the caller's clock never has to agree with Redis'.
+ * The gateway's read. KEYS: seats, ver, ready (one showtime's). One atomic read: {} while the map is not
+ * loaded, else {version, "seatId\ntoken\nseatId\ntoken..."}.
+ */
+export const READ_SEAT_MAP = `
+if redis.call('EXISTS', KEYS[3]) == 0 then return {} end
+return {redis.call('GET', KEYS[2]) or '0', table.concat(redis.call('HGETALL', KEYS[1]), '\\n')}
+`;
+
+/**
+ * The sweeper's due index alone. KEYS[1]: due (sorted set showtimeId by when to look, ms, Redis clock).
+ * ARGV: showtime, ms from now. Moves the showtime earlier on the index, to now + ms at the latest: written
+ * before a hold is made, so a hold never exists unknown to the index (even if its maker stops right after).
+ */
+export const DUE_WITHIN = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], 'LT', now + tonumber(ARGV[2]), ARGV[1])
+return 'OK'
+`;
+
+/**
+ * The sweeper's due index alone. KEYS[1]: due. ARGV: limit. Returns {ms until the earliest entry not due yet
+ * or '', showtimeId due...}; the times are relative, so the caller's clock never has to agree with Redis'.
  */
 export const DUE_SHOWTIMES = `
 local t = redis.call('TIME')

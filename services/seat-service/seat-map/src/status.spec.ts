@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeatOwners, renderSeatStatus, seatingOf, toSeatStatusJson } from './seat-status.mapper';
+import { parseSeatOwners, renderSeatStatus, seatingOf, toSeatStatusJson } from './status';
 
 const map = {
   showtimeId: 'st',

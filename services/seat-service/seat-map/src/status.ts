@@ -1,5 +1,7 @@
-import { parseOwnerToken, type seatPb } from '@cinema/contracts';
+import type { seatPb } from '@cinema/contracts';
+import { parseOwnerToken } from './keys';
 
+/** The seat status body of GET /seats/status (docs/api.md#seats). */
 export interface SeatStatusJson {
   showtimeId: string;
   version: number;
@@ -7,7 +9,20 @@ export interface SeatStatusJson {
   seats: { seatId: string; label: string; type: string; status: string; price: number; heldByMe?: true }[];
 }
 
-/** The seat status body of docs/api.md#seats; `heldByMe` only where true, to keep a big map compact. */
+/** What an owner token (or its absence) means to a reader: the seat's status and who has it. */
+export function seatStateOf(
+  token: string | undefined,
+  blocked: boolean,
+  userId: string,
+): { status: 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED'; heldByMe: boolean } {
+  if (blocked) return { status: 'BLOCKED', heldByMe: false };
+  if (!token) return { status: 'AVAILABLE', heldByMe: false };
+  const owner = parseOwnerToken(token);
+  const status = owner.kind === 'B' ? 'BOOKED' : 'HELD';
+  return { status, heldByMe: status === 'HELD' && !!userId && owner.userId === userId };
+}
+
+/** The status body; `heldByMe` only where true, to keep a big map compact. */
 export function toSeatStatusJson(map: seatPb.SeatStatusMap): SeatStatusJson {
   return {
     showtimeId: map.showtimeId,
@@ -51,10 +66,7 @@ export function seatingOf(map: seatPb.SeatStatusMap): ShowtimeSeating {
 /** Who occupies the seats that are not free: status HELD or BOOKED, and the user behind it. */
 export type SeatOwners = Map<string, { status: 'HELD' | 'BOOKED'; userId: string }>;
 
-/**
- * Reads seat-service's owner tokens (`H|<holdId>|<userId>` live hold, `P|<bookingId>|<userId>` PENDING
- * reservation, `B|<bookingId>|<userId>` BOOKED) given as `seatId \n token \n seatId \n token ...`.
- */
+/** Reads owner tokens given as `seatId \n token \n seatId \n token ...` (READ_SEAT_MAP's reply). */
 export function parseSeatOwners(raw: string): SeatOwners {
   const owners: SeatOwners = new Map();
   if (!raw) return owners;
@@ -66,7 +78,7 @@ export function parseSeatOwners(raw: string): SeatOwners {
   return owners;
 }
 
-/** The status body from the immutable seating and the live owners, exactly as seat-service would build it. */
+/** The status body from the immutable seating and the live owners, exactly as seat-service builds it. */
 export function renderSeatStatus(
   seating: ShowtimeSeating,
   version: number,
@@ -90,14 +102,4 @@ export function renderSeatStatus(
       return seat;
     }),
   };
-}
-
-/** One Server-Sent Events frame. */
-export function sseFrame(event: string, data: unknown): string {
-  return sseJsonFrame(event, JSON.stringify(data));
-}
-
-/** A frame whose data is already JSON (one line). */
-export function sseJsonFrame(event: string, json: string): string {
-  return `event: ${event}\ndata: ${json}\n\n`;
 }
