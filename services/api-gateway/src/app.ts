@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
+import { describeHealth } from './http/openapi';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
@@ -63,6 +64,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       .addBearerAuth()
       .build(),
   );
+  describeHealth(document);
   SwaggerModule.setup(DOCS_PATH, app, document);
   // The live seat map (web/, plain files) from the same origin as the API and its SSE stream.
   app.useStaticAssets({ root: WEB_DIR, prefix: '/app/' });

@@ -17,8 +17,10 @@ import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
 import { BACKENDS, GATEWAY_CONFIG, rpc, type Backends } from '../backends/backends';
 import type { GatewayConfig } from '../config';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { PayDto } from './payments.dto';
+import { PaymentAcceptedDto, WebhookReceivedDto } from './payments.responses';
 import { parseWebhook } from './webhook';
 
 @ApiTags('payment')
@@ -36,6 +38,16 @@ export class PaymentsController {
   @HttpCode(202)
   @Authenticated()
   @Idempotent()
+  @ApiSuccess(202, PaymentAcceptedDto, { idempotent: true, description: 'Accepted; the outcome comes later' })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'NOT_FOUND',
+    'BOOKING_NOT_PAYABLE',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  )
   async pay(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PayDto,
@@ -80,6 +92,10 @@ export class PaymentsController {
   @Post('callback')
   @HttpCode(200)
   @ApiHeader({ name: 'X-Payment-Signature', required: true })
+  @ApiSuccess(200, WebhookReceivedDto, {
+    description: 'Stored (or a well-formed event of another type, ignored)',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_SIGNATURE')
   async callback(@Req() request: RawBodyRequest<FastifyRequest>) {
     const signature = request.headers['x-payment-signature'];
     const secrets = [this.config.webhookSecret, this.config.webhookSecretPrevious].filter(Boolean);
