@@ -132,7 +132,11 @@ describe('the OpenAPI document (GET /docs-json)', () => {
       const params = op.parameters ?? [];
       if ((op.security ?? []).length > 0 && !OPTIONAL_AUTH.includes(name))
         need('401', 'UNAUTHENTICATED', 'needs a token');
-      if (params.some((p) => p.in === 'path')) need('404', 'NOT_FOUND', 'has a path id');
+      if (params.some((p) => p.in === 'path')) {
+        need('404', 'NOT_FOUND', 'has a path id');
+        // A path that cannot be decoded (`/movies/%00`) is refused before any route runs.
+        need('400', 'VALIDATION_FAILED', 'has a path id');
+      }
       if (op.requestBody) {
         need('400', 'VALIDATION_FAILED', 'takes a body');
         need('413', 'PAYLOAD_TOO_LARGE', 'takes a body');

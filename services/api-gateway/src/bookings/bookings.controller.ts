@@ -50,7 +50,7 @@ export class BookingsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiSuccess(200, BookingDto, { description: 'The booking, CANCELLED' })
-  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', EntityIdPipe) id: string) {
     return toBookingJson(await this.backends.booking.cancelBooking({ id, userId: user.id }, rpc()));
   }

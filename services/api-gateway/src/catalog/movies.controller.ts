@@ -31,7 +31,7 @@ export class MoviesController {
 
   @Get(':id')
   @ApiSuccess(200, MovieDto)
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     return toMovieJson(await this.backends.movie.getMovie({ id }, rpc()));
   }

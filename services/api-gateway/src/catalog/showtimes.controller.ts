@@ -45,7 +45,7 @@ export class ShowtimesController {
 
   @Get(':id')
   @ApiSuccess(200, ShowtimeDto)
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     const showtime = await this.backends.movie.getShowtime({ id }, rpc());
     const available = await this.availability.count([showtime], rpc());

@@ -27,7 +27,7 @@ export class TheatersController {
 
   @Get(':id')
   @ApiSuccess(200, TheaterDto)
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     return toTheaterJson(await this.backends.movie.getTheater({ id }, rpc()));
   }

@@ -6,9 +6,9 @@ import {
   ApiProperty,
   ApiResponse,
   getSchemaPath,
-  type ApiResponseOptions,
   type HeadersObject,
   type OpenAPIObject,
+  type ResponseObject,
 } from '@nestjs/swagger';
 import { ERROR_STATUS, type ErrorCode } from '@cinema/contracts';
 import { errorBody } from '@cinema/http';
@@ -115,53 +115,77 @@ const EXAMPLES: Record<ErrorCode, { message: string; details?: Record<string, un
   },
 };
 
-/** Errors any operation can answer: an unexpected failure, or a dependency down or shedding load. */
-const ALWAYS: ErrorCode[] = ['INTERNAL', 'UNAVAILABLE'];
+/**
+ * Errors any request can meet, whatever its route: one that cannot be read (an undecodable URL, a body that
+ * is not JSON, a bad Idempotency-Key), one too large or too slow, an unexpected failure, a dependency down.
+ */
+const ALWAYS: ErrorCode[] = [
+  'VALIDATION_FAILED',
+  'REQUEST_TIMEOUT',
+  'PAYLOAD_TOO_LARGE',
+  'HEADERS_TOO_LARGE',
+  'INTERNAL',
+  'UNAVAILABLE',
+];
 
 /**
  * The error answers of an operation: one response per status, whose body is ErrorBody with `statusCode` and
  * `code` narrowed to what this operation answers with that status, an example per code, `Retry-After`
- * (required with 429, when known with 503) and `X-Request-Id`. INTERNAL and UNAVAILABLE are always added.
+ * (required with 429, when known with 503) and `X-Request-Id`. The errors of ALWAYS are added to every list.
  */
 export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
+  const responses = Object.entries(errorResponses(codes)).map(([status, response]) =>
+    ApiResponse({
+      status: Number(status),
+      description: response.description,
+      headers: response.headers,
+      content: response.content,
+    }),
+  );
+  return applyDecorators(ApiExtraModels(ErrorBodyDto, FieldErrorDto), ...responses);
+}
+
+/** The response objects of ApiErrors, by status. */
+function errorResponses(codes: ErrorCode[]): Record<number, ResponseObject> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set([...codes, ...ALWAYS])) {
     const status = ERROR_STATUS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  const responses = [...byStatus.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([status, list]) => {
-      const options: ApiResponseOptions = {
-        status,
-        description: list.join(', '),
-        headers: {
-          ...REQUEST_ID_HEADER,
-          ...(status === 429 ? RETRY_AFTER(true) : status === 503 ? RETRY_AFTER(false) : {}),
-        },
-        schema: {
-          allOf: [
-            { $ref: getSchemaPath(ErrorBodyDto) },
-            {
-              type: 'object',
-              properties: {
-                statusCode: { type: 'integer', enum: [status] },
-                error: { type: 'string', enum: [STATUS_CODES[status] ?? 'Error'] },
-                code: { type: 'string', enum: list },
+  const responses: Record<number, ResponseObject> = {};
+  for (const [status, list] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
+    responses[status] = {
+      description: list.join(', '),
+      headers: {
+        ...REQUEST_ID_HEADER,
+        ...(status === 429 ? RETRY_AFTER(true) : status === 503 ? RETRY_AFTER(false) : {}),
+      },
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [
+              { $ref: getSchemaPath(ErrorBodyDto) },
+              {
+                type: 'object',
+                properties: {
+                  statusCode: { type: 'integer', enum: [status] },
+                  error: { type: 'string', enum: [STATUS_CODES[status] ?? 'Error'] },
+                  code: { type: 'string', enum: list },
+                },
               },
-            },
-          ],
+            ],
+          },
+          examples: Object.fromEntries(
+            list.map((code) => [
+              code,
+              { summary: code, value: errorBody(code, EXAMPLES[code].message, EXAMPLES[code].details) },
+            ]),
+          ),
         },
-        examples: Object.fromEntries(
-          list.map((code) => [
-            code,
-            { summary: code, value: errorBody(code, EXAMPLES[code].message, EXAMPLES[code].details) },
-          ]),
-        ),
-      };
-      return ApiResponse(options);
-    });
-  return applyDecorators(ApiExtraModels(ErrorBodyDto, FieldErrorDto), ...responses);
+      },
+    };
+  }
+  return responses;
 }
 
 export interface SuccessOptions {
@@ -238,7 +262,8 @@ export function ListOf(item: Type<unknown>, name: string): Type<unknown> {
 
 /**
  * `GET /health` comes from @cinema/observability, shared with the services that serve no document, so its
- * answers are described here: the same report with 200 (all up) or 503 (one down, named with its error).
+ * answers are described here: the same report with 200 (all up) or 503 (one down, named with its error), and
+ * the errors any request can meet.
  */
 export function describeHealth(document: OpenAPIObject): void {
   const operation = document.paths['/health']?.get;
@@ -272,6 +297,7 @@ export function describeHealth(document: OpenAPIObject): void {
   ];
   operation.responses = {
     200: { description: 'Every dependency is up', headers: { ...REQUEST_ID_HEADER }, content: report },
+    ...errorResponses([]),
     503: {
       description: 'A dependency is down: status error, and that check with its error',
       headers: { ...REQUEST_ID_HEADER, ...RETRY_AFTER(false) },

@@ -33,7 +33,7 @@ export class SeatsController {
 
   @Get('layout/:roomId')
   @ApiSuccess(200, RoomLayoutDto)
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async layout(@Param('roomId', EntityIdPipe) roomId: string) {
     return toLayoutJson(await this.backends.movie.getRoomLayout({ roomId }, rpc()));
   }
@@ -43,7 +43,7 @@ export class SeatsController {
   @OptionalAuth()
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiSuccess(200, SeatStatusDto)
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async status(
     @Param('showtimeId', EntityIdPipe) showtimeId: string,
     @OptionalUser() user: AuthenticatedUser | undefined,
@@ -129,7 +129,7 @@ export class SeatsController {
     'A snapshot event, then a seats event per change, and a `: ping` comment at least every 15 s',
     SEAT_STREAM_EXAMPLE,
   )
-  @ApiErrors('NOT_FOUND')
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async stream(
     @Param('showtimeId', EntityIdPipe) showtimeId: string,
     @OptionalUser() user: AuthenticatedUser | undefined,
