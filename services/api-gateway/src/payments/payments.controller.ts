@@ -9,7 +9,7 @@ import {
   Req,
   type RawBodyRequest,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, verifyWebhookSignature } from '@cinema/contracts';
 import { currentRequestId } from '@cinema/observability';
@@ -22,6 +22,7 @@ import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { PayDto } from './payments.dto';
 import { PaymentAcceptedDto, WebhookReceivedDto } from './payments.responses';
 import { parseWebhook } from './webhook';
+import { WebhookDto } from './webhook.dto';
 
 @ApiTags('payment')
 @Controller('payment')
@@ -91,7 +92,13 @@ export class PaymentsController {
   /** Webhook of the payment service: verified over the raw bytes, then handed to RabbitMQ with a confirm. */
   @Post('callback')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Payment-Signature', required: true })
+  @ApiHeader({
+    name: 'X-Payment-Signature',
+    required: true,
+    description:
+      't=<unix seconds>,v1=<hex HMAC-SHA256(PAYMENT_WEBHOOK_SECRET, "<t>.<raw body>")> (docs/api.md#webhooks)',
+  })
+  @ApiBody({ type: WebhookDto })
   @ApiSuccess(200, WebhookReceivedDto, {
     description: 'Stored (or a well-formed event of another type, ignored)',
   })
