@@ -10,6 +10,9 @@ import { describeVerdict, OpenApiResponses } from '@cinema/testing';
 
 const documents = new Map<string, Promise<OpenApiResponses | undefined>>();
 
+/** Answers judged so far in this test file, by operation (`GET /movies/{id}` -> count). */
+export const judged = new Map<string, number>();
+
 /**
  * The document a server serves; undefined for one that has none (a metrics port, a service's ops port, the
  * payment processor simulator, which refuses anything without its key).
@@ -54,6 +57,7 @@ export async function expectDocumented(
     bodyUnread: answer.bodyUnread,
     headerNames: answer.headers.keys(),
   });
+  if (verdict) judged.set(verdict.operation, (judged.get(verdict.operation) ?? 0) + 1);
   if (verdict && verdict.problems.length > 0) {
     throw new Error(`${method} ${path}: ${describeVerdict(verdict, answer.status)}`);
   }
