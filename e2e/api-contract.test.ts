@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTests } from './contract/auth';
 import { badInputTests } from './contract/bad-input';
 import { bookingsAndPaymentTests } from './contract/bookings';
 import { catalogTests } from './contract/catalog';
-import { startContractSystem, stopContractSystem } from './contract/context';
+import { base, startContractSystem, stopContractSystem } from './contract/context';
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
+import { judged } from './openapi-recorder';
 
 /**
  * docs/api.md, line by line, as a demanding black-box client. Everything here is observable over HTTP from a
@@ -27,4 +28,13 @@ describe('docs/api.md contract (black box)', () => {
   bookingsAndPaymentTests();
   badInputTests();
   operationsTests();
+
+  // Every answer above was judged against /docs-json by the e2e helpers (e2e/openapi-recorder.ts).
+  it('held the answers of every documented operation to the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${base}/docs-json`)).json()) as { paths: Record<string, object> };
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.filter((o) => !judged.has(o))).toEqual([]);
+  });
 });

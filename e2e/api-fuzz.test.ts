@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueSuffix } from '@cinema/testing';
+import { OpenApiResponses, uniqueSuffix } from '@cinema/testing';
 import { buildWorld, type World } from './fuzz/fixtures';
 import { operationsOf, type Operation } from './fuzz/openapi';
-import { describeRequest, problemsOf, send, twinOf, twinProblems } from './fuzz/oracle';
+import { describeRequest, problemsOf, send, twinOf, twinProblems, type Answer } from './fuzz/oracle';
 import { REGRESSIONS } from './fuzz/regressions';
 import { requestsFor, type FuzzRequest } from './fuzz/requests';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
@@ -25,6 +25,7 @@ describe('fuzzing the public API from its OpenAPI document', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
   let world: World;
   let operations: Operation[];
+  let documented: OpenApiResponses;
 
   beforeAll(async () => {
     smtp = await startSmtpListener();
@@ -37,7 +38,9 @@ describe('fuzzing the public API from its OpenAPI document', () => {
     });
     const doc = await fetch(`${system.baseUrl}/docs-json`);
     expect(doc.status).toBe(200);
-    operations = operationsOf(await doc.json());
+    const document: unknown = await doc.json();
+    operations = operationsOf(document);
+    documented = await OpenApiResponses.load(document);
     world = await buildWorld(system.baseUrl, ADMIN);
   }, 300_000);
 
@@ -53,9 +56,36 @@ describe('fuzzing the public API from its OpenAPI document', () => {
     return undefined;
   }
 
+  /** The answer against what the document declares for the operation (status, content type, body). */
+  function documentProblems(req: FuzzRequest, answer: Answer): string[] {
+    const contentType = answer.headers.get('content-type');
+    const stream = (contentType ?? '').startsWith('text/event-stream');
+    let body: unknown = answer.text === '' ? undefined : answer.text;
+    if (!stream && (contentType ?? '').includes('json')) {
+      try {
+        body = JSON.parse(answer.text);
+      } catch {
+        /* judged as the text it is */
+      }
+    }
+    const verdict = documented.check({
+      method: req.method,
+      url: req.url,
+      status: answer.status,
+      contentType,
+      body,
+      bodyUnread: stream,
+      headerNames: answer.headers.keys(),
+    });
+    return (verdict?.problems ?? []).map(
+      (p) => `not as the OpenAPI document says (${verdict?.operation}): ${p}`,
+    );
+  }
+
   async function verdict(req: FuzzRequest): Promise<{ status: number; problems: string[]; answer: string }> {
     const answer = await send(system.baseUrl, req, tokenOf(req));
     const problems = problemsOf(req, answer, world.victim);
+    problems.push(...documentProblems(req, answer));
     const twin = twinOf(req, world.victim);
     if (twin) {
       const other = await send(system.baseUrl, twin.twin, tokenOf(twin.twin));

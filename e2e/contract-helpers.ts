@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { expect } from 'vitest';
+import { expectDocumented } from './openapi-recorder';
 import type { ApiResponse } from './system';
 
 /** Shape checks for docs/api.md, written from the document alone (black box); soft, to list every gap. */
@@ -261,6 +262,7 @@ export async function rawRequest(
   } catch {
     /* not JSON */
   }
+  await expectDocumented(baseUrl, method, path, { status: res.status, headers: res.headers, body });
   return { status: res.status, text, body, headers: res.headers };
 }
 
@@ -284,6 +286,16 @@ export async function openSse(
   const res = await fetch(url, {
     headers: { accept: 'text/event-stream', ...headers },
     signal: controller.signal,
+  });
+  const { origin, pathname, search } = new URL(url);
+  await expectDocumented(origin, 'GET', `${pathname}${search}`, {
+    status: res.status,
+    headers: res.headers,
+    body: undefined,
+    bodyUnread: true,
+  }).catch((error: unknown) => {
+    controller.abort();
+    throw error;
   });
   const events: SseEvent[] = [];
   const comments: string[] = [];

@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { DEFAULT_ADMIN_PASSWORD, DEFAULT_JWT_SECRET, DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { expectDocumented } from './openapi-recorder';
 
 const root = join(__dirname, '..');
 
@@ -184,6 +185,7 @@ export function apiClient(baseUrl: string) {
     } catch {
       /* not JSON */
     }
+    await expectDocumented(baseUrl, method, path, { status: res.status, headers: res.headers, body });
     return { status: res.status, body: body as T, headers: res.headers };
   };
 }

@@ -212,6 +212,28 @@ export function authTests(): void {
       expectError(await api('POST', '/auth/refresh', { body: {} }), 400, 'VALIDATION_FAILED', 'refresh {}');
     });
 
+    it('POST /auth/logout (auth) -> 204 without a body; that refresh token is spent; without a token -> 401', async () => {
+      const dave = await register('dave');
+      expectError(
+        await api('POST', '/auth/logout', { body: { refreshToken: dave.refreshToken } }),
+        401,
+        'UNAUTHENTICATED',
+        'logout without a token',
+      );
+      const out = await api('POST', '/auth/logout', {
+        token: dave.accessToken,
+        body: { refreshToken: dave.refreshToken },
+      });
+      expect(out.status, JSON.stringify(out.body)).toBe(204);
+      expect.soft(out.body, 'a 204 has no body').toBeUndefined();
+      expectError(
+        await api('POST', '/auth/refresh', { body: { refreshToken: dave.refreshToken } }),
+        401,
+        'INVALID_TOKEN',
+        'refresh after logout',
+      );
+    });
+
     it('POST /auth/register with an Idempotency-Key: a retry is 409 EMAIL_TAKEN, never a stored session', async () => {
       const key = `reg-${suffix}`;
       const body = { email: `idem-${suffix}@contract.test`, password: 'idem-password', name: 'Idem' };

@@ -405,6 +405,20 @@ export function catalogTests(): void {
       );
     });
 
+    it('GET /showtimes/:id -> 200 showtime; unknown -> 404 NOT_FOUND', async () => {
+      const res = await api('GET', `/showtimes/${String(showtime.id)}`);
+      expect(res.status).toBe(200);
+      expectShowtime(res.body, 'GET /showtimes/:id');
+      expect.soft(res.body.id).toBe(showtime.id);
+      expect.soft(res.body.prices).toEqual(PRICES);
+      expectError(
+        await api('GET', '/showtimes/00000000-0000-4000-8000-000000000000'),
+        404,
+        'NOT_FOUND',
+        'GET unknown showtime',
+      );
+    });
+
     it('GET /showtimes?movieId&theaterId&date&page&limit filters', async () => {
       const byMovie = await api('GET', `/showtimes?movieId=${String(movie.id)}&limit=100`);
       expect(byMovie.status).toBe(200);

@@ -167,3 +167,4 @@ export function prerequisite(
     },
   };
 }
+export * from './openapi-responses';

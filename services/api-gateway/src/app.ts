@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
+import { describeHealth } from './http/openapi';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
@@ -60,6 +61,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
       .addBearerAuth()
       .build(),
   );
+  describeHealth(document);
   SwaggerModule.setup(DOCS_PATH, app, document);
   // The web app (web/dist) from the same origin as the API and its SSE stream.
   installWebApp(app, fastify);

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@cinema/contracts';
 import { AUTH_CLIENT, type AuthClient, rpc } from '../backends/backends';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { AuthRateLimited, SignInRateLimited } from '../rate-limits/rate-limited';
 import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
 import { LoginDto, LogoutDto, RefreshDto, RegisterDto, ValidateTokenDto } from './auth.dto';
+import { SessionDto, TokenValidDto, UserDto } from './auth.responses';
 import { Authenticated, CurrentUser } from './auth.guard';
 import { toSessionJson, toUserJson } from './auth.mappers';
 
@@ -20,6 +22,8 @@ export class AuthController {
   /** No Idempotency-Key replay: sessions are never stored, and a retry meets 409 EMAIL_TAKEN instead. */
   @Post('register')
   @AuthRateLimited()
+  @ApiSuccess(201, SessionDto, { description: 'Signed up and signed in, role customer' })
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'EMAIL_TAKEN', 'RATE_LIMITED')
   async register(@Body() body: RegisterDto) {
     return toSessionJson(await this.auth.register(body, rpc()));
   }
@@ -27,12 +31,16 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @SignInRateLimited()
+  @ApiSuccess(200, SessionDto)
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_CREDENTIALS', 'RATE_LIMITED')
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
     return toSessionJson(await this.auth.login({ ...body, clientIp: request.ip }, rpc()));
   }
 
   @Post('validate')
   @HttpCode(200)
+  @ApiSuccess(200, TokenValidDto)
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_TOKEN')
   validate(@Body() body: ValidateTokenDto) {
     const user = this.verifier.verify(body.token);
     if (!user) throw new DomainError('INVALID_TOKEN', 'The token is invalid or expired');
@@ -42,6 +50,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @AuthRateLimited()
+  @ApiSuccess(200, SessionDto, { description: 'A new session; the old refresh token is spent' })
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_TOKEN', 'RATE_LIMITED')
   async refresh(@Body() body: RefreshDto) {
     return toSessionJson(await this.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
   }
@@ -50,13 +60,18 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  @ApiNoContentResponse({ description: "The refresh token's family is revoked (if it is the caller's)" })
+  @ApiSuccess(204, undefined, {
+    description: "The refresh token's family is revoked (if it is the caller's)",
+  })
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED')
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout({ userId: user.id, refreshToken: body.refreshToken }, rpc());
   }
 
   @Get('me')
   @Authenticated()
+  @ApiSuccess(200, UserDto)
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND')
   async me(@CurrentUser() user: AuthenticatedUser) {
     return toUserJson(await this.auth.getUser({ id: user.id }, rpc()));
   }

@@ -4,8 +4,10 @@ import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
 import { BOOKING_CLIENT, type BookingClient, GATEWAY_CONFIG, rpc } from '../backends/backends';
 import type { GatewayConfig } from '../config';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { BookingWaitQuery, EntityIdPipe, listJson, PageQuery } from '../http/params';
 import { toBookingJson } from './booking.mapper';
+import { BookingDto, BookingListDto } from './bookings.responses';
 
 @ApiTags('bookings')
 @Controller('bookings')
@@ -17,6 +19,8 @@ export class BookingsController {
   ) {}
 
   @Get()
+  @ApiSuccess(200, BookingListDto, { description: "The caller's bookings, newest first" })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED')
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
     const list = await this.booking.listBookings(
       { userId: user.id, page: query.page ?? 1, limit: query.limit ?? 20 },
@@ -30,6 +34,8 @@ export class BookingsController {
    * until it settles or N seconds pass, so a client learns the outcome with one request instead of polling.
    */
   @Get(':id')
+  @ApiSuccess(200, BookingDto)
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND')
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', EntityIdPipe) id: string,
@@ -43,6 +49,8 @@ export class BookingsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiSuccess(200, BookingDto, { description: 'The booking, CANCELLED' })
+  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', EntityIdPipe) id: string) {
     return toBookingJson(await this.booking.cancelBooking({ id, userId: user.id }, rpc()));
   }

@@ -2,10 +2,12 @@ import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
 import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe, listJson } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateMovieDto, MoviesQuery, MovieShowtimesQuery, UpdateMovieDto } from './catalog.dto';
 import { toMovieJson, toShowtimeJson } from './catalog.mappers';
+import { MovieDto, MovieListDto, ShowtimeListDto } from './catalog.responses';
 import { SeatAvailability } from './seat-availability';
 
 @ApiTags('catalog')
@@ -17,6 +19,8 @@ export class MoviesController {
   ) {}
 
   @Get()
+  @ApiSuccess(200, MovieListDto)
+  @ApiErrors('VALIDATION_FAILED')
   async list(@Query() query: MoviesQuery) {
     const list = await this.movie.listMovies(
       { page: query.page ?? 1, limit: query.limit ?? 20, q: query.q ?? '', genre: query.genre ?? '' },
@@ -26,11 +30,15 @@ export class MoviesController {
   }
 
   @Get(':id')
+  @ApiSuccess(200, MovieDto)
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     return toMovieJson(await this.movie.getMovie({ id }, rpc()));
   }
 
   @Get(':id/showtimes')
+  @ApiSuccess(200, ShowtimeListDto)
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async showtimes(@Param('id', EntityIdPipe) id: string, @Query() query: MovieShowtimesQuery) {
     // Listing a missing movie is a 404, not an empty list.
     await this.movie.getMovie({ id }, rpc());
@@ -58,6 +66,15 @@ export class MoviesController {
   @Post()
   @AdminOnly()
   @Idempotent()
+  @ApiSuccess(201, MovieDto, { idempotent: true })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  )
   async create(@Body() body: CreateMovieDto) {
     return toMovieJson(
       await this.movie.createMovie(
@@ -77,6 +94,8 @@ export class MoviesController {
 
   @Patch(':id')
   @AdminOnly()
+  @ApiSuccess(200, MovieDto)
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   async update(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateMovieDto) {
     return toMovieJson(await this.movie.updateMovie({ id, patchJson: JSON.stringify(body) }, rpc()));
   }

@@ -2,10 +2,12 @@ import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
 import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe, listJson } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateShowtimeDto, ShowtimesQuery } from './catalog.dto';
 import { toPricesPb, toShowtimeJson } from './catalog.mappers';
+import { ShowtimeDto, ShowtimeListDto } from './catalog.responses';
 import { SeatAvailability } from './seat-availability';
 
 @ApiTags('catalog')
@@ -17,6 +19,8 @@ export class ShowtimesController {
   ) {}
 
   @Get()
+  @ApiSuccess(200, ShowtimeListDto)
+  @ApiErrors('VALIDATION_FAILED')
   async list(@Query() query: ShowtimesQuery) {
     const list = await this.movie.listShowtimes(
       {
@@ -40,6 +44,8 @@ export class ShowtimesController {
   }
 
   @Get(':id')
+  @ApiSuccess(200, ShowtimeDto)
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     const showtime = await this.movie.getShowtime({ id }, rpc());
     const available = await this.availability.count([showtime], rpc());
@@ -49,6 +55,17 @@ export class ShowtimesController {
   @Post()
   @AdminOnly()
   @Idempotent()
+  @ApiSuccess(201, ShowtimeDto, { idempotent: true })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'SHOWTIME_OVERLAP',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  )
   async create(@Body() body: CreateShowtimeDto) {
     const showtime = await this.movie.createShowtime(
       {

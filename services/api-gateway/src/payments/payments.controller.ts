@@ -9,7 +9,7 @@ import {
   Req,
   type RawBodyRequest,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, verifyWebhookSignature } from '@cinema/contracts';
 import type { Broker } from '@cinema/messaging';
@@ -18,9 +18,12 @@ import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
 import { BOOKING_CLIENT, type BookingClient, BROKER, GATEWAY_CONFIG, rpc } from '../backends/backends';
 import type { GatewayConfig } from '../config';
+import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { PayDto } from './payments.dto';
+import { PaymentAcceptedDto, WebhookReceivedDto } from './payments.responses';
 import { parseWebhook } from './webhook';
+import { WebhookDto } from './webhook.dto';
 
 @ApiTags('payment')
 @Controller('payment')
@@ -41,6 +44,16 @@ export class PaymentsController {
   @HttpCode(202)
   @Authenticated()
   @Idempotent()
+  @ApiSuccess(202, PaymentAcceptedDto, { idempotent: true, description: 'Accepted; the outcome comes later' })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'NOT_FOUND',
+    'BOOKING_NOT_PAYABLE',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+  )
   async pay(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: PayDto,
@@ -70,7 +83,17 @@ export class PaymentsController {
   /** Webhook of the payment service: verified over the raw bytes, then handed to RabbitMQ with a confirm. */
   @Post('callback')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Payment-Signature', required: true })
+  @ApiHeader({
+    name: 'X-Payment-Signature',
+    required: true,
+    description:
+      't=<unix seconds>,v1=<hex HMAC-SHA256(PAYMENT_WEBHOOK_SECRET, "<t>.<raw body>")> (docs/api.md#webhooks)',
+  })
+  @ApiBody({ type: WebhookDto })
+  @ApiSuccess(200, WebhookReceivedDto, {
+    description: 'Stored (or a well-formed event of another type, ignored)',
+  })
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_SIGNATURE')
   async callback(@Req() request: RawBodyRequest<FastifyRequest>) {
     const signature = request.headers['x-payment-signature'];
     const secrets = [this.config.webhookSecret, this.config.webhookSecretPrevious].filter(Boolean);

@@ -8,7 +8,6 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DomainError } from '@cinema/contracts';
@@ -76,18 +75,12 @@ export class SignInFailureLimitInterceptor implements NestInterceptor {
   }
 }
 
-const tooMany = () => ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After (seconds)' });
-
 /** Register and refresh: RATE_LIMIT_AUTH_PER_MINUTE per client address. */
-export const AuthRateLimited = () => applyDecorators(UseGuards(ClientAddressLimitGuard), tooMany());
+export const AuthRateLimited = () => applyDecorators(UseGuards(ClientAddressLimitGuard));
 
 /** Sign-in: the per-address limit plus the per-account failure limit. */
 export const SignInRateLimited = () =>
-  applyDecorators(
-    UseGuards(ClientAddressLimitGuard),
-    UseInterceptors(SignInFailureLimitInterceptor),
-    tooMany(),
-  );
+  applyDecorators(UseGuards(ClientAddressLimitGuard), UseInterceptors(SignInFailureLimitInterceptor));
 
 /** Holds: RATE_LIMIT_HOLDS_PER_MINUTE per customer. Write it above @Authenticated(), which runs first. */
-export const HoldRateLimited = () => applyDecorators(UseGuards(CustomerHoldLimitGuard), tooMany());
+export const HoldRateLimited = () => applyDecorators(UseGuards(CustomerHoldLimitGuard));

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/seat-map';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -15,8 +15,11 @@ import {
   type SeatClient,
 } from '../backends/backends';
 import { toBookingJson } from '../bookings/booking.mapper';
+import { BookingDto } from '../bookings/bookings.responses';
 import { toLayoutJson } from '../catalog/catalog.mappers';
+import { RoomLayoutDto } from '../catalog/catalog.responses';
 import type { GatewayConfig } from '../config';
+import { ApiErrors, ApiEventStream, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
@@ -25,6 +28,7 @@ import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
 import { sseFrame, sseJsonFrame } from './sse';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
+import { HoldDto, ReleasedDto, SEAT_STREAM_EXAMPLE, SeatStatusDto } from './seats.responses';
 
 @ApiTags('seats')
 @Controller('seats')
@@ -39,6 +43,8 @@ export class SeatsController {
   ) {}
 
   @Get('layout/:roomId')
+  @ApiSuccess(200, RoomLayoutDto)
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async layout(@Param('roomId', EntityIdPipe) roomId: string) {
     return toLayoutJson(await this.movie.getRoomLayout({ roomId }, rpc()));
   }
@@ -47,6 +53,8 @@ export class SeatsController {
   @Get('status/:showtimeId')
   @OptionalAuth()
   @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiSuccess(200, SeatStatusDto)
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async status(
     @Param('showtimeId', EntityIdPipe) showtimeId: string,
     @OptionalUser() user: AuthenticatedUser | undefined,
@@ -59,6 +67,18 @@ export class SeatsController {
   @Authenticated()
   @Idempotent()
   @ApiBody({ type: HoldSeatsDto })
+  @ApiSuccess(201, HoldDto, { idempotent: true })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'SHOWTIME_STARTED',
+    'UNAUTHENTICATED',
+    'NOT_FOUND',
+    'SEATS_UNAVAILABLE',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+    'RATE_LIMITED',
+  )
   async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
     const hold = await this.seat.holdSeats(
       {
@@ -81,6 +101,8 @@ export class SeatsController {
   @Post('release')
   @HttpCode(200)
   @Authenticated()
+  @ApiSuccess(200, ReleasedDto)
+  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED')
   async release(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
     const released = await this.seat.releaseHold({ holdId: body.holdId, userId: user.id }, rpc());
     return { holdId: released.holdId || body.holdId, released: released.released ?? [] };
@@ -89,6 +111,16 @@ export class SeatsController {
   @Post('book')
   @Authenticated()
   @Idempotent()
+  @ApiSuccess(201, BookingDto, { idempotent: true, description: 'The booking, PENDING' })
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'PAYLOAD_TOO_LARGE',
+    'UNAUTHENTICATED',
+    'HOLD_EXPIRED',
+    'IDEMPOTENCY_KEY_REUSED',
+    'IDEMPOTENCY_KEY_IN_USE',
+    'RATE_LIMITED',
+  )
   async book(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
     return toBookingJson(
       await this.booking.createBooking(
@@ -104,7 +136,11 @@ export class SeatsController {
    */
   @Get('stream/:showtimeId')
   @OptionalAuth()
-  @ApiProduces('text/event-stream')
+  @ApiEventStream(
+    'A snapshot event, then a seats event per change, and a `: ping` comment at least every 15 s',
+    SEAT_STREAM_EXAMPLE,
+  )
+  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
   async stream(
     @Param('showtimeId', EntityIdPipe) showtimeId: string,
     @OptionalUser() user: AuthenticatedUser | undefined,

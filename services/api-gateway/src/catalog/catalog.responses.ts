@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SEAT_TYPES } from '@cinema/contracts';
+import { ListOf } from '../http/openapi';
+
+const PRICES = {
+  type: 'object',
+  additionalProperties: { type: 'integer', minimum: 0 },
+  description: 'Seat type -> price in cents',
+  example: { STANDARD: 1200, VIP: 1800 },
+} as const;
+
+export class MovieDto {
+  @ApiProperty({ format: 'uuid', example: '0f8d7a3e-6c1b-4b8e-9a57-1d2c3b4a5e6f' })
+  id!: string;
+
+  @ApiProperty({ example: 'The Long Rehearsal' })
+  title!: string;
+
+  @ApiProperty({
+    description: 'Empty when not given',
+    example: 'A troupe rehearses a play that never opens.',
+  })
+  description!: string;
+
+  @ApiProperty({ type: 'integer', example: 120 })
+  durationMinutes!: number;
+
+  @ApiProperty({ type: [String], example: ['Drama'] })
+  genres!: string[];
+
+  @ApiProperty({ description: 'Empty when not given', example: 'PG-13' })
+  rating!: string;
+
+  @ApiProperty({ description: 'Empty when not given', example: 'https://example.com/poster.jpg' })
+  posterUrl!: string;
+
+  @ApiProperty({ description: 'YYYY-MM-DD, empty when not given', example: '2030-01-31' })
+  releaseDate!: string;
+}
+
+export class ShowtimeDto {
+  @ApiProperty({ format: 'uuid', example: '5a9e1c2d-3b4f-4a6e-8d7c-9b0a1f2e3d4c' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  movieId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  theaterId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  roomId!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2030-01-31T19:30:00.000Z' })
+  startsAt!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2030-01-31T21:30:00.000Z' })
+  endsAt!: string;
+
+  @ApiProperty(PRICES)
+  prices!: Record<string, number>;
+
+  @ApiProperty({ example: 'USD' })
+  currency!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 42 })
+  seatsAvailable!: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 50 })
+  capacity!: number;
+}
+
+export class RoomDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  theaterId!: string;
+
+  @ApiProperty({ example: 'Room 1' })
+  name!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 50, description: 'Seats for sale' })
+  capacity!: number;
+}
+
+export class TheaterDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Odeon' })
+  name!: string;
+
+  @ApiProperty({ example: '1 Main Street' })
+  address!: string;
+
+  @ApiProperty({ example: 'Springfield' })
+  city!: string;
+
+  @ApiProperty({ type: [RoomDto] })
+  rooms!: RoomDto[];
+}
+
+export class LayoutSeatDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'A1' })
+  label!: string;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Within the row, gaps skipped' })
+  number!: number;
+
+  @ApiProperty({ enum: SEAT_TYPES, example: 'STANDARD' })
+  type!: string;
+
+  @ApiProperty({ example: 0 })
+  x!: number;
+
+  @ApiProperty({ example: 0 })
+  y!: number;
+
+  @ApiPropertyOptional({ enum: [true], description: 'A seat not for sale; absent otherwise' })
+  blocked?: true;
+}
+
+export class LayoutSeatRowDto {
+  @ApiProperty({ example: 'A' })
+  label!: string;
+
+  @ApiProperty({ type: [LayoutSeatDto] })
+  seats!: LayoutSeatDto[];
+}
+
+export class RoomLayoutDto {
+  @ApiProperty({ format: 'uuid' })
+  roomId!: string;
+
+  @ApiProperty({ type: [LayoutSeatRowDto] })
+  rows!: LayoutSeatRowDto[];
+}
+
+export class RoomWithLayoutDto extends RoomDto {
+  @ApiProperty({ type: RoomLayoutDto })
+  layout!: RoomLayoutDto;
+}
+
+export const MovieListDto = ListOf(MovieDto, 'MovieListDto');
+export const ShowtimeListDto = ListOf(ShowtimeDto, 'ShowtimeListDto');
+export const TheaterListDto = ListOf(TheaterDto, 'TheaterListDto');

@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SEAT_STATUSES, SEAT_TYPES } from '@cinema/contracts';
+
+export class SeatStatusSeatDto {
+  @ApiProperty({ format: 'uuid' })
+  seatId!: string;
+
+  @ApiProperty({ example: 'A1' })
+  label!: string;
+
+  @ApiProperty({ enum: SEAT_TYPES, example: 'STANDARD' })
+  type!: string;
+
+  @ApiProperty({ enum: SEAT_STATUSES, example: 'AVAILABLE' })
+  status!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1200, description: 'Cents' })
+  price!: number;
+
+  @ApiPropertyOptional({
+    enum: [true],
+    description: "Only with the caller's token, on the caller's own seats",
+  })
+  heldByMe?: true;
+}
+
+/** `GET /seats/status/:showtimeId`, and the `snapshot` event of the stream. */
+export class SeatStatusDto {
+  @ApiProperty({ format: 'uuid' })
+  showtimeId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 7, description: 'Grows by one per change batch' })
+  version!: number;
+
+  @ApiProperty({ example: 'USD' })
+  currency!: string;
+
+  @ApiProperty({ type: [SeatStatusSeatDto] })
+  seats!: SeatStatusSeatDto[];
+}
+
+export class HoldDto {
+  @ApiProperty({ format: 'uuid' })
+  holdId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  showtimeId!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  seatIds!: string[];
+
+  @ApiProperty({ format: 'date-time', description: 'Then the seats are AVAILABLE again' })
+  expiresAt!: string;
+}
+
+export class ReleasedDto {
+  @ApiProperty({ example: '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a' })
+  holdId!: string;
+
+  @ApiProperty({ type: [String], description: 'The seats released (none for another user’s hold)' })
+  released!: string[];
+}
+
+export const SEAT_STREAM_EXAMPLE =
+  'event: snapshot\n' +
+  'data: {"showtimeId":"5a9e1c2d-3b4f-4a6e-8d7c-9b0a1f2e3d4c","version":7,"currency":"USD","seats":[…]}\n\n' +
+  'event: seats\n' +
+  'data: {"showtimeId":"5a9e1c2d-3b4f-4a6e-8d7c-9b0a1f2e3d4c","version":8,"changes":[{"seatId":"…","status":"HELD"}]}\n\n' +
+  ': ping\n\n';
