@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Pool, PoolClient } from 'pg';
+import { Client, type Pool } from 'pg';
+import { directConnectionConfig } from '@cinema/database';
 import type { EventEnvelope, EventPayloads, EventType } from '@cinema/contracts';
 import { createEnvelope, type Broker, type BrokerLogger } from '@cinema/messaging';
 
@@ -86,7 +87,8 @@ export class OutboxRelay {
   /** A NOTIFY arrived since the last batch started: rows may be waiting. */
   private notified = true;
   private wake: (() => void) | null = null;
-  private listener: PoolClient | null = null;
+  /** LISTEN on a connection of its own, to PostgreSQL itself: PgBouncer's transaction pooling cannot carry it. */
+  private listener: Client | null = null;
   private loop: Promise<void> | null = null;
 
   constructor(
@@ -109,34 +111,36 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
     if (this.listener) {
-      this.listener.release();
+      await this.listener.end().catch(() => undefined);
       this.listener = null;
     }
   }
 
   private async listen(): Promise<void> {
-    let client: PoolClient | undefined;
     let released = false;
-    // Released exactly once, whether the error event, the failed LISTEN or both come first; then retried.
-    const drop = (dead: PoolClient) => {
+    const client = new Client(directConnectionConfig(this.pool));
+    // Closed exactly once, whether the error event, the failed LISTEN or both come first; then retried.
+    const drop = (dead: Client) => {
       if (released) return;
       released = true;
       if (this.listener === dead) this.listener = null;
-      dead.release(true);
+      void dead.end().catch(() => undefined);
       if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
     };
+    const connected = client;
+    connected.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    connected.on('error', () => drop(connected));
+    connected.on('end', () => drop(connected));
     try {
-      client = await this.pool.connect();
-      const connected = client;
-      connected.on('notification', () => {
-        this.notified = true;
-        this.wake?.();
-      });
-      connected.on('error', () => drop(connected));
+      await connected.connect();
       await connected.query('LISTEN outbox_wake');
+      if (released) return;
       if (!this.running) {
         released = true;
-        connected.release();
+        await connected.end().catch(() => undefined);
         return;
       }
       // Only now does the relay count on NOTIFY (and poll slowly).
@@ -145,8 +149,7 @@ export class OutboxRelay {
       this.notified = true;
       this.wake?.();
     } catch {
-      if (client) drop(client);
-      else if (this.running) setTimeout(() => void this.listen(), 1_000).unref();
+      drop(client);
     }
   }
 

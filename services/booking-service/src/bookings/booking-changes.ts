@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Client, type Notification, type Pool } from 'pg';
-import { POOL } from '@cinema/database';
+import { directConnectionConfig, POOL } from '@cinema/database';
 
 /** The channel that migrations/002 notifies (on commit) when a booking's status or payment changes. */
 export const BOOKING_CHANGED_CHANNEL = 'booking_changed';
@@ -76,7 +76,8 @@ export class BookingWaiter {
 
 /**
  * Wakes the long polls of GetBooking when another transaction (in any replica) changes a booking: one
- * LISTEN connection per process, outside the pool, reconnected with backoff when it drops.
+ * LISTEN connection per process, outside the pool and to PostgreSQL itself (PgBouncer's transaction pooling
+ * cannot carry LISTEN), reconnected with backoff when it drops.
  */
 @Injectable()
 export class BookingChanges implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -166,7 +167,7 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
   private async connect(): Promise<void> {
     this.reconnect = null;
     if (this.closed) return;
-    const client = new Client(this.pool.options);
+    const client = new Client(directConnectionConfig(this.pool));
     let lost = false;
     const drop = (error?: Error) => {
       if (lost) return;
