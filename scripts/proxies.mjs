@@ -99,14 +99,11 @@ async function runDaemon({ name, program, args, port, host = '127.0.0.1', spawnO
  */
 export function haproxyConfig({ frontends }) {
   const lines = [
+    // No log target: HAProxy prints its own warnings (a server going DOWN or UP) on stderr.
     'global',
-    '  maxconn 20000',
-    '  log stderr format raw local0 warning',
     '',
     'defaults',
     '  mode http',
-    '  log global',
-    '  option dontlognull',
     '  timeout connect 2s',
     '  timeout client 1h',
     '  timeout server 1h',
