@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Generated } from 'kysely';
 import { Client, type Notification, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConfig } from '@cinema/config';
@@ -45,7 +46,7 @@ interface Proxies {
 }
 
 interface Items {
-  items: { id: number; owner: string; n: number };
+  items: { id: Generated<number>; owner: string; n: number };
 }
 
 /** The server connections PostgreSQL has open to the database, apart from the one asking. */
