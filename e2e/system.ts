@@ -96,7 +96,10 @@ const GRPC_SERVICES = [
  * Starts the whole system with `npm start`'s script, isolated from anything else on the machine: its own
  * databases, ports, Redis database, RabbitMQ vhost and SMTP server.
  */
-export async function startSystem(overrides: Record<string, string>): Promise<RunningSystem> {
+export async function startSystem(
+  overrides: Record<string, string>,
+  opts: { timeoutMs?: number } = {},
+): Promise<RunningSystem> {
   const suffix = uniqueSuffix();
   const env: Record<string, string> = { SKIP_BUILD: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   for (const db of DATABASES) env[`${db}_DB_NAME`] = `e2e_${db.toLowerCase()}_${suffix}`;
@@ -146,7 +149,7 @@ export async function startSystem(overrides: Record<string, string>): Promise<Ru
 
   try {
     await waitFor(() => !exited && output.join('').includes('services healthy'), {
-      timeoutMs: 150_000,
+      timeoutMs: opts.timeoutMs ?? 150_000,
       intervalMs: 250,
       what: 'the system to report healthy',
     });

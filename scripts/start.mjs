@@ -1,6 +1,9 @@
 // `npm start`: builds, checks PostgreSQL/Redis/RabbitMQ, starts a local mail sink (unless SMTP_HOST is set)
 // and every service, waits until all are healthy, prints the URLs, and stops everything on Ctrl-C.
 // Each service creates and migrates its own database at start; movie-service seeds the demo catalogue once.
+// `npm start -- --replicas N` (or REPLICAS=N) runs N of every service, each replica on ports of its own
+// (base + REPLICA_PORT_STEP × replica), with HAProxy before the gateways and payment-service and PgBouncer
+// before PostgreSQL; N=1 (the default) runs one of each on the documented ports, without either.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -8,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { startMailSink } from './mail-sink.mjs';
+import { missingProgram, startHaproxy, startPgBouncer } from './proxies.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (existsSync(join(root, '.env'))) loadDotenv({ path: join(root, '.env'), quiet: true });
@@ -15,16 +19,28 @@ const env = process.env;
 const started = Date.now();
 
 const port = (name, fallback) => Number(env[name] || fallback);
+
+function replicaCount() {
+  const args = process.argv.slice(2);
+  const at = args.findIndex((a) => a === '--replicas' || a.startsWith('--replicas='));
+  const raw = at < 0 ? env.REPLICAS || '1' : args[at].includes('=') ? args[at].split('=')[1] : args[at + 1];
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 9) {
+    console.error(`\n✖ --replicas / REPLICAS must be a whole number from 1 to 9, got "${raw}"`);
+    process.exit(1);
+  }
+  return n;
+}
+const replicas = replicaCount();
+/** Replica r of a service listens on its base port + step × r (the load balancers keep the base ports). */
+const step = port('REPLICA_PORT_STEP', 100);
+const usePgBouncer = replicas > 1 || /^(1|true|yes|on)$/i.test(env.PGBOUNCER || '');
+
 const ports = {
   gateway: port('API_GATEWAY_PORT', 3005),
   gatewayMetrics: port('API_GATEWAY_METRICS_PORT', 9150),
   payment: port('PAYMENT_SERVICE_PORT', 3006),
-  auth: port('AUTH_SERVICE_HTTP_PORT', 9151),
-  notification: port('NOTIFICATION_SERVICE_HTTP_PORT', 9152),
-  movie: port('MOVIE_SERVICE_HTTP_PORT', 9153),
-  seat: port('SEAT_SERVICE_HTTP_PORT', 9154),
-  booking: port('BOOKING_SERVICE_HTTP_PORT', 9155),
-  saga: port('SAGA_ORCHESTRATOR_HTTP_PORT', 9156),
+  pgbouncer: port('PGBOUNCER_PORT', 6432),
 };
 // URLs that follow from ports unless the operator set them. Every service gets the same environment:
 // PAYMENT_SERVICE_URL and PAYMENT_API_KEY reach booking-service (payments) and the saga (refunds).
@@ -32,16 +48,96 @@ env.PAYMENT_SERVICE_URL ||= `http://127.0.0.1:${ports.payment}`;
 env.PAYMENT_WEBHOOK_URL ||= `http://127.0.0.1:${ports.gateway}/payment/callback`;
 env.PUBLIC_BASE_URL ||= `http://localhost:${ports.gateway}`;
 
-const services = [
-  { name: 'auth-service', health: ports.auth },
-  { name: 'movie-service', health: ports.movie },
-  { name: 'seat-service', health: ports.seat },
-  { name: 'booking-service', health: ports.booking },
-  { name: 'saga-orchestrator', health: ports.saga },
-  { name: 'notification-service', health: ports.notification },
-  { name: 'payment-service', health: ports.payment },
-  { name: 'api-gateway', health: ports.gateway },
+// The gRPC services' variables and default ports, as in packages/config (SERVICE_PORTS).
+const GRPC = {
+  'auth-service': ['AUTH_SERVICE', 50051, 9151],
+  'notification-service': ['NOTIFICATION_SERVICE', 50052, 9152],
+  'movie-service': ['MOVIE_SERVICE', 50053, 9153],
+  'seat-service': ['SEAT_SERVICE', 50054, 9154],
+  'booking-service': ['BOOKING_SERVICE', 50055, 9155],
+  'saga-orchestrator': ['SAGA_ORCHESTRATOR', 50056, 9156],
+};
+/** The `<PREFIX>_DB_*` prefixes of the services' databases and their default names. */
+const DATABASES = {
+  AUTH: 'auth_db',
+  MOVIE: 'movie_db',
+  SEAT: 'seat_db',
+  BOOKING: 'booking_db',
+  SAGA_ORCHESTRATOR: 'saga_db',
+  NOTIFICATION: 'notification_db',
+  PAYMENT: 'payment_db',
+};
+
+/**
+ * Every process to run: `env` is what replica r gets on top of the shared environment, `health` its ops
+ * port, `ports` what it listens on (printed).
+ */
+function instancesOf(name) {
+  const out = [];
+  for (let r = 0; r < replicas; r++) {
+    const label = replicas > 1 ? `${name}#${r + 1}` : name;
+    if (GRPC[name]) {
+      const [prefix, grpc, http] = GRPC[name];
+      const grpcPort = port(`${prefix}_PORT`, grpc) + step * r;
+      const httpPort = port(`${prefix}_HTTP_PORT`, http) + step * r;
+      out.push({
+        name,
+        label,
+        health: httpPort,
+        ports: `grpc ${grpcPort}, ops ${httpPort}`,
+        env: { [`${prefix}_PORT`]: String(grpcPort), [`${prefix}_HTTP_PORT`]: String(httpPort) },
+      });
+    } else if (name === 'payment-service') {
+      // With replicas, the load balancer takes the base port and replica r listens at base + step × (r+1).
+      const p = replicas > 1 ? ports.payment + step * (r + 1) : ports.payment;
+      out.push({
+        name,
+        label,
+        health: p,
+        ports: `http ${p}`,
+        env: { PAYMENT_SERVICE_PORT: String(p), ...(replicas > 1 ? { BIND_HOST: '127.0.0.1' } : {}) },
+      });
+    } else {
+      const p = replicas > 1 ? ports.gateway + step * (r + 1) : ports.gateway;
+      const metrics = ports.gatewayMetrics + step * r;
+      out.push({
+        name,
+        label,
+        health: p,
+        ports: `http ${p}, metrics ${metrics}`,
+        env: {
+          API_GATEWAY_PORT: String(p),
+          API_GATEWAY_METRICS_PORT: String(metrics),
+          // Behind the load balancer only: it alone sets X-Forwarded-For, which the gateway then trusts.
+          ...(replicas > 1 ? { BIND_HOST: '127.0.0.1', TRUST_PROXY: env.TRUST_PROXY || 'true' } : {}),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+const SERVICE_NAMES = [
+  'auth-service',
+  'movie-service',
+  'seat-service',
+  'booking-service',
+  'saga-orchestrator',
+  'notification-service',
+  'payment-service',
+  'api-gateway',
 ];
+const instances = SERVICE_NAMES.flatMap(instancesOf);
+
+if (replicas > 1) {
+  // Each client spreads its calls over every replica of the service it calls (round_robin).
+  for (const [name, [prefix]] of Object.entries(GRPC)) {
+    env[`${prefix}_URL`] ||= instances
+      .filter((i) => i.name === name)
+      .map((i) => `127.0.0.1:${i.env[`${prefix}_PORT`]}`)
+      .join(',');
+  }
+}
 
 function fail(message) {
   console.error(`\n✖ ${message}`);
@@ -85,6 +181,10 @@ async function checkDependencies() {
   for (const [name, [host, p], how] of checks) {
     if (!(await reachable(host, p))) fail(`${name} is not reachable at ${host}:${p}. Start it with: ${how}`);
   }
+  const programs = [...(replicas > 1 ? ['haproxy'] : []), ...(usePgBouncer ? ['pgbouncer'] : [])];
+  const missing = programs.map(missingProgram).filter(Boolean);
+  if (missing.length > 0)
+    fail(`${replicas > 1 ? `--replicas ${replicas}` : 'PGBOUNCER=true'} needs ${missing.join('; ')}`);
 }
 
 function build() {
@@ -120,26 +220,52 @@ let stopping = false;
 function startService(svc, attempt = 0) {
   const child = spawn(process.execPath, [join(root, 'services', svc.name, 'dist', 'main.js')], {
     cwd: root,
-    env: { ...env, LOG_LEVEL: env.LOG_LEVEL || 'warn' },
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL || 'warn', ...svc.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.set(svc.name, child);
+  children.set(svc.label, child);
+  if (replicas > 1) console.log(`[replicas] ${svc.label} pid ${child.pid} (${svc.ports})`);
   let buffer = '';
   const onData = (chunk) => {
     buffer += chunk.toString();
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
-    for (const line of lines) printLine(svc.name, line);
+    for (const line of lines) printLine(svc.label, line);
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  const startedAt = Date.now();
   child.on('exit', (code, signal) => {
-    children.delete(svc.name);
+    if (children.get(svc.label) === child) children.delete(svc.label);
     if (stopping) return;
-    const wait = Math.min(30_000, 1_000 * 2 ** attempt);
-    console.error(`[${svc.name}] exited (${signal ?? code}); restarting in ${wait / 1000}s`);
-    setTimeout(() => !stopping && startService(svc, attempt + 1), wait).unref();
+    // A replica that ran a while before dying starts again at once; one that keeps dying backs off.
+    const next = Date.now() - startedAt > 60_000 ? 0 : attempt + 1;
+    const wait = Math.min(30_000, 1_000 * 2 ** Math.max(0, next - 1));
+    console.error(`[${svc.label}] exited (${signal ?? code}); restarting in ${wait / 1000}s`);
+    setTimeout(() => !stopping && startService(svc, next), wait).unref();
   });
+}
+
+/** HAProxy and PgBouncer: a dead one is started again (same config and port) until we stop. */
+const proxies = new Map();
+async function superviseProxy(name, startFn) {
+  const daemon = await startFn();
+  proxies.set(name, daemon);
+  if (replicas > 1) console.log(`[replicas] ${name} pid ${daemon.pid} (port ${daemon.port})`);
+  void daemon.exit.then(async (how) => {
+    if (stopping) return;
+    console.error(`[${name}] exited (${how}); restarting in 1s`);
+    await daemon.stop();
+    await new Promise((r) => setTimeout(r, 1_000));
+    if (!stopping)
+      await superviseProxy(name, startFn).catch((error) => console.error(`[${name}] ${error.message}`));
+  });
+}
+
+function printProxyLine(name) {
+  return (line) => {
+    if (/\b(WARNING|ERROR|FATAL|alert|emerg)\b|is DOWN|is UP/i.test(line)) console.log(`[${name}] ${line}`);
+  };
 }
 
 async function healthy(p) {
@@ -158,6 +284,7 @@ async function stopAll(code = 0) {
   const exits = [...children.values()].map(
     (child) =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(timer);
@@ -167,6 +294,8 @@ async function stopAll(code = 0) {
       }),
   );
   await Promise.all(exits);
+  // The services have closed their connections: the proxies before them can go.
+  await Promise.all([...proxies.values()].map((p) => p.stop().catch(() => undefined)));
   await mailSink?.close().catch(() => undefined);
   console.log('stopped');
   process.exit(code);
@@ -193,11 +322,86 @@ if (!env.SMTP_HOST) {
   env.SMTP_PORT = String(smtpPort);
   env.MAIL_SINK_URL = `http://localhost:${httpPort}`;
 }
-for (const svc of services) startService(svc);
+if (usePgBouncer) {
+  // Ordinary queries go through PgBouncer; LISTEN, database creation and migrations straight to PostgreSQL.
+  const databases = [];
+  const users = new Map();
+  for (const [prefix, defaultName] of Object.entries(DATABASES)) {
+    const host = env[`${prefix}_DB_HOST`] || '127.0.0.1';
+    const dbPort = Number(env[`${prefix}_DB_PORT`] || 5432);
+    const name = env[`${prefix}_DB_NAME`] || defaultName;
+    const user = env[`${prefix}_DB_USERNAME`] || 'postgres';
+    users.set(user, env[`${prefix}_DB_PASSWORD`] || '');
+    // What PostgreSQL gives each database however many replicas: saga-orchestrator's consumer keeps a
+    // transaction open per message in flight, the others hold theirs for a few statements.
+    const poolSize = Number(
+      env[`${prefix}_DB_SERVER_POOL_SIZE`] || (prefix === 'SAGA_ORCHESTRATOR' ? 10 : 5),
+    );
+    databases.push({ name, host, port: dbPort, poolSize });
+    env[`${prefix}_DB_DIRECT_HOST`] ||= host;
+    env[`${prefix}_DB_DIRECT_PORT`] ||= String(dbPort);
+    env[`${prefix}_DB_HOST`] = '127.0.0.1';
+    env[`${prefix}_DB_PORT`] = String(ports.pgbouncer);
+  }
+  try {
+    await superviseProxy('pgbouncer', () =>
+      startPgBouncer({
+        port: ports.pgbouncer,
+        databases,
+        users: [...users].map(([user, password]) => ({ user, password })),
+        log: printProxyLine('pgbouncer'),
+      }),
+    );
+  } catch (error) {
+    fail(error.message);
+  }
+}
+for (const svc of instances) startService(svc);
+if (replicas > 1) {
+  const bindHost = env.BIND_HOST || '0.0.0.0';
+  const servers = (name) =>
+    instances
+      .filter((i) => i.name === name)
+      .map((i, r) => ({ name: `r${r + 1}`, host: '127.0.0.1', port: i.health }));
+  try {
+    await superviseProxy('haproxy', () =>
+      startHaproxy({
+        frontends: [
+          {
+            name: 'gateway',
+            bind: { host: bindHost, port: ports.gateway },
+            healthPath: '/health',
+            servers: servers('api-gateway'),
+          },
+          {
+            name: 'payment',
+            bind: { host: env.BIND_HOST || '127.0.0.1', port: ports.payment },
+            healthPath: '/health',
+            servers: servers('payment-service'),
+          },
+        ],
+        log: printProxyLine('haproxy'),
+      }),
+    );
+  } catch (error) {
+    console.error(`\n✖ ${error.message}`);
+    await stopAll(1);
+  }
+}
 
 const deadline = Date.now() + Number(env.START_TIMEOUT_MS || 120_000);
+// With replicas, the load balancers must also answer: through them, a gateway and a payment-service are up.
+const probes = [
+  ...instances.map((i) => [i.label, i.health]),
+  ...(replicas > 1
+    ? [
+        ['load balancer (gateway)', ports.gateway],
+        ['load balancer (payment)', ports.payment],
+      ]
+    : []),
+];
 for (;;) {
-  const states = await Promise.all(services.map(async (s) => [s.name, await healthy(s.health)]));
+  const states = await Promise.all(probes.map(async ([name, p]) => [name, await healthy(p)]));
   const down = states.filter(([, ok]) => !ok).map(([name]) => name);
   if (down.length === 0) break;
   if (Date.now() > deadline) {
@@ -208,11 +412,22 @@ for (;;) {
 }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
+const replicaTable =
+  replicas > 1
+    ? `
+  Replicas (${replicas} of each; HAProxy on :${ports.gateway} and :${ports.payment}, PgBouncer on :${ports.pgbouncer})
+${instances.map((i) => `    ${i.label.padEnd(24)} ${i.ports}`).join('\n')}
+`
+    : usePgBouncer
+      ? `
+  PgBouncer      127.0.0.1:${ports.pgbouncer} (transaction pooling; LISTEN and migrations go to PostgreSQL directly)
+`
+      : '';
 console.log(`
-✔ all ${services.length} services healthy in ${seconds}s
-
+✔ all ${instances.length} services healthy in ${seconds}s
+${replicaTable}
   API gateway    http://localhost:${ports.gateway}        (health: /health, API docs: /docs)
-  Metrics        http://${env.API_GATEWAY_METRICS_HOST || '127.0.0.1'}:${ports.gatewayMetrics}/metrics   (gateway; each service: /metrics on its HTTP port)
+  Metrics        http://${env.API_GATEWAY_METRICS_HOST || '127.0.0.1'}:${ports.gatewayMetrics}/metrics   (gateway${replicas > 1 ? ` #1; replica r: +${step}×(r-1)` : ''}; each service: /metrics on its HTTP port)
   Payment sim    http://localhost:${ports.payment}        (Authorization: Bearer <PAYMENT_API_KEY>)
   Mail           ${env.MAIL_SINK_URL ?? `SMTP ${env.SMTP_HOST}:${env.SMTP_PORT}`}
   Admin account  ${env.ADMIN_EMAIL || 'admin@cinema.local'} / ${env.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : 'admin-password-123'}

@@ -2,22 +2,44 @@ import { int, secretKey, secretPassword, str, url, type Field, type Spec } from 
 
 /** Connection settings of one service's own database, read from `<PREFIX>_DB_*` (docs/operations.md). */
 export interface DbConfig {
+  /** Where ordinary queries go: PostgreSQL itself, or a PgBouncer in transaction pooling mode before it. */
   host: string;
   port: number;
   user: string;
   password: string;
   database: string;
   poolSize: number;
+  /**
+   * PostgreSQL itself, for what needs a session of its own (LISTEN, creating the database, migrations):
+   * `<PREFIX>_DB_DIRECT_HOST`/`_PORT`, the same as host/port unless set.
+   */
+  directHost?: string;
+  directPort?: number;
 }
 
-export function dbSpec(prefix: string, defaultName: string, defaultPoolSize = 10): Spec<DbConfig> {
+export function dbSpec(prefix: string, defaultName: string, defaultPoolSize = 5): Spec<DbConfig> {
+  const host = str(`${prefix}_DB_HOST`, { default: '127.0.0.1' });
+  const port = int(`${prefix}_DB_PORT`, { default: 5432, min: 1, max: 65535 });
   return {
-    host: str(`${prefix}_DB_HOST`, { default: '127.0.0.1' }),
-    port: int(`${prefix}_DB_PORT`, { default: 5432, min: 1, max: 65535 }),
+    host,
+    port,
     user: str(`${prefix}_DB_USERNAME`, { default: 'postgres' }),
     password: str(`${prefix}_DB_PASSWORD`, { default: '', secret: true, allowEmpty: true }),
     database: str(`${prefix}_DB_NAME`, { default: defaultName }),
     poolSize: int(`${prefix}_DB_POOL_SIZE`, { default: defaultPoolSize, min: 1, max: 200 }),
+    directHost: {
+      variable: `${prefix}_DB_DIRECT_HOST`,
+      read: (source, problems) =>
+        str(`${prefix}_DB_DIRECT_HOST`, { default: host.read(source, []) }).read(source, problems),
+    },
+    directPort: {
+      variable: `${prefix}_DB_DIRECT_PORT`,
+      read: (source, problems) =>
+        int(`${prefix}_DB_DIRECT_PORT`, { default: port.read(source, []), min: 1, max: 65535 }).read(
+          source,
+          problems,
+        ),
+    },
   };
 }
 

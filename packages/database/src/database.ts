@@ -1,23 +1,38 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider } from 'kysely';
-import { Client, Pool, types } from 'pg';
+import { Client, Pool, types, type ClientConfig } from 'pg';
 import type { DbConfig } from '@cinema/config';
 
 // bigint (count(*), bigserial) as number: our counts and ids stay far below 2^53.
 types.setTypeParser(20, (value) => Number(value));
 
-export function createPool(cfg: DbConfig): Pool {
-  const pool = new Pool({
+/** The settings of a connection to PostgreSQL itself (`<PREFIX>_DB_DIRECT_*`), bypassing any PgBouncer. */
+export function directConfig(cfg: DbConfig): DbConfig {
+  return { ...cfg, host: cfg.directHost || cfg.host, port: cfg.directPort || cfg.port };
+}
+
+function clientConfig(cfg: DbConfig): ClientConfig {
+  return {
     host: cfg.host,
     port: cfg.port,
     user: cfg.user,
     password: cfg.password,
     database: cfg.database,
-    max: cfg.poolSize,
     connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
+  };
+}
+
+const DIRECT = new WeakMap<Pool, ClientConfig>();
+
+/**
+ * The pool of ordinary queries: to `<PREFIX>_DB_HOST`/`_PORT`, which may be a PgBouncer in transaction
+ * pooling mode. Everything sent through it must hold no session state beyond a transaction (Kysely and pg
+ * send unnamed statements, and advisory locks here are transaction-scoped: pg_advisory_xact_lock).
+ */
+export function createPool(cfg: DbConfig): Pool {
+  const pool = new Pool({ ...clientConfig(cfg), max: cfg.poolSize, idleTimeoutMillis: 30_000 });
+  DIRECT.set(pool, clientConfig(directConfig(cfg)));
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   // Nor may a checked-out one (pg_terminate_backend, a database restart): its query already failed with the
@@ -26,20 +41,21 @@ export function createPool(cfg: DbConfig): Pool {
   return pool;
 }
 
+/**
+ * Where a connection that needs a session of its own goes (LISTEN, which PgBouncer's transaction pooling
+ * cannot carry): PostgreSQL itself, for a pool made by createPool; the pool's own settings otherwise.
+ */
+export function directConnectionConfig(pool: Pool): ClientConfig {
+  return { ...(DIRECT.get(pool) ?? pool.options) };
+}
+
 export function createKysely<DB>(pool: Pool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Creates the service's database if it does not exist (safe when several replicas start at once). */
 export async function ensureDatabase(cfg: DbConfig): Promise<void> {
-  const client = new Client({
-    host: cfg.host,
-    port: cfg.port,
-    user: cfg.user,
-    password: cfg.password,
-    database: 'postgres',
-    connectionTimeoutMillis: 5_000,
-  });
+  const client = new Client({ ...clientConfig(directConfig(cfg)), database: 'postgres' });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [cfg.database]);
@@ -58,13 +74,7 @@ export async function ensureDatabase(cfg: DbConfig): Promise<void> {
 }
 
 export async function dropDatabase(cfg: DbConfig): Promise<void> {
-  const client = new Client({
-    host: cfg.host,
-    port: cfg.port,
-    user: cfg.user,
-    password: cfg.password,
-    database: 'postgres',
-  });
+  const client = new Client({ ...clientConfig(directConfig(cfg)), database: 'postgres' });
   await client.connect();
   try {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(cfg.database)} WITH (FORCE)`);
@@ -163,12 +173,19 @@ export async function migrate(pool: Pool, sets: MigrationSet[]): Promise<string[
   return applied;
 }
 
-/** ensureDatabase + pool + migrations: what every service does before it serves. */
+/**
+ * ensureDatabase + migrations + pool: what every service does before it serves. Migrations run over one
+ * direct connection (DDL and the Migrator's lock stay off PgBouncer), the service's queries over the pool.
+ */
 export async function prepareDatabase(cfg: DbConfig, sets: MigrationSet[]): Promise<Pool> {
   await ensureDatabase(cfg);
-  const pool = createPool(cfg);
-  await migrate(pool, sets);
-  return pool;
+  const direct = createPool({ ...directConfig(cfg), poolSize: 1 });
+  try {
+    await migrate(direct, sets);
+  } finally {
+    await direct.end();
+  }
+  return createPool(cfg);
 }
 
 /** Health check of a service's database, for the ops module. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Pool } from 'pg';
 import type { EventEnvelope, EventPayloads, EventType } from '@cinema/contracts';
-import { PgListener } from '@cinema/database';
+import { directConnectionConfig, PgListener } from '@cinema/database';
 import { createEnvelope, type Broker, type BrokerLogger } from '@cinema/messaging';
 
 /**
@@ -101,7 +101,8 @@ export class OutboxRelay {
     private readonly opts: { batchSize?: number; pollMs?: number } = {},
   ) {
     this.listener = new PgListener({
-      connection: pool.options,
+      // PostgreSQL itself, never a transaction pooler (PgBouncer cannot carry LISTEN).
+      connection: directConnectionConfig(pool),
       channels: [OUTBOX_WAKE_CHANNEL],
       onNotification: () => this.nudge(),
       // Rows committed while nobody listened were announced to no one.

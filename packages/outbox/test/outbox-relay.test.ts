@@ -108,4 +108,22 @@ describe('OutboxRelay', () => {
     await waitFor(() => received.includes(next), { timeoutMs: 3_000, what: 'row after re-LISTEN' });
     await allMarkedPublished();
   });
+
+  it('shares the rows with a second relay on the same table (another replica), each published once', async () => {
+    const other = new OutboxRelay(db.pool, createKysely(db.pool), publisher, quiet, {
+      pollMs: 5_000,
+      batchSize: 10,
+    });
+    other.start();
+    try {
+      const ids = await Promise.all(Array.from({ length: 40 }, () => enqueue()));
+      await waitFor(() => ids.every((id) => received.includes(id)), { timeoutMs: 8_000, what: 'all 40' });
+      // Give a second publication of any row the time to arrive before counting.
+      await waitFor(async () => (await unpublished()) === 0, { timeoutMs: 3_000, what: 'none unpublished' });
+      await sleep(300);
+      for (const id of ids) expect(received.filter((r) => r === id)).toHaveLength(1);
+    } finally {
+      await other.stop();
+    }
+  });
 });

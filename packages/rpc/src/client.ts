@@ -37,7 +37,48 @@ type UnaryFn = (
 ) => void;
 
 /**
- * A typed unary gRPC client with a deadline on every call and the request id in metadata.
+ * The grpc-js target of a service address: `host:port` as is, a comma-separated list of replicas
+ * (`127.0.0.1:50054,127.0.0.1:50154`) as a static `ipv4:`/`ipv6:` address list, and anything naming its
+ * resolver (`dns:///seat-service:50054`, `ipv4:...`) as is.
+ */
+export function grpcTarget(address: string): string {
+  const parts = address
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new Error('a gRPC address is required');
+  if (parts.length === 1) return parts[0];
+  if (parts.some((p) => p.includes('://') || /^(ipv4|ipv6|dns|unix):/.test(p)))
+    throw new Error(`a list of gRPC addresses takes host:port entries only, got "${address}"`);
+  const v6 = parts.every((p) => p.startsWith('['));
+  if (!v6 && parts.some((p) => p.startsWith('[')))
+    throw new Error(`a list of gRPC addresses cannot mix IPv4 and IPv6, got "${address}"`);
+  if (!v6 && parts.some((p) => !/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(p)))
+    throw new Error(
+      `a list of gRPC addresses takes IP:port entries (use dns:/// for names), got "${address}"`,
+    );
+  return `${v6 ? 'ipv6' : 'ipv4'}:${parts.join(',')}`;
+}
+
+/**
+ * Channel options of every client: calls spread over all addresses the target resolves to (round_robin,
+ * which only picks replicas whose connection is READY, so a dead or hung one drops out), keepalive pings
+ * that find a hung replica within seconds, and a short reconnect backoff so a restarted one rejoins soon.
+ */
+export const CHANNEL_OPTIONS = {
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  'grpc.keepalive_time_ms': 10_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+  'grpc.keepalive_permit_without_calls': 1,
+  'grpc.initial_reconnect_backoff_ms': 250,
+  'grpc.max_reconnect_backoff_ms': 5_000,
+  'grpc.max_receive_message_length': 16 * 1024 * 1024,
+} as const;
+
+/**
+ * A typed unary gRPC client with a deadline on every call and the request id in metadata. `address` is one
+ * `host:port`, a comma-separated list of replicas, or a grpc-js target (`dns:///name:port`); calls are spread
+ * over the replicas that are up (see CHANNEL_OPTIONS).
  * Errors come back as DomainError (the service's code, or UNAVAILABLE when the service cannot be reached).
  */
 export function createRpcClient<C>(
@@ -55,9 +96,8 @@ export function createRpcClient<C>(
     new (...args: unknown[]) => Client
   >;
   const Ctor = pkg[spec.service];
-  const client = new Ctor(address, credentials.createInsecure(), {
-    'grpc.keepalive_time_ms': 30_000,
-    'grpc.max_receive_message_length': 16 * 1024 * 1024,
+  const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
+    ...CHANNEL_OPTIONS,
   }) as unknown as Client & Record<string, UnaryFn>;
   const defaultTimeout = defaults.timeoutMs ?? 3_000;
   const cache = new Map<string, unknown>();

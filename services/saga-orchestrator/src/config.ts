@@ -17,7 +17,7 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
     {
       // Each saga in flight holds a connection while it calls other services (its row lock serialises one
       // booking's events), so the pool bounds how many bookings progress at once.
-      db: group(dbSpec('SAGA_ORCHESTRATOR', 'saga_db', 30)),
+      db: group(dbSpec('SAGA_ORCHESTRATOR', 'saga_db', 10)),
       listen: group(listenSpec('saga')),
       rabbit: group(rabbitSpec()),
       bookingServiceUrl: serviceUrlSpec('booking'),

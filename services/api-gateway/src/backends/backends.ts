@@ -15,7 +15,14 @@ import {
 import { Broker } from '@cinema/messaging';
 import { currentRequestId, type HealthCheck } from '@cinema/observability';
 import { PaymentServiceClient } from '@cinema/payment-client';
-import { createRpcClient, PROTO_LOADER_OPTIONS, type CallOptions, type PromiseClient } from '@cinema/rpc';
+import {
+  CHANNEL_OPTIONS,
+  createRpcClient,
+  grpcTarget,
+  PROTO_LOADER_OPTIONS,
+  type CallOptions,
+  type PromiseClient,
+} from '@cinema/rpc';
 import type { GatewayConfig } from '../config';
 
 type Closable<C> = PromiseClient<C> & { close(): void };
@@ -142,7 +149,11 @@ function grpcHealthClients(config: GatewayConfig): { checks: HealthCheck[]; clos
   const grpcPkg = loadPackageDefinition(definition).grpc as unknown as {
     health: {
       v1: {
-        Health: new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => HealthClient;
+        Health: new (
+          address: string,
+          creds: ReturnType<typeof credentials.createInsecure>,
+          options: Record<string, unknown>,
+        ) => HealthClient;
       };
     };
   };
@@ -157,7 +168,10 @@ function grpcHealthClients(config: GatewayConfig): { checks: HealthCheck[]; clos
     notification: 'notification-service',
   };
   const checks = (Object.keys(names) as GrpcServiceName[]).map((service): HealthCheck => {
-    const client = new Health(config.services[service], credentials.createInsecure());
+    // Like the service's own client: any of its replicas may answer.
+    const client = new Health(grpcTarget(config.services[service]), credentials.createInsecure(), {
+      ...CHANNEL_OPTIONS,
+    });
     clients.push(client);
     return {
       name: names[service],

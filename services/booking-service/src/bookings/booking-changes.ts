@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Notification, Pool } from 'pg';
-import { PgListener, POOL } from '@cinema/database';
+import { directConnectionConfig, PgListener, POOL } from '@cinema/database';
 
 /** The channel that migrations/002 notifies (on commit) when a booking's status or payment changes. */
 export const BOOKING_CHANGED_CHANNEL = 'booking_changed';
@@ -76,7 +76,8 @@ export class BookingWaiter {
 
 /**
  * Wakes the long polls of GetBooking when another transaction (in any replica) changes a booking: one
- * LISTEN connection per process (a PgListener, outside the pool), reconnected with backoff when it drops.
+ * LISTEN connection per process (a PgListener, outside the pool and to PostgreSQL itself: PgBouncer's
+ * transaction pooling cannot carry LISTEN), reconnected with backoff when it drops.
  */
 @Injectable()
 export class BookingChanges implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -94,7 +95,7 @@ export class BookingChanges implements OnApplicationBootstrap, BeforeApplication
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.listener = new PgListener({
-      connection: pool.options,
+      connection: directConnectionConfig(pool),
       channels: [BOOKING_CHANGED_CHANNEL],
       retryMs: this.options.retryMs,
       onNotification: this.onNotification,
