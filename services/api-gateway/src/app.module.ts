@@ -1,6 +1,7 @@
 import {
   Inject,
   Module,
+  type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -31,7 +32,7 @@ import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
 
 @Module({})
-export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   /** Prometheus /metrics, on its own (private) port rather than the public one. */
   metricsServer?: MetricsServer;
 
@@ -96,6 +97,14 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
         SignInFailureLimitInterceptor,
       ],
     };
+  }
+
+  /**
+   * Runs before the HTTP server closes (app.close(), SIGTERM): the server waits for every open response, so
+   * long-lived ones are ended here; ordinary requests in flight finish as usual.
+   */
+  beforeApplicationShutdown(): void {
+    this.hub.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {

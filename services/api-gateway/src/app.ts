@@ -10,6 +10,7 @@ import { createBackends } from './backends/backends';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
+import { installDrain } from './http/drain';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
@@ -43,6 +44,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
+  installDrain(fastify);
   await installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
