@@ -18,6 +18,7 @@ import { SeatAvailability } from './catalog/seat-availability';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
+import { ShutdownSignal } from './http/drain';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(BACKENDS) private readonly backends: Backends,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
+    private readonly shutdown: ShutdownSignal,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -89,6 +91,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
           provide: SeatStreamHub,
           useValue: new SeatStreamHub(backends.redis.duplicate(), logger, config.redis.keyPrefix),
         },
+        ShutdownSignal,
         AuthGuard,
         OptionalAuthGuard,
         IdempotencyInterceptor,
@@ -101,9 +104,11 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
 
   /**
    * Runs before the HTTP server closes (app.close(), SIGTERM): the server waits for every open response, so
-   * long-lived ones are ended here; ordinary requests in flight finish as usual.
+   * long-lived ones (seat map streams, booking long polls) are ended here; ordinary requests in flight
+   * finish as usual.
    */
   beforeApplicationShutdown(): void {
+    this.shutdown.begin();
     this.hub.drain();
   }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@cinema/testing';
 import { reconnectFrame, SeatStreamHub } from '../src/seats/seat-stream.hub';
-import { FakeBackends, FakePaymentService, startGateway, type RunningGateway } from './harness';
+import { FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
 
 /**
  * SIGTERM runs app.close() (enableShutdownHooks): the hooks, then the HTTP server's close, which waits for
@@ -42,6 +42,32 @@ function openStream(url: string) {
   return { state };
 }
 
+const USER_ID = '11111111-1111-4111-8111-111111111111';
+
+function booking(id: string, userId: string) {
+  return {
+    id,
+    userId,
+    showtimeId: randomUUID(),
+    seats: [{ seatId: randomUUID(), label: 'A1', type: 'STANDARD', price: 1200 }],
+    totalAmount: 1200,
+    currency: 'USD',
+    status: 'PENDING',
+    createdAt: '2030-01-01T10:00:00.000Z',
+    expiresAt: '2030-01-01T10:15:00.000Z',
+    confirmedAt: '',
+    payment: { id: 'pay_1', status: 'PROCESSING', failureCode: '' },
+    ticketCode: '',
+    movieTitle: 'Arrival',
+    theaterName: '',
+    roomName: '',
+    startsAt: '',
+    userEmail: 'ada@test.local',
+    endedAt: '',
+    confirmedPaymentId: '',
+  };
+}
+
 const RETRY_LINE = /\n\n: server shutting down, reconnect\nretry: (\d+)\n\n$/;
 
 describe('gateway shutdown with open seat streams', () => {
@@ -50,7 +76,14 @@ describe('gateway shutdown with open seat streams', () => {
   /** Showtimes whose seat status is held back until the test opens their gate. */
   const gates = new Map<string, Gate>();
 
+  /** Booking long polls (waitMs > 0) the fake booking-service holds until the test ends. */
+  const longPolls = gate();
+
   beforeAll(async () => {
+    fake.on('booking', 'getBooking', async (request: { id: string; userId: string; waitMs: number }) => {
+      if (request.waitMs > 0) await longPolls.opened;
+      return booking(request.id, request.userId);
+    });
     fake.on('seat', 'getSeatStatus', async (request: { showtimeId: string }) => {
       await gates.get(request.showtimeId)?.opened;
       return { showtimeId: request.showtimeId, version: 3, currency: 'USD', seats: [] };
@@ -60,6 +93,7 @@ describe('gateway shutdown with open seat streams', () => {
   });
 
   afterAll(async () => {
+    longPolls.open();
     for (const g of gates.values()) g.open();
     await fake.stop();
     await payments.stop();
@@ -170,6 +204,38 @@ describe('gateway shutdown with open seat streams', () => {
       for (const g of gates.values()) g.open();
       for (const destroy of clients) destroy();
       clients.clear();
+      if (!closed) await gw.close().catch(() => undefined);
+    }
+  });
+
+  it('answers a booking long poll in flight at once with the booking as it is, instead of waiting out ?wait', async () => {
+    const gw = await gateway();
+    let closed = false;
+    try {
+      const bookingId = randomUUID();
+      const polls = () =>
+        fake.callsOf('booking', 'getBooking').filter((c) => (c.request as { id: string }).id === bookingId);
+      const poll = fetch(`${gw.url}/bookings/${bookingId}?wait=30`, {
+        headers: { authorization: `Bearer ${token({ sub: USER_ID })}` },
+      });
+      await waitFor(() => polls().length === 1, { what: 'the long poll at booking-service' });
+      expect(polls()[0].request).toMatchObject({ userId: USER_ID, waitMs: 30_000 });
+
+      const closing = gw.close().then(() => (closed = true));
+      const answer = await poll;
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('connection')).toBe('close');
+      expect(await answer.json()).toMatchObject({
+        id: bookingId,
+        status: 'PENDING',
+        payment: { status: 'PROCESSING' },
+      });
+      // The waiting call was abandoned for one that does not wait.
+      expect(polls().map((c) => (c.request as { waitMs: number }).waitMs)).toEqual([30_000, 0]);
+      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 20_000 });
+      await closing;
+    } finally {
+      longPolls.open();
       if (!closed) await gw.close().catch(() => undefined);
     }
   });

@@ -1,4 +1,26 @@
+import { setMaxListeners } from 'node:events';
 import type { FastifyInstance } from 'fastify';
+
+/**
+ * Aborted when the gateway starts shutting down (before its HTTP server closes), so work that would hold
+ * a response open for long (a long poll) answers at once instead of keeping the process alive.
+ */
+export class ShutdownSignal {
+  private readonly controller = new AbortController();
+
+  constructor() {
+    // One listener per long poll in flight: many at once is normal, not a leak.
+    setMaxListeners(0, this.controller.signal);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  begin(): void {
+    this.controller.abort();
+  }
+}
 
 /**
  * Lets a closing gateway drain: a request already in flight when the server starts closing is answered as
