@@ -10,7 +10,10 @@ interface Channel {
   ready: Promise<void>;
 }
 
-/** How long a browser's EventSource waits before reconnecting after a drain, spread so replicas are not hit at once. */
+/**
+ * How long a browser's EventSource waits before reconnecting after a drain: spread, so the viewers of one
+ * replica do not all arrive at the others in the same instant.
+ */
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_SPREAD_MS = 2_000;
 
