@@ -203,7 +203,28 @@ export function secretKey(
   };
 }
 
-/** A password set by the operator: production refuses it missing or equal to a documented default. */
+/** Characters (not bytes): what a person choosing the admin password counts. */
+export const MIN_PASSWORD_CHARACTERS = 12;
+
+/** Words that mark a value as a stand-in waiting to be replaced, whatever their case or separators. */
+const PLACEHOLDER_WORDS = ['changeme', 'replaceme', 'placeholder', 'yourpassword', 'secrethere'];
+
+/**
+ * A value copied from a template rather than chosen: `CHANGE_ME`, `<admin password>`, `${ADMIN_PASSWORD}`,
+ * `xxxxxxxxxxxx`.
+ */
+export function isPlaceholder(value: string): boolean {
+  const trimmed = value.trim();
+  if (/^<.*>$/s.test(trimmed) || /^\$\{.*\}$/s.test(trimmed) || /^\{\{.*\}\}$/s.test(trimmed)) return true;
+  if (/^(.)\1*$/su.test(trimmed)) return true;
+  const letters = trimmed.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return PLACEHOLDER_WORDS.some((word) => letters.includes(word));
+}
+
+/**
+ * A password set by the operator: production refuses it missing, equal to a documented default, an obvious
+ * placeholder or shorter than 12 characters.
+ */
 export function secretPassword(variable: string, opts: { devDefault: string }): Field<string> {
   return {
     variable,
@@ -214,6 +235,12 @@ export function secretPassword(variable: string, opts: { devDefault: string }): 
       if (!raw) problems.push(`${variable} is required in production (${HOW_TO_SET})`);
       else if (DEVELOPMENT_SECRETS.has(raw))
         problems.push(`${variable} is a documented default; production needs its own (${HOW_TO_SET})`);
+      else if (isPlaceholder(raw))
+        problems.push(`${variable} is a placeholder; production needs a real password (${HOW_TO_SET})`);
+      else if ([...raw].length < MIN_PASSWORD_CHARACTERS)
+        problems.push(
+          `${variable} must be at least ${MIN_PASSWORD_CHARACTERS} characters in production (${HOW_TO_SET})`,
+        );
       return raw;
     },
   };

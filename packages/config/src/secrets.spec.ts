@@ -86,6 +86,42 @@ describe('secrets in production (NODE_ENV=production)', () => {
       ]);
   });
 
+  it.each([
+    'CHANGE_ME',
+    'change-me-please-now',
+    'ChangeMe!2026abc',
+    '<admin password>',
+    '${ADMIN_PASSWORD}',
+    'REPLACE_ME_WITH_A_PASSWORD',
+    'your-password-here',
+    'xxxxxxxxxxxxxxxx',
+  ])('refuses the placeholder ADMIN_PASSWORD=%s, naming the variable', (placeholder) => {
+    expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: placeholder })).toEqual([
+      'ADMIN_PASSWORD is a placeholder; production needs a real password (e.g. from `npm run init-env`)',
+    ]);
+  });
+
+  it('refuses ADMIN_PASSWORD shorter than 12 characters, counting characters rather than bytes', () => {
+    expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: 'k7#qPz2!vLm' })).toEqual([
+      'ADMIN_PASSWORD must be at least 12 characters in production (e.g. from `npm run init-env`)',
+    ]);
+    expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: 'k7#qPz2!vLm9' })).toEqual([]);
+    // 11 characters of two bytes each: 22 bytes, still too short.
+    expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: 'éàüöçñøåßîô' })).toHaveLength(1);
+    expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: 'éàüöçñøåßîôë' })).toEqual([]);
+  });
+
+  it('takes a generated ADMIN_PASSWORD and a passphrase that merely contains a common word', () => {
+    for (const password of ['9f3c1a7be24d6e08c5b1f9a2d7e3c640', 'orange staple password battery'])
+      expect(problems({ NODE_ENV: 'production', ...STRONG, ADMIN_PASSWORD: password })).toEqual([]);
+  });
+
+  it('keeps the development default and short passwords outside production', () => {
+    expect(loadConfig(spec, { NODE_ENV: 'development', ADMIN_PASSWORD: 'short' }).adminPassword).toBe(
+      'short',
+    );
+  });
+
   it('holds an optional secret, when set, to the same rules', () => {
     expect(problems({ NODE_ENV: 'production', ...STRONG, PAYMENT_WEBHOOK_SECRET_PREVIOUS: 'short' })).toEqual(
       [expect.stringMatching(/^PAYMENT_WEBHOOK_SECRET_PREVIOUS must be at least 32 bytes/)],

@@ -20,6 +20,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Defaults to the request id of the current context, so a call made while handling one carries it. */
   requestId?: string;
+  /** Cancels the call (CANCELLED) when aborted, e.g. a long poll abandoned by a server shutting down. */
+  signal?: AbortSignal;
 }
 
 /** The ts-proto client interface with Promises instead of Observables, plus per-call options. */
@@ -34,7 +36,7 @@ type UnaryFn = (
   md: Metadata,
   opts: { deadline: Date },
   cb: (err: ServiceError | null, res: unknown) => void,
-) => void;
+) => { cancel(): void };
 
 /**
  * The grpc-js target of a service address: `host:port` as is, a comma-separated list of replicas
@@ -116,10 +118,17 @@ export function createRpcClient<C>(
             const requestId = opts.requestId ?? currentRequestId();
             if (requestId) metadata.set('x-request-id', requestId);
             const deadline = new Date(Date.now() + (opts.timeoutMs ?? defaultTimeout));
-            method.call(client, request, metadata, { deadline }, (err, res) => {
+            const { signal } = opts;
+            const call = method.call(client, request, metadata, { deadline }, (err, res) => {
+              signal?.removeEventListener('abort', cancel);
               if (err) reject(fromGrpcError(err, service));
               else resolve(res);
             });
+            function cancel() {
+              call.cancel();
+            }
+            if (signal?.aborted) cancel();
+            else signal?.addEventListener('abort', cancel, { once: true });
           });
         cache.set(prop, fn);
       }

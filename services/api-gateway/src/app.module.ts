@@ -1,6 +1,7 @@
 import {
   Inject,
   Module,
+  type BeforeApplicationShutdown,
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
@@ -17,6 +18,7 @@ import { SeatAvailability } from './catalog/seat-availability';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
+import { ShutdownSignal } from './http/drain';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
@@ -33,7 +35,7 @@ import { SeatsController } from './seats/seats.controller';
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
 @Module({})
-export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   /** Prometheus /metrics, on its own (private) port rather than the public one. */
   metricsServer?: MetricsServer;
 
@@ -42,6 +44,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     @Inject(SEAT_MAP_REDIS) private readonly seatMap: SeatMapConnections,
+    private readonly shutdown: ShutdownSignal,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -93,6 +96,7 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
           provide: SeatStreamHub,
           useValue: new SeatStreamHub(seatMap.subscriber, logger, config.redis.keyPrefix),
         },
+        ShutdownSignal,
         AuthGuard,
         OptionalAuthGuard,
         IdempotencyInterceptor,
@@ -101,6 +105,16 @@ export class AppModule implements OnApplicationBootstrap, OnApplicationShutdown 
         SignInFailureLimitInterceptor,
       ],
     };
+  }
+
+  /**
+   * Runs before the HTTP server closes (app.close(), SIGTERM): the server waits for every open response, so
+   * long-lived ones (seat map streams, booking long polls) are ended here; ordinary requests in flight
+   * finish as usual.
+   */
+  beforeApplicationShutdown(): void {
+    this.shutdown.begin();
+    this.hub.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -9,6 +9,7 @@ import { createBackends } from './backends/backends';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
+import { installDrain } from './http/drain';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { describeHealth } from './http/openapi';
 import { installRequestHooks, requestIdFrom } from './http/request-hooks';
@@ -41,6 +42,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   // Nest bundles its own copy of fastify; the instance is the same API under a distinct type.
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
+  installDrain(fastify);
   await installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser } from '../auth/auth.guard';
 import { BOOKING_CLIENT, type BookingClient, GATEWAY_CONFIG, rpc } from '../backends/backends';
 import type { GatewayConfig } from '../config';
+import { ShutdownSignal } from '../http/drain';
 import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { BookingWaitQuery, EntityIdPipe, listJson, PageQuery } from '../http/params';
 import { toBookingJson } from './booking.mapper';
@@ -16,6 +17,7 @@ export class BookingsController {
   constructor(
     @Inject(BOOKING_CLIENT) private readonly booking: BookingClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly shutdown: ShutdownSignal,
   ) {}
 
   @Get()
@@ -32,6 +34,7 @@ export class BookingsController {
   /**
    * `?wait=N` (seconds, 1..30): while a payment is in flight (PENDING, payment PROCESSING) the answer waits
    * until it settles or N seconds pass, so a client learns the outcome with one request instead of polling.
+   * A gateway shutting down stops waiting and answers the booking as it is (the client asks again).
    */
   @Get(':id')
   @ApiSuccess(200, BookingDto)
@@ -42,9 +45,16 @@ export class BookingsController {
     @Query() query: BookingWaitQuery,
   ) {
     const waitMs = (query.wait ?? 0) * 1000;
-    const call = rpc();
-    if (waitMs > 0) call.timeoutMs = waitMs + this.config.grpcTimeoutMs;
-    return toBookingJson(await this.booking.getBooking({ id, userId: user.id, waitMs }, call));
+    const { signal } = this.shutdown;
+    if (waitMs > 0 && !signal.aborted) {
+      const call = { ...rpc(), timeoutMs: waitMs + this.config.grpcTimeoutMs, signal };
+      try {
+        return toBookingJson(await this.booking.getBooking({ id, userId: user.id, waitMs }, call));
+      } catch (error) {
+        if (!signal.aborted) throw error;
+      }
+    }
+    return toBookingJson(await this.booking.getBooking({ id, userId: user.id, waitMs: 0 }, rpc()));
   }
 
   @Post(':id/cancel')

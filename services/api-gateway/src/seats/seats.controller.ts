@@ -149,7 +149,11 @@ export class SeatsController {
     const raw = reply.raw;
     const early: SeatChangeMessage[] = [];
     let live = false;
-    const forward = (message: SeatChangeMessage) => raw.write(sseFrame('seats', message));
+    // Nothing is written once the stream has ended (a shutdown ends it before the socket closes).
+    const write = (frame: string) => {
+      if (!raw.writableEnded) raw.write(frame);
+    };
+    const forward = (message: SeatChangeMessage) => write(sseFrame('seats', message));
     const unsubscribe = await this.hub.subscribe(showtimeId, (message) =>
       live ? forward(message) : early.push(message),
     );
@@ -176,10 +180,13 @@ export class SeatsController {
     for (const message of early) if (message.version > snapshot.version) forward(message);
     early.length = 0;
     live = true;
-    const heartbeat = setInterval(() => raw.write(': ping\n\n'), this.config.sseHeartbeatMs);
+    const heartbeat = setInterval(() => write(': ping\n\n'), this.config.sseHeartbeatMs);
     heartbeat.unref();
+    // A shutdown ends the stream with a reconnect hint (SeatStreamHub.drain) instead of waiting for the viewer.
+    const untrack = this.hub.track(raw);
     const cleanup = () => {
       clearInterval(heartbeat);
+      untrack();
       unsubscribe();
     };
     // The client may have gone while the snapshot was being read.
