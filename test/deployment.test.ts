@@ -115,7 +115,12 @@ describe('docker-compose.yml', () => {
     expect(env.NODE_ENV).toBe('production');
     const { read, required } = variablesOf(LOADERS[service]);
     const missing = [...read].filter(
-      (name) => MUST_BE_SET.test(name) && !(name in env) && !name.endsWith('_PREVIOUS'),
+      // <SVC>_DB_DIRECT_HOST defaults to <SVC>_DB_HOST (PostgreSQL itself when no PgBouncer is in between).
+      (name) =>
+        MUST_BE_SET.test(name) &&
+        !(name in env) &&
+        !name.endsWith('_PREVIOUS') &&
+        !name.endsWith('_DIRECT_HOST'),
     );
     expect(missing, `${service} reads these but compose does not set them`).toEqual([]);
     expect(required.filter((name) => !(name in env))).toEqual([]);

@@ -332,7 +332,13 @@ function manifestProblems(objects: K8sObject[]): string[] {
       const secret = SECRET_NAME.test(variable) || CREDENTIAL_URLS.has(variable);
       if (secret && variable in env && !fromSecret.has(variable))
         problems.push(`${name}: ${variable} is not taken from the Secret`);
-      if (MUST_BE_SET.test(variable) && !variable.endsWith('_PREVIOUS') && !(variable in env))
+      // <SVC>_DB_DIRECT_HOST defaults to <SVC>_DB_HOST, which is set.
+      if (
+        MUST_BE_SET.test(variable) &&
+        !variable.endsWith('_PREVIOUS') &&
+        !variable.endsWith('_DIRECT_HOST') &&
+        !(variable in env)
+      )
         problems.push(`${name}: ${variable} is not set`);
     }
     for (const variable of fromSecret)
