@@ -39,8 +39,14 @@ export class SeatStatusDto {
   seats!: SeatStatusSeatDto[];
 }
 
+const HOLD_ID = {
+  description: 'Opaque; pass it back as it is (today `<showtimeId>.<uuid>`)',
+  example: 'b244f411-211f-4654-8a35-3dba7af41f99.76b21e37-eb96-481f-9ce6-a8811659caee',
+  maxLength: 128,
+};
+
 export class HoldDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty(HOLD_ID)
   holdId!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -54,7 +60,7 @@ export class HoldDto {
 }
 
 export class ReleasedDto {
-  @ApiProperty({ example: '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a' })
+  @ApiProperty(HOLD_ID)
   holdId!: string;
 
   @ApiProperty({ type: [String], description: 'The seats released (none for another user’s hold)' })
