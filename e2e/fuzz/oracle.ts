@@ -128,6 +128,14 @@ export function problemsOf(req: FuzzRequest, answer: Answer, victim: Victim): st
   return problems;
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** An id nobody has, of the victim id's shape (a hold id is `<showtimeId>.<uuid>`): every UUID in it replaced. */
+function lookalike(id: string): string {
+  const swapped = id.replace(UUID, () => randomUUID());
+  return swapped === id ? randomUUID() : swapped;
+}
+
 /**
  * The same request with the victim's ids swapped for ids nobody has, when it names one of them: its answer
  * must be the one the original got, or the original tells that the victim's object exists.
@@ -138,7 +146,7 @@ export function twinOf(
 ): { twin: FuzzRequest; swaps: [string, string][] } | undefined {
   const touched = [...new Set(req.references.filter((r) => victim.privateIds.includes(r)))];
   if (touched.length === 0 || req.actor === 'admin') return undefined;
-  const swaps = touched.map((id): [string, string] => [id, randomUUID()]);
+  const swaps = touched.map((id): [string, string] => [id, lookalike(id)]);
   const swap = (value: string) => swaps.reduce((v, [from, to]) => v.split(from).join(to), value);
   const headers = { ...req.headers };
   // A fresh key: the victim's key under another body would only meet IDEMPOTENCY_KEY_REUSED.
