@@ -3,17 +3,11 @@ import type { seatPb } from '@cinema/contracts';
 import { createRpcClient, type PromiseClient } from '@cinema/rpc';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import type { StatusSeat as Seat } from './contract/context';
+import { card, takeSseFrames } from './wire-helpers';
 
 const HOLD_TTL_SECONDS = 2;
 
-interface Seat {
-  seatId: string;
-  label: string;
-  type: string;
-  status: string;
-  price: number;
-  heldByMe?: boolean;
-}
 interface StatusBody {
   showtimeId: string;
   version: number;
@@ -57,18 +51,10 @@ class SseClient {
         const { value, done } = await reader.read();
         if (done) break;
         buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of frame.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length > 0) this.events.push({ event, data: JSON.parse(data.join('\n')), at: Date.now() });
-        }
+        const taken = takeSseFrames(buffer);
+        buffer = taken.rest;
+        for (const { event, data } of taken.events)
+          this.events.push({ event, data: JSON.parse(data), at: Date.now() });
       }
     } catch {
       /* aborted */
@@ -268,12 +254,7 @@ describe('live seat map (SSE) and cached status reads', () => {
       token: users.bob.token,
       body: {
         bookingId: booking.body.id,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);

@@ -1,25 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
-
-interface Seat {
-  seatId: string;
-  label: string;
-  type: string;
-  status: string;
-  price: number;
-  heldByMe?: boolean;
-}
-interface Booking {
-  id: string;
-  status: string;
-  totalAmount: number;
-  currency: string;
-  seats: { seatId: string; label: string; price: number }[];
-  expiresAt: string;
-  ticketCode?: string;
-  payment?: { id: string; status: string; failureCode?: string };
-}
+import type { Booking } from './cluster';
+import type { StatusSeat as Seat } from './contract/context';
+import { card } from './wire-helpers';
 
 const PAYMENT_TIMEOUT_SECONDS = 20;
 
@@ -119,12 +103,7 @@ describe('buying a ticket through the public API', () => {
       token,
       body: {
         bookingId: booking.id,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);
@@ -162,12 +141,7 @@ describe('buying a ticket through the public API', () => {
       token,
       body: {
         bookingId: booking.id,
-        card: {
-          number: '4000000000000002',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4000000000000002'),
       },
     });
     expect(declined.status).toBe(202);

@@ -6,6 +6,7 @@ import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
 import { freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
+import { card, takeSseFrames } from './wire-helpers';
 
 const REPLICAS = 2;
 const STEP = 100;
@@ -144,12 +145,7 @@ async function persist(
   }
 }
 
-const CARD = {
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getUTCFullYear() + 2,
-  cvc: '123',
-};
+const CARD = card('4242424242424242');
 
 /** Hold, book, pay: one purchase, as a client that keeps trying through failures would make it. */
 async function purchase(
@@ -213,19 +209,11 @@ class ReconnectingStream {
           const { value, done } = await reader.read();
           if (done) break;
           buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of frame.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data.push(line.slice(6));
-            }
-            if (data.length === 0) continue;
+          const taken = takeSseFrames(buffer);
+          buffer = taken.rest;
+          for (const { event, data } of taken.events) {
             if (event === 'snapshot') this.snapshots += 1;
-            this.events.push({ event, data: JSON.parse(data.join('\n')) });
+            this.events.push({ event, data: JSON.parse(data) });
           }
         }
       } catch {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import { card } from './wire-helpers';
 
 const SERVICES = [
   'api-gateway',
@@ -85,12 +86,7 @@ describe('a purchase followed by its request id', () => {
       headers,
       body: {
         bookingId,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);

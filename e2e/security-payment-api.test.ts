@@ -6,14 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import { card } from './wire-helpers';
 
 const root = join(__dirname, '..');
-const CARD = {
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getUTCFullYear() + 2,
-  cvc: '123',
-};
+const CARD = card('4242424242424242');
 
 interface Booking {
   id: string;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { type Json } from '../contract-helpers';
+import { card } from '../wire-helpers';
 import { apiClient, startSmtpListener, startSystem, type ApiResponse, type RunningSystem } from '../system';
 
 /**
@@ -17,7 +18,7 @@ export const WEBHOOK_SECRET = `contract-webhook-secret-${uniqueSuffix()}`;
 export const ADMIN_EMAIL = `admin-${uniqueSuffix()}@contract.test`;
 export const ADMIN_PASSWORD = 'admin-contract-password-1';
 export const YEAR = new Date().getUTCFullYear() + 2;
-export const card = (number: string) => ({ number, expMonth: 12, expYear: YEAR, cvc: '123' });
+export { card };
 
 export interface Session {
   user: { id: string; email: string; name: string; role: string };
