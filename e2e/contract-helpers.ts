@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { expect } from 'vitest';
 import { expectDocumented } from './openapi-recorder';
 import type { ApiResponse } from './system';
-import { takeSseFrames } from './wire-helpers';
+import { readSse } from './wire-helpers';
 
 /** Shape checks for docs/api.md, written from the document alone (black box); soft, to list every gap. */
 
@@ -301,30 +301,19 @@ export async function openSse(
   const events: SseEvent[] = [];
   const comments: string[] = [];
   const waiters: (() => void)[] = [];
-  let buffer = '';
   let ended = false;
   const pump = async () => {
     if (!res.body) return;
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        const taken = takeSseFrames(buffer);
-        buffer = taken.rest;
-        comments.push(...taken.comments);
-        for (const { event, data } of taken.events) {
-          let parsed: unknown = data;
-          try {
-            parsed = JSON.parse(data);
-          } catch {
-            /* keep text */
-          }
-          events.push({ event, data: parsed });
-          waiters.splice(0).forEach((w) => w());
+      for await (const { event, data } of readSse(res.body, (line) => comments.push(line))) {
+        let parsed: unknown = data;
+        try {
+          parsed = JSON.parse(data);
+        } catch {
+          /* keep text */
         }
+        events.push({ event, data: parsed });
+        waiters.splice(0).forEach((w) => w());
       }
     } catch {
       /* aborted */

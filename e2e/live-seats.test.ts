@@ -4,7 +4,7 @@ import { createRpcClient, type PromiseClient } from '@cinema/rpc';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
 import type { StatusSeat as Seat } from './contract/context';
-import { card, takeSseFrames } from './wire-helpers';
+import { card, readSse } from './wire-helpers';
 
 const HOLD_TTL_SECONDS = 2;
 
@@ -39,23 +39,14 @@ class SseClient {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    void client.pump(res.body!.getReader());
+    void client.pump(res.body!);
     return client;
   }
 
-  private async pump(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
+  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        const taken = takeSseFrames(buffer);
-        buffer = taken.rest;
-        for (const { event, data } of taken.events)
-          this.events.push({ event, data: JSON.parse(data), at: Date.now() });
-      }
+      for await (const { event, data } of readSse(body))
+        this.events.push({ event, data: JSON.parse(data), at: Date.now() });
     } catch {
       /* aborted */
     }

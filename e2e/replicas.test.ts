@@ -6,7 +6,7 @@ import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
 import { freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
-import { card, takeSseFrames } from './wire-helpers';
+import { card, readSse } from './wire-helpers';
 
 const REPLICAS = 2;
 const STEP = 100;
@@ -202,19 +202,9 @@ class ReconnectingStream {
         });
         if (res.status !== 200 || !res.body) throw new Error(`status ${res.status}`);
         this.connections += 1;
-        const reader = res.body.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          const taken = takeSseFrames(buffer);
-          buffer = taken.rest;
-          for (const { event, data } of taken.events) {
-            if (event === 'snapshot') this.snapshots += 1;
-            this.events.push({ event, data: JSON.parse(data) });
-          }
+        for await (const { event, data } of readSse(res.body)) {
+          if (event === 'snapshot') this.snapshots += 1;
+          this.events.push({ event, data: JSON.parse(data) });
         }
       } catch {
         /* dropped: reconnect like EventSource */

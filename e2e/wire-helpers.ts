@@ -12,26 +12,33 @@ export interface SseFrame {
 }
 
 /**
- * Takes the complete frames off the front of a text/event-stream buffer (frames end at a blank line, LF or
- * CRLF). A frame without data lines yields no event; its comment lines (`:`) are listed apart. `rest` is
- * the unfinished tail to keep for the next chunk.
+ * The events of a text/event-stream body as they arrive (frames end at a blank line, LF or CRLF). A frame
+ * without data lines yields no event; comment lines (`:`) go to `onComment`. Ends with the stream; throws
+ * what reading it throws (an abort).
  */
-export function takeSseFrames(buffer: string): { events: SseFrame[]; comments: string[]; rest: string } {
-  const events: SseFrame[] = [];
-  const comments: string[] = [];
-  let rest = buffer;
-  let idx: number;
-  while ((idx = rest.search(/\r?\n\r?\n/)) >= 0) {
-    const frame = rest.slice(0, idx);
-    rest = rest.slice(idx).replace(/^\r?\n\r?\n/, '');
-    let event = 'message';
-    const data: string[] = [];
-    for (const line of frame.split(/\r?\n/)) {
-      if (line.startsWith(':')) comments.push(line);
-      else if (line.startsWith('event:')) event = line.slice(6).trim();
-      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+export async function* readSse(
+  body: ReadableStream<Uint8Array>,
+  onComment: (line: string) => void = () => undefined,
+): AsyncGenerator<SseFrame> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let idx: number;
+    while ((idx = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const frame = buffer.slice(0, idx);
+      buffer = buffer.slice(idx).replace(/^\r?\n\r?\n/, '');
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of frame.split(/\r?\n/)) {
+        if (line.startsWith(':')) onComment(line);
+        else if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      }
+      if (data.length > 0) yield { event, data: data.join('\n') };
     }
-    if (data.length > 0) events.push({ event, data: data.join('\n') });
   }
-  return { events, comments, rest };
 }
