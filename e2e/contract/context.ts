@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { type Json } from '../contract-helpers';
+import { expectError, type Json } from '../contract-helpers';
 import { card } from '../wire-helpers';
 import { apiClient, startSmtpListener, startSystem, type ApiResponse, type RunningSystem } from '../system';
 
@@ -217,6 +217,25 @@ export async function pay(
 ) {
   cardNumbers.add(number);
   return api('POST', '/payment/pay', { token, body: { bookingId, card: card(number) }, headers });
+}
+
+/**
+ * The Idempotency-Key contract of a creating POST (docs/api.md): the same key and body again answer 201
+ * with the first answer; the same key with `otherBody` is 409 IDEMPOTENCY_KEY_REUSED. Returns the first.
+ */
+export async function expectIdempotentPost<T = Json>(
+  path: string,
+  opts: { token: string; key: string; body: unknown; otherBody: unknown; what: string },
+): Promise<ApiResponse<T>> {
+  const send = (body: unknown) =>
+    api<T>('POST', path, { token: opts.token, body, headers: { 'idempotency-key': opts.key } });
+  const first = await send(opts.body);
+  expect(first.status).toBe(201);
+  const again = await send(opts.body);
+  expect.soft(again.status).toBe(201);
+  expect.soft(again.body).toEqual(first.body);
+  expectError(await send(opts.otherBody), 409, 'IDEMPOTENCY_KEY_REUSED', opts.what);
+  return first;
 }
 
 export async function waitBooking(token: string, id: string, ok: (b: Booking) => boolean, what: string) {
