@@ -23,21 +23,14 @@ import {
   laterShowtime,
   showtimeStart,
   expectIdempotentPost,
+  MOVIE_INPUT,
 } from './context';
 
 export function catalogTests(): void {
   describe('Catalog', () => {
     it('POST /movies (admin) -> 201 movie with what was sent', () => {
       expectMovie(movie, 'POST /movies');
-      expect.soft(movie).toMatchObject({
-        title: `Contract Film ${suffix}`,
-        description: 'A film made of assertions.',
-        durationMinutes: 100,
-        genres: [`Genre${suffix}`, 'Drama'],
-        rating: 'PG',
-        posterUrl: 'https://example.com/contract.jpg',
-        releaseDate: '2025-01-31',
-      });
+      expect.soft(movie).toMatchObject(MOVIE_INPUT);
     });
 
     it('admin routes: 401 UNAUTHENTICATED without a token, 403 FORBIDDEN for a customer', async () => {

@@ -54,6 +54,16 @@ export let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
 export let api: ReturnType<typeof apiClient>;
 export let base: string;
 export const suffix = uniqueSuffix();
+/** The body the fixture movie is created with. */
+export const MOVIE_INPUT = {
+  title: `Contract Film ${suffix}`,
+  description: 'A film made of assertions.',
+  durationMinutes: 100,
+  genres: [`Genre${suffix}`, 'Drama'],
+  rating: 'PG',
+  posterUrl: 'https://example.com/contract.jpg',
+  releaseDate: '2025-01-31',
+};
 export const passwords: string[] = [ADMIN_PASSWORD];
 export const cardNumbers = new Set<string>();
 
@@ -106,15 +116,7 @@ export async function startContractSystem(): Promise<void> {
 
   const m = await api('POST', '/movies', {
     token: admin.accessToken,
-    body: {
-      title: `Contract Film ${suffix}`,
-      description: 'A film made of assertions.',
-      durationMinutes: 100,
-      genres: [`Genre${suffix}`, 'Drama'],
-      rating: 'PG',
-      posterUrl: 'https://example.com/contract.jpg',
-      releaseDate: '2025-01-31',
-    },
+    body: MOVIE_INPUT,
   });
   expect(m.status, JSON.stringify(m.body)).toBe(201);
   movie = m.body;
@@ -139,30 +141,22 @@ export async function startContractSystem(): Promise<void> {
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   room = r.body;
-  const s = await api('POST', '/showtimes', {
-    token: admin.accessToken,
-    body: {
-      movieId: movie.id,
-      roomId: room.id,
-      startsAt: showtimeStart.toISOString(),
-      prices: PRICES,
-      currency: 'USD',
-    },
-  });
-  expect(s.status, JSON.stringify(s.body)).toBe(201);
-  showtime = s.body;
-  const s2 = await api('POST', '/showtimes', {
-    token: admin.accessToken,
-    body: {
-      movieId: movie.id,
-      roomId: room.id,
-      startsAt: new Date(showtimeStart.getTime() + 86_400_000).toISOString(),
-      prices: PRICES,
-      currency: 'USD',
-    },
-  });
-  expect(s2.status, JSON.stringify(s2.body)).toBe(201);
-  laterShowtime = s2.body;
+  const createShowtime = async (startsAt: Date) => {
+    const res = await api('POST', '/showtimes', {
+      token: admin.accessToken,
+      body: {
+        movieId: movie.id,
+        roomId: room.id,
+        startsAt: startsAt.toISOString(),
+        prices: PRICES,
+        currency: 'USD',
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  showtime = await createShowtime(showtimeStart);
+  laterShowtime = await createShowtime(new Date(showtimeStart.getTime() + 86_400_000));
 }
 
 export async function stopContractSystem(): Promise<void> {
