@@ -11,6 +11,7 @@ import {
   statusOf,
   testRedis,
   type SeatHarness,
+  holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => {
@@ -106,13 +107,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
   it('expires holds again after Redis was flushed', async () => {
     const room = h.source.addRoom(1, 2);
     await flush();
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'x',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'x', [room.seat.A1]);
     expect(await redis.zscore(seatDueKey(h.config.redis.keyPrefix), room.showtimeId)).not.toBeNull();
     expect(
       Number(await redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
@@ -121,13 +116,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
 
   it('frees the holds of a showtime the due index lost, once a sweeper rebuilds the index', async () => {
     const room = h.source.addRoom(1, 2);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'y',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'y', [room.seat.A1]);
     // The hold is past its deadline, and the due index (one key, on one cluster master) lost the showtime.
     const prefix = h.config.redis.keyPrefix;
     await redis.zadd(seatMapKeys(prefix, room.showtimeId).exp, 'XX', 1, hold.holdId);
