@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { seatPb } from '@cinema/contracts';
 import { createRpcClient, type PromiseClient } from '@cinema/rpc';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import { startMailedSystem, type Api, type MailedSystem } from './mailed-system';
+import type { RunningSystem } from './system';
 import type { StatusSeat as Seat } from './contract/context';
 import { card, readSse } from './wire-helpers';
 
@@ -88,9 +89,9 @@ function changed(seatIds: string[], status: string) {
 }
 
 describe('live seat map (SSE) and cached status reads', () => {
+  let running: MailedSystem;
   let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let api: ReturnType<typeof apiClient>;
+  let api: Api;
   let seatService: PromiseClient<seatPb.SeatServiceClient> & { close(): void };
   const users: Record<'ann' | 'bob', { token: string; id: string }> = {
     ann: { token: '', id: '' },
@@ -101,15 +102,12 @@ describe('live seat map (SSE) and cached status reads', () => {
   const streams: SseClient[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtpListener();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
+    running = await startMailedSystem({
       SEAT_HOLD_TTL_SECONDS: String(HOLD_TTL_SECONDS),
       SWEEP_INTERVAL_MS: '250',
       PAYMENT_DELAY_MS: '100',
     });
-    api = apiClient(system.baseUrl);
+    ({ system, api } = running);
     seatService = createRpcClient<seatPb.SeatServiceClient>(
       'seat',
       `127.0.0.1:${system.env.SEAT_SERVICE_PORT}`,
@@ -132,8 +130,7 @@ describe('live seat map (SSE) and cached status reads', () => {
   afterAll(async () => {
     for (const stream of streams) stream.close();
     seatService?.close();
-    await system?.stop();
-    await smtp?.close();
+    await running?.stop();
   });
 
   async function open(token?: string): Promise<SseClient> {
