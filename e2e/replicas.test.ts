@@ -1,27 +1,13 @@
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
-import { freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
 import { card, readSse } from './wire-helpers';
 
 const REPLICAS = 2;
 const STEP = 100;
-
-function installed(name: string): boolean {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.some((dir) => {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 const proxies = prerequisite(
   ['haproxy', 'pgbouncer'].filter((p) => !installed(p)).join(', ')
