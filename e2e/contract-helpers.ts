@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { expect } from 'vitest';
 import { expectDocumented } from './openapi-recorder';
 import type { ApiResponse } from './system';
+import { readSse } from './wire-helpers';
 
 /** Shape checks for docs/api.md, written from the document alone (black box); soft, to list every gap. */
 
@@ -300,38 +301,19 @@ export async function openSse(
   const events: SseEvent[] = [];
   const comments: string[] = [];
   const waiters: (() => void)[] = [];
-  let buffer = '';
   let ended = false;
   const pump = async () => {
     if (!res.body) return;
-    const reader = res.body.getReader();
-    const decoder = new TextDecoder();
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let idx: number;
-        while ((idx = buffer.search(/\r?\n\r?\n/)) >= 0) {
-          const frame = buffer.slice(0, idx);
-          buffer = buffer.slice(idx).replace(/^\r?\n\r?\n/, '');
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of frame.split(/\r?\n/)) {
-            if (line.startsWith(':')) comments.push(line);
-            else if (line.startsWith('event:')) event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-          }
-          if (data.length === 0) continue;
-          let parsed: unknown = data.join('\n');
-          try {
-            parsed = JSON.parse(parsed as string);
-          } catch {
-            /* keep text */
-          }
-          events.push({ event, data: parsed });
-          waiters.splice(0).forEach((w) => w());
+      for await (const { event, data } of readSse(res.body, (line) => comments.push(line))) {
+        let parsed: unknown = data;
+        try {
+          parsed = JSON.parse(data);
+        } catch {
+          /* keep text */
         }
+        events.push({ event, data: parsed });
+        waiters.splice(0).forEach((w) => w());
       }
     } catch {
       /* aborted */

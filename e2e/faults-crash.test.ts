@@ -19,6 +19,20 @@ interface CrashCase {
   afterKill?(c: Cluster, bookingId: string): Promise<void> | void;
 }
 
+/**
+ * `hung` paused once the payment is accepted: its webhook held at the gate until then, so the flow runs on
+ * only after the pause and stops at its first call to `hung`.
+ */
+function hangAfterPay(hung: ServiceName): Pick<CrashCase, 'beforePay' | 'afterPay'> {
+  return {
+    beforePay: (c, id) => c.gate.hold(id),
+    afterPay(c, id) {
+      c.pause(hung);
+      c.gate.release(id);
+    },
+  };
+}
+
 async function row<T>(pool: Pool, text: string, values: unknown[]): Promise<T | undefined> {
   return (await pool.query(text, values)).rows[0] as T | undefined;
 }
@@ -103,11 +117,7 @@ describe('a service killed mid-purchase', () => {
     {
       service: 'saga-orchestrator',
       // seat-service hung: the saga's confirmation waits on it, inside the saga's transaction.
-      beforePay: (c, id) => c.gate.hold(id),
-      afterPay(c, id) {
-        c.pause('seat-service');
-        c.gate.release(id);
-      },
+      ...hangAfterPay('seat-service'),
       inFlight: {
         what: 'the saga mid-way through the payment, its row locked, the seats still PENDING',
         async check(d, id) {
@@ -119,11 +129,7 @@ describe('a service killed mid-purchase', () => {
     {
       service: 'booking-service',
       // booking-service hung: the saga has booked the seats and waits for the booking's confirmation.
-      beforePay: (c, id) => c.gate.hold(id),
-      afterPay(c, id) {
-        c.pause('booking-service');
-        c.gate.release(id);
-      },
+      ...hangAfterPay('booking-service'),
       inFlight: {
         what: 'the seats BOOKED, the booking PENDING and the saga waiting on its confirmation',
         async check(d, id) {
@@ -143,11 +149,7 @@ describe('a service killed mid-purchase', () => {
     {
       service: 'seat-service',
       // seat-service hung: the saga's confirmation of the seats is on its way to it.
-      beforePay: (c, id) => c.gate.hold(id),
-      afterPay(c, id) {
-        c.pause('seat-service');
-        c.gate.release(id);
-      },
+      ...hangAfterPay('seat-service'),
       inFlight: {
         what: 'the payment SUCCEEDED, the seats PENDING and the saga waiting on their confirmation',
         async check(d, id) {

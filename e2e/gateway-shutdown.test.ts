@@ -2,18 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  loadPackageDefinition,
-  Server,
-  ServerCredentials,
-  type sendUnaryData,
-  type ServerUnaryCall,
-  type ServiceDefinition,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRPC_PACKAGES, PROTO_DIR } from '@cinema/contracts';
-import { PROTO_LOADER_OPTIONS } from '@cinema/rpc';
+import { grpcServiceClient } from '@cinema/rpc';
 import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 
 const root = join(__dirname, '..');
@@ -30,14 +21,7 @@ describe('api-gateway process on SIGTERM with an open seat stream', () => {
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   beforeAll(async () => {
-    const spec = GRPC_PACKAGES.seat;
-    const definition = loadSync(join(PROTO_DIR, spec.proto), {
-      ...PROTO_LOADER_OPTIONS,
-      includeDirs: [PROTO_DIR],
-    });
-    const service = (
-      loadPackageDefinition(definition)[spec.package] as Record<string, { service: ServiceDefinition }>
-    )[spec.service].service;
+    const service = grpcServiceClient('seat').service;
     const impl: Record<
       string,
       (call: ServerUnaryCall<unknown, unknown>, cb: sendUnaryData<unknown>) => void

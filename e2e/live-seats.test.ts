@@ -2,18 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { seatPb } from '@cinema/contracts';
 import { createRpcClient, type PromiseClient } from '@cinema/rpc';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import { startMailedSystem, type Api, type MailedSystem } from './mailed-system';
+import type { RunningSystem } from './system';
+import type { StatusSeat as Seat } from './contract/context';
+import { card, readSse } from './wire-helpers';
 
 const HOLD_TTL_SECONDS = 2;
 
-interface Seat {
-  seatId: string;
-  label: string;
-  type: string;
-  status: string;
-  price: number;
-  heldByMe?: boolean;
-}
 interface StatusBody {
   showtimeId: string;
   version: number;
@@ -45,31 +40,14 @@ class SseClient {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    void client.pump(res.body!.getReader());
+    void client.pump(res.body!);
     return client;
   }
 
-  private async pump(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
-    const decoder = new TextDecoder();
-    let buffer = '';
+  private async pump(body: ReadableStream<Uint8Array>): Promise<void> {
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of frame.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length > 0) this.events.push({ event, data: JSON.parse(data.join('\n')), at: Date.now() });
-        }
-      }
+      for await (const { event, data } of readSse(body))
+        this.events.push({ event, data: JSON.parse(data), at: Date.now() });
     } catch {
       /* aborted */
     }
@@ -111,9 +89,9 @@ function changed(seatIds: string[], status: string) {
 }
 
 describe('live seat map (SSE) and cached status reads', () => {
+  let running: MailedSystem;
   let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let api: ReturnType<typeof apiClient>;
+  let api: Api;
   let seatService: PromiseClient<seatPb.SeatServiceClient> & { close(): void };
   const users: Record<'ann' | 'bob', { token: string; id: string }> = {
     ann: { token: '', id: '' },
@@ -124,15 +102,12 @@ describe('live seat map (SSE) and cached status reads', () => {
   const streams: SseClient[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtpListener();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
+    running = await startMailedSystem({
       SEAT_HOLD_TTL_SECONDS: String(HOLD_TTL_SECONDS),
       SWEEP_INTERVAL_MS: '250',
       PAYMENT_DELAY_MS: '100',
     });
-    api = apiClient(system.baseUrl);
+    ({ system, api } = running);
     seatService = createRpcClient<seatPb.SeatServiceClient>(
       'seat',
       `127.0.0.1:${system.env.SEAT_SERVICE_PORT}`,
@@ -155,8 +130,7 @@ describe('live seat map (SSE) and cached status reads', () => {
   afterAll(async () => {
     for (const stream of streams) stream.close();
     seatService?.close();
-    await system?.stop();
-    await smtp?.close();
+    await running?.stop();
   });
 
   async function open(token?: string): Promise<SseClient> {
@@ -268,12 +242,7 @@ describe('live seat map (SSE) and cached status reads', () => {
       token: users.bob.token,
       body: {
         bookingId: booking.body.id,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);

@@ -1,49 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
-
-interface Seat {
-  seatId: string;
-  label: string;
-  type: string;
-  status: string;
-  price: number;
-  heldByMe?: boolean;
-}
-interface Booking {
-  id: string;
-  status: string;
-  totalAmount: number;
-  currency: string;
-  seats: { seatId: string; label: string; price: number }[];
-  expiresAt: string;
-  ticketCode?: string;
-  payment?: { id: string; status: string; failureCode?: string };
-}
+import type { Booking } from './cluster';
+import type { StatusSeat as Seat } from './contract/context';
+import { startMailedSystem, type Api, type MailedSystem, type SmtpListener } from './mailed-system';
+import { card } from './wire-helpers';
 
 const PAYMENT_TIMEOUT_SECONDS = 20;
 
 describe('buying a ticket through the public API', () => {
-  let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let api: ReturnType<typeof apiClient>;
+  let running: MailedSystem;
+  let smtp: SmtpListener;
+  let api: Api;
   let token: string;
   let email: string;
   let showtimeId: string;
   const timings: Record<string, number> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtpListener();
     const started = Date.now();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
+    running = await startMailedSystem({
       PAYMENT_DELAY_MS: '200',
       BOOKING_PAYMENT_TIMEOUT_SECONDS: String(PAYMENT_TIMEOUT_SECONDS),
       SWEEP_INTERVAL_MS: '250',
     });
     timings.startupMs = Date.now() - started;
-    api = apiClient(system.baseUrl);
+    ({ smtp, api } = running);
 
     email = `moviegoer-${uniqueSuffix()}@example.com`;
     const registered = await api<{ accessToken: string }>('POST', '/auth/register', {
@@ -75,8 +56,7 @@ describe('buying a ticket through the public API', () => {
 
   afterAll(async () => {
     console.log(`e2e timings: ${JSON.stringify(timings)}`);
-    await system?.stop();
-    await smtp?.close();
+    await running?.stop();
   });
 
   async function seatStatus(): Promise<Seat[]> {
@@ -119,12 +99,7 @@ describe('buying a ticket through the public API', () => {
       token,
       body: {
         bookingId: booking.id,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);
@@ -162,12 +137,7 @@ describe('buying a ticket through the public API', () => {
       token,
       body: {
         bookingId: booking.id,
-        card: {
-          number: '4000000000000002',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4000000000000002'),
       },
     });
     expect(declined.status).toBe(202);

@@ -1,26 +1,13 @@
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
-import { freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
 import { startSmtpListener, startSystem, type RunningSystem } from './system';
+import { card, readSse } from './wire-helpers';
 
 const REPLICAS = 2;
 const STEP = 100;
-
-function installed(name: string): boolean {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.some((dir) => {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 const proxies = prerequisite(
   ['haproxy', 'pgbouncer'].filter((p) => !installed(p)).join(', ')
@@ -144,12 +131,7 @@ async function persist(
   }
 }
 
-const CARD = {
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getUTCFullYear() + 2,
-  cvc: '123',
-};
+const CARD = card('4242424242424242');
 
 /** Hold, book, pay: one purchase, as a client that keeps trying through failures would make it. */
 async function purchase(
@@ -206,27 +188,9 @@ class ReconnectingStream {
         });
         if (res.status !== 200 || !res.body) throw new Error(`status ${res.status}`);
         this.connections += 1;
-        const reader = res.body.getReader();
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const frame = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            let event = 'message';
-            const data: string[] = [];
-            for (const line of frame.split('\n')) {
-              if (line.startsWith('event: ')) event = line.slice(7);
-              else if (line.startsWith('data: ')) data.push(line.slice(6));
-            }
-            if (data.length === 0) continue;
-            if (event === 'snapshot') this.snapshots += 1;
-            this.events.push({ event, data: JSON.parse(data.join('\n')) });
-          }
+        for await (const { event, data } of readSse(res.body)) {
+          if (event === 'snapshot') this.snapshots += 1;
+          this.events.push({ event, data: JSON.parse(data) });
         }
       } catch {
         /* dropped: reconnect like EventSource */

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import {
+  registerCustomer,
+  startMailedSystem,
+  type Api,
+  type MailedSystem,
+  type SmtpListener,
+} from './mailed-system';
+import type { RunningSystem } from './system';
+import { card } from './wire-helpers';
 
 const SERVICES = [
   'api-gateway',
@@ -19,32 +27,22 @@ const SERVICES = [
  * request, which caused the email).
  */
 describe('a purchase followed by its request id', () => {
+  let running: MailedSystem;
   let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let api: ReturnType<typeof apiClient>;
+  let smtp: SmtpListener;
+  let api: Api;
   let token: string;
   let email: string;
 
   beforeAll(async () => {
-    smtp = await startSmtpListener();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      PAYMENT_DELAY_MS: '200',
-      LOG_LEVEL: 'debug',
-    });
-    api = apiClient(system.baseUrl);
+    running = await startMailedSystem({ PAYMENT_DELAY_MS: '200', LOG_LEVEL: 'debug' });
+    ({ system, smtp, api } = running);
     email = `traced-${uniqueSuffix()}@example.com`;
-    const registered = await api<{ accessToken: string }>('POST', '/auth/register', {
-      body: { email, password: 'popcorn-and-soda', name: 'Traced Goer' },
-    });
-    expect(registered.status).toBe(201);
-    token = registered.body.accessToken;
+    token = await registerCustomer(api, { email, password: 'popcorn-and-soda', name: 'Traced Goer' });
   }, 240_000);
 
   afterAll(async () => {
-    await system?.stop();
-    await smtp?.close();
+    await running?.stop();
   });
 
   it('carries the id from the gateway through every service to the email', async () => {
@@ -85,12 +83,7 @@ describe('a purchase followed by its request id', () => {
       headers,
       body: {
         bookingId,
-        card: {
-          number: '4242424242424242',
-          expMonth: 12,
-          expYear: new Date().getUTCFullYear() + 2,
-          cvc: '123',
-        },
+        card: card('4242424242424242'),
       },
     });
     expect(paid.status).toBe(202);

@@ -5,15 +5,12 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from './system';
+import { registerCustomer, startMailedSystem, type Api, type MailedSystem } from './mailed-system';
+import type { RunningSystem } from './system';
+import { card } from './wire-helpers';
 
 const root = join(__dirname, '..');
-const CARD = {
-  number: '4242424242424242',
-  expMonth: 12,
-  expYear: new Date().getUTCFullYear() + 2,
-  cvc: '123',
-};
+const CARD = card('4242424242424242');
 
 interface Booking {
   id: string;
@@ -25,38 +22,30 @@ interface Booking {
 }
 
 describe('the payment service answers only its callers (PAYMENT_API_KEY)', () => {
+  let running: MailedSystem;
   let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let api: ReturnType<typeof apiClient>;
+  let api: Api;
   let token: string;
   let processor: string;
 
   beforeAll(async () => {
-    smtp = await startSmtpListener();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
+    running = await startMailedSystem({
       PAYMENT_DELAY_MS: '200',
       SWEEP_INTERVAL_MS: '250',
       // Every listener at its default address (an empty value is an unset one).
       BIND_HOST: '',
     });
-    api = apiClient(system.baseUrl);
+    ({ system, api } = running);
     processor = `http://127.0.0.1:${system.env.PAYMENT_SERVICE_PORT}`;
-    const registered = await api<{ accessToken: string }>('POST', '/auth/register', {
-      body: {
-        email: `attacker-${uniqueSuffix()}@example.com`,
-        password: 'one-cent-tickets',
-        name: 'Mallory',
-      },
+    token = await registerCustomer(api, {
+      email: `attacker-${uniqueSuffix()}@example.com`,
+      password: 'one-cent-tickets',
+      name: 'Mallory',
     });
-    expect(registered.status).toBe(201);
-    token = registered.body.accessToken;
   }, 240_000);
 
   afterAll(async () => {
-    await system?.stop();
-    await smtp?.close();
+    await running?.stop();
   });
 
   async function pendingBooking(): Promise<Booking> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@cinema/testing';
 import { CARD_OK, describeViolations, Shopper, startCluster, type Booking, type Cluster } from './cluster';
+import { card } from './wire-helpers';
 
 const PAYMENT_TIMEOUT_SECONDS = 120;
 const MAX_PENDING = 2;
@@ -79,7 +80,7 @@ describe('payments the saga does not take on trust', () => {
       bookingId: booking.id,
       amount: 1,
       currency: booking.currency,
-      card: { number: CARD_OK, expMonth: 12, expYear: new Date().getUTCFullYear() + 2, cvc: '123' },
+      card: card(CARD_OK),
     });
     expect(cent.status).toBe(202);
     const centId = cent.body.paymentId;

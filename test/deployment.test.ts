@@ -5,49 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'dotenv';
 import { load, YAML11_SCHEMA } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@cinema/config';
-import { loadGatewayConfig } from '../services/api-gateway/src/config';
-import { loadAuthConfig } from '../services/auth-service/src/config';
-import { loadBookingConfig } from '../services/booking-service/src/config';
-import { loadMovieConfig } from '../services/movie-service/src/config';
-import { loadNotificationConfig } from '../services/notification-service/src/config';
-import { loadPaymentConfig } from '../services/payment-service/src/config';
-import { loadSagaConfig } from '../services/saga-orchestrator/src/config';
-import { loadSeatConfig } from '../services/seat-service/src/config';
+import { LOADERS, variablesOf } from './service-configs';
 
 const root = join(__dirname, '..');
-
-type Loader = (source: Record<string, string | undefined>) => unknown;
-
-const LOADERS: Record<string, Loader> = {
-  'api-gateway': loadGatewayConfig,
-  'auth-service': loadAuthConfig,
-  'booking-service': loadBookingConfig,
-  'movie-service': loadMovieConfig,
-  'notification-service': loadNotificationConfig,
-  'payment-service': loadPaymentConfig,
-  'saga-orchestrator': loadSagaConfig,
-  'seat-service': loadSeatConfig,
-};
-
-/** Every variable a service's config reads, and those it cannot start without. */
-function variablesOf(loader: Loader): { read: Set<string>; required: string[] } {
-  const read = new Set<string>();
-  const source = new Proxy({} as Record<string, string | undefined>, {
-    get(_target, key) {
-      if (typeof key === 'string') read.add(key);
-      return undefined;
-    },
-  });
-  let required: string[] = [];
-  try {
-    loader(source);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    required = error.problems.map((p) => p.split(' ')[0]);
-  }
-  return { read, required };
-}
 
 // In a container, a default pointing at 127.0.0.1 reaches nothing: these must come from the compose file.
 const MUST_BE_SET = /(_HOST|_URL|_SECRET)$/;

@@ -23,29 +23,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, SERVICE_PORTS } from '@cinema/config';
 import { loadGatewayConfig } from '../services/api-gateway/src/config';
 import { loadAuthConfig } from '../services/auth-service/src/config';
-import { loadBookingConfig } from '../services/booking-service/src/config';
-import { loadMovieConfig } from '../services/movie-service/src/config';
 import { loadNotificationConfig } from '../services/notification-service/src/config';
 import { loadPaymentConfig } from '../services/payment-service/src/config';
-import { loadSagaConfig } from '../services/saga-orchestrator/src/config';
-import { loadSeatConfig } from '../services/seat-service/src/config';
+import { LOADERS, variablesOf, type Loader } from './service-configs';
 
 const root = join(__dirname, '..');
 const K8S = join(root, 'deploy', 'k8s');
 const OVERLAY = join('overlays', 'example');
-
-type Loader = (source: Record<string, string | undefined>) => unknown;
-
-const LOADERS: Record<string, Loader> = {
-  'api-gateway': loadGatewayConfig,
-  'auth-service': loadAuthConfig,
-  'booking-service': loadBookingConfig,
-  'movie-service': loadMovieConfig,
-  'notification-service': loadNotificationConfig,
-  'payment-service': loadPaymentConfig,
-  'saga-orchestrator': loadSagaConfig,
-  'seat-service': loadSeatConfig,
-};
 
 /** The gRPC services, by Deployment name, with the ports their config defaults to. */
 const GRPC: Record<string, { grpc: number; http: number }> = {
@@ -85,14 +69,8 @@ const DRAIN_SECONDS: Record<string, number> = {
 
 /** Every variable a service's config reads (development mode, so nothing is required). */
 function variablesRead(loader: Loader): Set<string> {
-  const read = new Set<string>();
-  const source = new Proxy({} as Record<string, string | undefined>, {
-    get(_target, key) {
-      if (typeof key === 'string') read.add(key);
-      return undefined;
-    },
-  });
-  loader(source);
+  const { read, required } = variablesOf(loader);
+  if (required.length > 0) throw new Error(`required in development: ${required.join(', ')}`);
   return read;
 }
 

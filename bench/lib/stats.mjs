@@ -1,16 +1,18 @@
 /** Nearest-rank percentile of an unsorted list of numbers (ms); undefined for an empty list. */
 export function percentile(values, q) {
   if (values.length === 0) return undefined;
-  const sorted = Float64Array.from(values).sort();
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1));
-  return sorted[rank];
+  return nearestRank(Float64Array.from(values).sort(), q);
+}
+
+/** The nearest-rank percentile `q` of a sorted, non-empty list. */
+function nearestRank(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))];
 }
 
 export function summarize(values) {
   if (values.length === 0) return { count: 0 };
   const sorted = Float64Array.from(values).sort();
-  const at = (q) =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((q / 100) * sorted.length) - 1))];
+  const at = (q) => nearestRank(sorted, q);
   let sum = 0;
   for (const v of sorted) sum += v;
   return {
@@ -23,6 +25,16 @@ export function summarize(values) {
     p99: round(at(99)),
     max: round(sorted[sorted.length - 1]),
   };
+}
+
+/** A target of a scenario: `got` at least `min` (a rate). */
+export function atLeast(name, got, min) {
+  return { name, want: `>= ${min}`, ok: got >= min, got };
+}
+
+/** A target of a scenario: `got` at most `max` (a latency). */
+export function atMost(name, got, max) {
+  return { name, want: `<= ${max}`, ok: got <= max, got };
 }
 
 export function round(value, digits = 1) {

@@ -1,4 +1,5 @@
 import { cannon, cannonMetrics } from '../lib/autocannon.mjs';
+import { atLeast, atMost } from '../lib/stats.mjs';
 
 export const id = 'b';
 export const title = 'holds of distinct seats';
@@ -45,10 +46,7 @@ export async function run({ fx, opts, baseUrl, measure }) {
   const wrapped = Math.max(0, k - capacity);
   return {
     metrics,
-    targets: [
-      { name: 'holds/s', want: '>= 3000', ok: metrics.rps >= 3000, got: metrics.rps },
-      { name: 'p99 ms', want: '<= 50', ok: metrics.p99 <= 50, got: metrics.p99 },
-    ],
+    targets: [atLeast('holds/s', metrics.rps, 3000), atMost('p99 ms', metrics.p99, 50)],
     checks: [
       {
         name: 'every hold 201 (distinct free seats)',

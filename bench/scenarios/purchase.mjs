@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createClient } from '../lib/http.mjs';
-import { mapLimit, round, sleep, summarize } from '../lib/stats.mjs';
+import { atLeast, atMost, mapLimit, round, sleep, summarize } from '../lib/stats.mjs';
 
 export const id = 'e';
 export const title = 'full purchase: hold > book > pay > CONFIRMED';
@@ -126,10 +126,7 @@ export async function run({ fx, opts, baseUrl, log, measure }) {
       timeouts: failuresBy('(timeout|not CONFIRMED)'),
       socketErrors: failuresBy('error'),
     },
-    targets: [
-      { name: 'purchases/s', want: '>= 200', ok: rate >= 200, got: rate },
-      { name: 'p95 ms', want: '<= 500', ok: stats.p95 <= 500, got: stats.p95 },
-    ],
+    targets: [atLeast('purchases/s', rate, 200), atMost('p95 ms', stats.p95, 500)],
     checks: [
       { name: 'every purchase confirmed', ok: failed === 0 && completed > 0, detail: `${failed} failed` },
     ],

@@ -40,6 +40,7 @@ import {
   subjectOf,
   decodeMail,
   type Booking,
+  expectIdempotentPost,
 } from './context';
 
 export function bookingsAndPaymentTests(): void {
@@ -332,29 +333,13 @@ export function bookingsAndPaymentTests(): void {
       expect(h.status).toBe(201);
       const bookKey = `book-${suffix}`;
       const bookBody = { holdId: (h.body as Json).holdId };
-      const first = await api<Booking>('POST', '/seats/book', {
+      const first = await expectIdempotentPost<Booking>('/seats/book', {
         token: alice.accessToken,
+        key: bookKey,
         body: bookBody,
-        headers: { 'idempotency-key': bookKey },
+        otherBody: { holdId: 'another-hold' },
+        what: 'book key reuse',
       });
-      expect(first.status).toBe(201);
-      const again = await api('POST', '/seats/book', {
-        token: alice.accessToken,
-        body: bookBody,
-        headers: { 'idempotency-key': bookKey },
-      });
-      expect.soft(again.status).toBe(201);
-      expect.soft(again.body).toEqual(first.body);
-      expectError(
-        await api('POST', '/seats/book', {
-          token: alice.accessToken,
-          body: { holdId: 'another-hold' },
-          headers: { 'idempotency-key': bookKey },
-        }),
-        409,
-        'IDEMPOTENCY_KEY_REUSED',
-        'book key reuse',
-      );
 
       const payKey = `pay-${suffix}`;
       const p1 = await pay(alice.accessToken, first.body.id, '4000000000000002', {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { type Json } from '../contract-helpers';
+import { expectError, type Json } from '../contract-helpers';
+import { card } from '../wire-helpers';
 import { apiClient, startSmtpListener, startSystem, type ApiResponse, type RunningSystem } from '../system';
 
 /**
@@ -17,7 +18,7 @@ export const WEBHOOK_SECRET = `contract-webhook-secret-${uniqueSuffix()}`;
 export const ADMIN_EMAIL = `admin-${uniqueSuffix()}@contract.test`;
 export const ADMIN_PASSWORD = 'admin-contract-password-1';
 export const YEAR = new Date().getUTCFullYear() + 2;
-export const card = (number: string) => ({ number, expMonth: 12, expYear: YEAR, cvc: '123' });
+export { card };
 
 export interface Session {
   user: { id: string; email: string; name: string; role: string };
@@ -53,6 +54,16 @@ export let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
 export let api: ReturnType<typeof apiClient>;
 export let base: string;
 export const suffix = uniqueSuffix();
+/** The body the fixture movie is created with. */
+export const MOVIE_INPUT = {
+  title: `Contract Film ${suffix}`,
+  description: 'A film made of assertions.',
+  durationMinutes: 100,
+  genres: [`Genre${suffix}`, 'Drama'],
+  rating: 'PG',
+  posterUrl: 'https://example.com/contract.jpg',
+  releaseDate: '2025-01-31',
+};
 export const passwords: string[] = [ADMIN_PASSWORD];
 export const cardNumbers = new Set<string>();
 
@@ -105,15 +116,7 @@ export async function startContractSystem(): Promise<void> {
 
   const m = await api('POST', '/movies', {
     token: admin.accessToken,
-    body: {
-      title: `Contract Film ${suffix}`,
-      description: 'A film made of assertions.',
-      durationMinutes: 100,
-      genres: [`Genre${suffix}`, 'Drama'],
-      rating: 'PG',
-      posterUrl: 'https://example.com/contract.jpg',
-      releaseDate: '2025-01-31',
-    },
+    body: MOVIE_INPUT,
   });
   expect(m.status, JSON.stringify(m.body)).toBe(201);
   movie = m.body;
@@ -138,30 +141,22 @@ export async function startContractSystem(): Promise<void> {
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   room = r.body;
-  const s = await api('POST', '/showtimes', {
-    token: admin.accessToken,
-    body: {
-      movieId: movie.id,
-      roomId: room.id,
-      startsAt: showtimeStart.toISOString(),
-      prices: PRICES,
-      currency: 'USD',
-    },
-  });
-  expect(s.status, JSON.stringify(s.body)).toBe(201);
-  showtime = s.body;
-  const s2 = await api('POST', '/showtimes', {
-    token: admin.accessToken,
-    body: {
-      movieId: movie.id,
-      roomId: room.id,
-      startsAt: new Date(showtimeStart.getTime() + 86_400_000).toISOString(),
-      prices: PRICES,
-      currency: 'USD',
-    },
-  });
-  expect(s2.status, JSON.stringify(s2.body)).toBe(201);
-  laterShowtime = s2.body;
+  const createShowtime = async (startsAt: Date) => {
+    const res = await api('POST', '/showtimes', {
+      token: admin.accessToken,
+      body: {
+        movieId: movie.id,
+        roomId: room.id,
+        startsAt: startsAt.toISOString(),
+        prices: PRICES,
+        currency: 'USD',
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+  showtime = await createShowtime(showtimeStart);
+  laterShowtime = await createShowtime(new Date(showtimeStart.getTime() + 86_400_000));
 }
 
 export async function stopContractSystem(): Promise<void> {
@@ -216,6 +211,25 @@ export async function pay(
 ) {
   cardNumbers.add(number);
   return api('POST', '/payment/pay', { token, body: { bookingId, card: card(number) }, headers });
+}
+
+/**
+ * The Idempotency-Key contract of a creating POST (docs/api.md): the same key and body again answer 201
+ * with the first answer; the same key with `otherBody` is 409 IDEMPOTENCY_KEY_REUSED. Returns the first.
+ */
+export async function expectIdempotentPost<T = Json>(
+  path: string,
+  opts: { token: string; key: string; body: unknown; otherBody: unknown; what: string },
+): Promise<ApiResponse<T>> {
+  const send = (body: unknown) =>
+    api<T>('POST', path, { token: opts.token, body, headers: { 'idempotency-key': opts.key } });
+  const first = await send(opts.body);
+  expect(first.status).toBe(201);
+  const again = await send(opts.body);
+  expect.soft(again.status).toBe(201);
+  expect.soft(again.body).toEqual(first.body);
+  expectError(await send(opts.otherBody), 409, 'IDEMPOTENCY_KEY_REUSED', opts.what);
+  return first;
 }
 
 export async function waitBooking(token: string, id: string, ok: (b: Booking) => boolean, what: string) {

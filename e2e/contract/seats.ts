@@ -28,6 +28,7 @@ import {
   freshSeats,
   hold,
   type StatusSeat,
+  expectIdempotentPost,
 } from './context';
 
 export function seatsTests(): void {
@@ -314,29 +315,13 @@ export function seatsTests(): void {
       const seats = await freshSeats(2);
       const key = `hold-${suffix}`;
       const body = { showtimeId: showtimeId(), seatIds: [seats[0].seatId] };
-      const first = await api('POST', '/seats/hold', {
+      const first = await expectIdempotentPost('/seats/hold', {
         token: alice.accessToken,
+        key,
         body,
-        headers: { 'idempotency-key': key },
+        otherBody: { showtimeId: showtimeId(), seatIds: [seats[1].seatId] },
+        what: 'hold key reuse',
       });
-      expect(first.status).toBe(201);
-      const again = await api('POST', '/seats/hold', {
-        token: alice.accessToken,
-        body,
-        headers: { 'idempotency-key': key },
-      });
-      expect.soft(again.status).toBe(201);
-      expect.soft(again.body).toEqual(first.body);
-      expectError(
-        await api('POST', '/seats/hold', {
-          token: alice.accessToken,
-          body: { showtimeId: showtimeId(), seatIds: [seats[1].seatId] },
-          headers: { 'idempotency-key': key },
-        }),
-        409,
-        'IDEMPOTENCY_KEY_REUSED',
-        'hold key reuse',
-      );
       await api('POST', '/seats/release', {
         token: alice.accessToken,
         body: { holdId: (first.body as Json).holdId },

@@ -5,6 +5,7 @@ import type { Pools } from './inputs';
 import type { Victim } from './oracle';
 import type { VictimRequest } from './requests';
 import { apiClient } from '../system';
+import { card } from '../wire-helpers';
 
 interface Session {
   user: { id: string; email: string; role: string };
@@ -30,8 +31,7 @@ export interface World {
   forgedTokens: string[];
 }
 
-const YEAR = new Date().getUTCFullYear() + 2;
-const TEST_CARD = { number: '4242424242424242', expMonth: 12, expYear: YEAR, cvc: '123' };
+const TEST_CARD = card('4242424242424242');
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -129,6 +129,10 @@ export const webhookSecretSpec = () =>
 /** The key every caller of payment-service sends as `Authorization: Bearer <key>`. */
 export const paymentApiKeySpec = () => secretKey('PAYMENT_API_KEY', { devDefault: DEFAULT_PAYMENT_API_KEY });
 
+/** payment-service's base URL: booking-service and the saga call it, the gateway reports its health. */
+export const paymentServiceUrlSpec = () =>
+  url('PAYMENT_SERVICE_URL', { default: 'http://127.0.0.1:3006', protocols: ['http:', 'https:'] });
+
 /** The admin account's password, created at auth-service's first start. */
 export const adminPasswordSpec = () =>
   secretPassword('ADMIN_PASSWORD', { devDefault: DEFAULT_ADMIN_PASSWORD });

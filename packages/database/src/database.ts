@@ -54,10 +54,19 @@ export function createKysely<DB>(pool: Pool): Kysely<DB> {
 }
 
 /** Creates the service's database if it does not exist (safe when several replicas start at once). */
-export async function ensureDatabase(cfg: DbConfig): Promise<void> {
+/** Runs `work` on a direct connection to the server's `postgres` database (for CREATE/DROP DATABASE). */
+async function withAdminClient(cfg: DbConfig, work: (client: Client) => Promise<void>): Promise<void> {
   const client = new Client({ ...clientConfig(directConfig(cfg)), database: 'postgres' });
   await client.connect();
   try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ensureDatabase(cfg: DbConfig): Promise<void> {
+  await withAdminClient(cfg, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [cfg.database]);
     if (found.rowCount === 0) {
       try {
@@ -68,19 +77,13 @@ export async function ensureDatabase(cfg: DbConfig): Promise<void> {
         if (code !== '42P04' && code !== '23505') throw error;
       }
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function dropDatabase(cfg: DbConfig): Promise<void> {
-  const client = new Client({ ...clientConfig(directConfig(cfg)), database: 'postgres' });
-  await client.connect();
-  try {
+  await withAdminClient(cfg, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(cfg.database)} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export function quoteIdent(name: string): string {

@@ -1,11 +1,10 @@
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Generated } from 'kysely';
 import { Client, type Notification, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConfig } from '@cinema/config';
-import { freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import {
   createKysely,
   createPool,
@@ -17,18 +16,6 @@ import {
 } from '../src';
 
 const root = join(__dirname, '..', '..', '..');
-
-function installed(name: string): boolean {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.some((dir) => {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 const bouncer = prerequisite(
   installed('pgbouncer') ? undefined : 'pgbouncer (apt-get install -y pgbouncer, as in .ci/run)',

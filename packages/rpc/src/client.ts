@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { credentials, loadPackageDefinition, Metadata, type Client, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type Client,
+  type ServiceClientConstructor,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import type { Observable } from 'rxjs';
 import { GRPC_PACKAGES, PROTO_DIR, type GrpcServiceName } from '@cinema/contracts';
@@ -77,6 +84,18 @@ export const CHANNEL_OPTIONS = {
   'grpc.max_receive_message_length': 16 * 1024 * 1024,
 } as const;
 
+/** grpc-js's client class of one of our services, read from its .proto; `.service` is its definition. */
+export function grpcServiceClient(service: GrpcServiceName): ServiceClientConstructor {
+  const spec = GRPC_PACKAGES[service];
+  const definition = loadSync(join(PROTO_DIR, spec.proto), {
+    ...PROTO_LOADER_OPTIONS,
+    includeDirs: [PROTO_DIR],
+  });
+  return (loadPackageDefinition(definition)[spec.package] as Record<string, ServiceClientConstructor>)[
+    spec.service
+  ];
+}
+
 /**
  * A typed unary gRPC client with a deadline on every call and the request id in metadata. `address` is one
  * `host:port`, a comma-separated list of replicas, or a grpc-js target (`dns:///name:port`); calls are spread
@@ -88,16 +107,7 @@ export function createRpcClient<C>(
   address: string,
   defaults: { timeoutMs?: number } = {},
 ): PromiseClient<C> & { close(): void } {
-  const spec = GRPC_PACKAGES[service];
-  const definition = loadSync(join(PROTO_DIR, spec.proto), {
-    ...PROTO_LOADER_OPTIONS,
-    includeDirs: [PROTO_DIR],
-  });
-  const pkg = loadPackageDefinition(definition)[spec.package] as Record<
-    string,
-    new (...args: unknown[]) => Client
-  >;
-  const Ctor = pkg[spec.service];
+  const Ctor = grpcServiceClient(service);
   const client = new Ctor(grpcTarget(address), credentials.createInsecure(), {
     ...CHANNEL_OPTIONS,
   }) as unknown as Client & Record<string, UnaryFn>;

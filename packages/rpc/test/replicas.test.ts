@@ -1,26 +1,10 @@
-import { join } from 'node:path';
-import {
-  loadPackageDefinition,
-  Server,
-  ServerCredentials,
-  type sendUnaryData,
-  type ServerUnaryCall,
-  type ServiceDefinition,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GRPC_PACKAGES, PROTO_DIR, type notificationPb } from '@cinema/contracts';
+import type { notificationPb } from '@cinema/contracts';
 import { freePort, waitFor } from '@cinema/testing';
-import { createRpcClient, grpcTarget, PROTO_LOADER_OPTIONS } from '../src';
+import { createRpcClient, grpcServiceClient, grpcTarget } from '../src';
 
-const spec = GRPC_PACKAGES.notification;
-const definition = loadSync(join(PROTO_DIR, spec.proto), {
-  ...PROTO_LOADER_OPTIONS,
-  includeDirs: [PROTO_DIR],
-});
-const service = (
-  loadPackageDefinition(definition)[spec.package] as Record<string, { service: ServiceDefinition }>
-)[spec.service].service;
+const service = grpcServiceClient('notification').service;
 
 /** A real gRPC server on its own port answering with its name, so a test sees which replica served a call. */
 async function replica(name: string, port: number): Promise<Server> {

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
@@ -148,6 +150,19 @@ export interface Prerequisite {
   title(title: string): string;
   /** Throws, naming what is missing; call it in the suite's beforeAll. */
   check(): void;
+}
+
+/** Whether a program is installed: on PATH or in the sbin directories Debian installs daemons to. */
+export function installed(name: string): boolean {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return dirs.some((dir) => {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

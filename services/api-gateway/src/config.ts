@@ -11,7 +11,7 @@ import {
   secretKey,
   serviceUrlSpec,
   str,
-  url,
+  paymentServiceUrlSpec,
   webhookSecretSpec,
 } from '@cinema/config';
 
@@ -40,10 +40,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
         notification: serviceUrlSpec('notification'),
       }),
       /** The payment processor, for /health only: booking-service makes the payments. */
-      paymentServiceUrl: url('PAYMENT_SERVICE_URL', {
-        default: 'http://127.0.0.1:3006',
-        protocols: ['http:', 'https:'],
-      }),
+      paymentServiceUrl: paymentServiceUrlSpec(),
       webhookSecret: webhookSecretSpec(),
       webhookSecretPrevious: secretKey('PAYMENT_WEBHOOK_SECRET_PREVIOUS', { optional: true }),
       redis: group({

@@ -21,7 +21,7 @@ import {
   type AccessTokenClaims,
   type GrpcServiceName,
 } from '@cinema/contracts';
-import { PROTO_LOADER_OPTIONS, toGrpcError } from '@cinema/rpc';
+import { grpcServiceClient, PROTO_LOADER_OPTIONS, toGrpcError } from '@cinema/rpc';
 import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 import { createGateway } from '../src/app';
 import { AppModule } from '../src/app.module';
@@ -49,13 +49,7 @@ export class FakeBackends {
 
   async start(): Promise<void> {
     for (const service of Object.keys(GRPC_PACKAGES) as GrpcServiceName[]) {
-      const spec = GRPC_PACKAGES[service];
-      const def = loadSync(join(PROTO_DIR, spec.proto), {
-        ...PROTO_LOADER_OPTIONS,
-        includeDirs: [PROTO_DIR],
-      });
-      const pkg = loadPackageDefinition(def)[spec.package] as Record<string, { service: ServiceDefinition }>;
-      const definition = pkg[spec.service].service;
+      const definition = grpcServiceClient(service).service;
       const impl: Record<
         string,
         (call: ServerUnaryCall<unknown, unknown>, cb: sendUnaryData<unknown>) => void

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@cinema/testing';
 import { reconnectFrame, SeatStreamHub } from '../src/seats/seat-stream.hub';
-import { FakeBackends, FakePaymentService, startGateway, token, type RunningGateway } from './harness';
+import {
+  BOOKING,
+  FakeBackends,
+  FakePaymentService,
+  startGateway,
+  token,
+  type RunningGateway,
+} from './harness';
 
 /**
  * SIGTERM runs app.close() (enableShutdownHooks): the hooks, then the HTTP server's close, which waits for
@@ -46,25 +53,12 @@ const USER_ID = '11111111-1111-4111-8111-111111111111';
 
 function booking(id: string, userId: string) {
   return {
+    ...BOOKING,
     id,
     userId,
     showtimeId: randomUUID(),
     seats: [{ seatId: randomUUID(), label: 'A1', type: 'STANDARD', price: 1200 }],
-    totalAmount: 1200,
-    currency: 'USD',
-    status: 'PENDING',
-    createdAt: '2030-01-01T10:00:00.000Z',
-    expiresAt: '2030-01-01T10:15:00.000Z',
-    confirmedAt: '',
     payment: { id: 'pay_1', status: 'PROCESSING', failureCode: '' },
-    ticketCode: '',
-    movieTitle: 'Arrival',
-    theaterName: '',
-    roomName: '',
-    startsAt: '',
-    userEmail: 'ada@test.local',
-    endedAt: '',
-    confirmedPaymentId: '',
   };
 }
 

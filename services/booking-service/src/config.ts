@@ -5,9 +5,9 @@ import {
   listenSpec,
   loadConfig,
   paymentApiKeySpec,
+  paymentServiceUrlSpec,
   rabbitSpec,
   serviceUrlSpec,
-  url,
 } from '@cinema/config';
 
 export type BookingConfig = ReturnType<typeof loadBookingConfig>;
@@ -21,10 +21,7 @@ export function loadBookingConfig(source: Record<string, string | undefined> = p
       seatServiceUrl: serviceUrlSpec('seat'),
       movieServiceUrl: serviceUrlSpec('movie'),
       /** The payment processor that PayBooking charges. */
-      paymentServiceUrl: url('PAYMENT_SERVICE_URL', {
-        default: 'http://127.0.0.1:3006',
-        protocols: ['http:', 'https:'],
-      }),
+      paymentServiceUrl: paymentServiceUrlSpec(),
       paymentApiKey: paymentApiKeySpec(),
       /** The bound on one call to the payment service; the gateway's PAY_TIMEOUT_MS must be longer. */
       paymentServiceTimeoutMs: int('PAYMENT_SERVICE_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),

@@ -5,9 +5,9 @@ import {
   listenSpec,
   loadConfig,
   paymentApiKeySpec,
+  paymentServiceUrlSpec,
   rabbitSpec,
   serviceUrlSpec,
-  url,
 } from '@cinema/config';
 
 export type SagaConfig = ReturnType<typeof loadSagaConfig>;
@@ -22,10 +22,7 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
       rabbit: group(rabbitSpec()),
       bookingServiceUrl: serviceUrlSpec('booking'),
       seatServiceUrl: serviceUrlSpec('seat'),
-      paymentServiceUrl: url('PAYMENT_SERVICE_URL', {
-        default: 'http://127.0.0.1:3006',
-        protocols: ['http:', 'https:'],
-      }),
+      paymentServiceUrl: paymentServiceUrlSpec(),
       paymentApiKey: paymentApiKeySpec(),
       /** Messages in flight; defaults to the pool size minus two, kept for the sweeper and GetSaga. */
       prefetch: int('SAGA_PREFETCH', { default: 0, min: 0, max: 500 }),

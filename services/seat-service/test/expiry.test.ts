@@ -9,6 +9,7 @@ import {
   statusOf,
   testRedis,
   type SeatHarness,
+  holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
@@ -34,13 +35,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
         messages.push(JSON.parse(raw) as SeatChangeMessage);
     });
     const heldAt = Date.now();
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u1',
-      seatIds: [room.seat.A1, room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'u1', [room.seat.A1, room.seat.A2]);
     expect(Date.parse(hold.expiresAt) - heldAt).toBeGreaterThan(1_500);
     expect(Date.parse(hold.expiresAt) - heldAt).toBeLessThan(2_500);
 
@@ -79,13 +74,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
 
   it('refuses to claim a hold past its deadline even before the sweeper ran', async () => {
     const room = h.source.addRoom(1, 2);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u2',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'u2', [room.seat.A1]);
     const remaining = Date.parse(hold.expiresAt) - Date.now();
     await new Promise((r) => setTimeout(r, remaining + 20));
     await expect(
@@ -100,13 +89,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
 
   it('keeps a claimed hold: its seats stay reserved after the hold TTL', async () => {
     const room = h.source.addRoom(1, 2);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u3',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'u3', [room.seat.A1]);
     await h.client.claimHold({
       holdId: hold.holdId,
       userId: 'u3',
@@ -120,13 +103,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
 
   it('releases a PENDING reservation nobody confirmed past its deadline', async () => {
     const room = h.source.addRoom(1, 2);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u4',
-      seatIds: [room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'u4', [room.seat.A2]);
     const bookingId = randomUUID();
     await h.client.claimHold({
       holdId: hold.holdId,

@@ -7,6 +7,7 @@ import {
   startSeatService,
   statusOf,
   type SeatHarness,
+  holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
@@ -24,15 +25,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
     const room = h.source.addRoom(5, 10);
     const seatId = room.seat.C5;
     const results = await Promise.allSettled(
-      Array.from({ length: 500 }, (_, i) =>
-        h.client.holdSeats({
-          showtimeId: room.showtimeId,
-          userId: `user-${i}`,
-          seatIds: [seatId],
-          quantity: 0,
-          seatType: '',
-        }),
-      ),
+      Array.from({ length: 500 }, (_, i) => holdById(h.client, room.showtimeId, `user-${i}`, [seatId])),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -51,15 +44,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
     const requests = Array.from({ length: 10 }, (_, i) => [s(i + 1), s(i + 2), s(i + 3)]);
     const results = await Promise.allSettled(
       requests.flatMap((seatIds, i) =>
-        [0, 1, 2].map((k) =>
-          h.client.holdSeats({
-            showtimeId: room.showtimeId,
-            userId: `u-${i}-${k}`,
-            seatIds,
-            quantity: 0,
-            seatType: '',
-          }),
-        ),
+        [0, 1, 2].map((k) => holdById(h.client, room.showtimeId, `u-${i}-${k}`, seatIds)),
       ),
     );
     const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -82,21 +67,9 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
 
   it('reports exactly the taken seats', async () => {
     const room = h.source.addRoom(1, 6);
-    await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'a',
-      seatIds: [room.seat.A2, room.seat.A4],
-      quantity: 0,
-      seatType: '',
-    });
+    await holdById(h.client, room.showtimeId, 'a', [room.seat.A2, room.seat.A4]);
     const error = await rejection(
-      h.client.holdSeats({
-        showtimeId: room.showtimeId,
-        userId: 'b',
-        seatIds: [room.seat.A1, room.seat.A2, room.seat.A3, room.seat.A4],
-        quantity: 0,
-        seatType: '',
-      }),
+      holdById(h.client, room.showtimeId, 'b', [room.seat.A1, room.seat.A2, room.seat.A3, room.seat.A4]),
     );
     expect(error.code).toBe('SEATS_UNAVAILABLE');
     expect(error.details).toEqual({ seatIds: [room.seat.A2, room.seat.A4] });
@@ -107,20 +80,8 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
 
   it("replaces the user's previous hold of the same showtime atomically", async () => {
     const room = h.source.addRoom(1, 6);
-    const first = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'me',
-      seatIds: [room.seat.A1, room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
-    const second = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'me',
-      seatIds: [room.seat.A2, room.seat.A3],
-      quantity: 0,
-      seatType: '',
-    });
+    const first = await holdById(h.client, room.showtimeId, 'me', [room.seat.A1, room.seat.A2]);
+    const second = await holdById(h.client, room.showtimeId, 'me', [room.seat.A2, room.seat.A3]);
     const map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: 'me' });
     expect(statusOf(map, room.seat.A1)).toMatchObject({ status: 'AVAILABLE', heldByMe: false });
     expect(statusOf(map, room.seat.A2)).toMatchObject({ status: 'HELD', heldByMe: true });
@@ -136,20 +97,8 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
     ).rejects.toMatchObject({ code: 'HOLD_EXPIRED' });
     expect(second.seatIds).toEqual([room.seat.A2, room.seat.A3]);
     // Another user's hold is not replaced by mine.
-    await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'other',
-      seatIds: [room.seat.A5],
-      quantity: 0,
-      seatType: '',
-    });
-    await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'me',
-      seatIds: [room.seat.A6],
-      quantity: 0,
-      seatType: '',
-    });
+    await holdById(h.client, room.showtimeId, 'other', [room.seat.A5]);
+    await holdById(h.client, room.showtimeId, 'me', [room.seat.A6]);
     const after = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: 'me' });
     expect(statusOf(after, room.seat.A5).status).toBe('HELD');
     expect(statusOf(after, room.seat.A2).status).toBe('AVAILABLE');
@@ -157,13 +106,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
 
   it('releases at once, idempotently, and only for the owner; another user learns nothing', async () => {
     const room = h.source.addRoom(1, 4);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'owner',
-      seatIds: [room.seat.A1, room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'owner', [room.seat.A1, room.seat.A2]);
     const unknownId = randomUUID();
     const unknown = await h.client.releaseHold({ holdId: unknownId, userId: 'intruder' });
     const intruder = await h.client.releaseHold({ holdId: hold.holdId, userId: 'intruder' });
@@ -214,27 +157,15 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
 
   it('refuses holds once the showtime started, and unknown showtimes', async () => {
     const room = h.source.addRoom(1, 4, { startsAt: new Date(Date.now() - 60_000) });
-    await expect(
-      h.client.holdSeats({
-        showtimeId: room.showtimeId,
-        userId: 'x',
-        seatIds: [room.seat.A1],
-        quantity: 0,
-        seatType: '',
-      }),
-    ).rejects.toMatchObject({ code: 'SHOWTIME_STARTED' });
+    await expect(holdById(h.client, room.showtimeId, 'x', [room.seat.A1])).rejects.toMatchObject({
+      code: 'SHOWTIME_STARTED',
+    });
     await expect(h.client.getSeatStatus({ showtimeId: randomUUID(), userId: '' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(
-      h.client.holdSeats({
-        showtimeId: randomUUID(),
-        userId: 'x',
-        seatIds: [room.seat.A1],
-        quantity: 0,
-        seatType: '',
-      }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(holdById(h.client, randomUUID(), 'x', [room.seat.A1])).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('serves the seat map with prices, currency and a version that moves once per change', async () => {
@@ -249,13 +180,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
       status: 'AVAILABLE',
     });
     expect(statusOf(before, room.seat.A1)).toMatchObject({ price: 1200 });
-    await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'a',
-      seatIds: [room.seat.A1, room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
+    await holdById(h.client, room.showtimeId, 'a', [room.seat.A1, room.seat.A2]);
     const after = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
     expect(after.version).toBe(before.version + 1);
     // Seating is fetched from the source once, then served from memory.

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
 import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import { seatDescribe, seatMapRedis, startSeatService, testRedis, type SeatHarness } from './support';
+import {
+  seatDescribe,
+  seatMapRedis,
+  startSeatService,
+  testRedis,
+  type SeatHarness,
+  holdById,
+} from './support';
 
 /** The rules in a few lines: what any sequence of commands must leave behind. */
 interface ModelHold {
@@ -94,18 +101,15 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat map against a model'), () 
               const o = owners.get(s);
               return o && !(o.kind === 'H' && o.hold === replaceable);
             });
-            const result = await h.client
-              .holdSeats({
-                showtimeId: room.showtimeId,
-                userId: `u${op.user}`,
-                seatIds: op.seats.map((s) => seatIds[s]),
-                quantity: 0,
-                seatType: '',
-              })
-              .then(
-                (r) => ({ ok: true as const, r }),
-                (e: DomainError) => ({ ok: false as const, e }),
-              );
+            const result = await holdById(
+              h.client,
+              room.showtimeId,
+              `u${op.user}`,
+              op.seats.map((s) => seatIds[s]),
+            ).then(
+              (r) => ({ ok: true as const, r }),
+              (e: DomainError) => ({ ok: false as const, e }),
+            );
             if (taken.length > 0) {
               expect(result.ok).toBe(false);
               if (!result.ok) expect(result.e.details).toEqual({ seatIds: taken.map((s) => seatIds[s]) });

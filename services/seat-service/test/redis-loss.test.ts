@@ -11,6 +11,7 @@ import {
   statusOf,
   testRedis,
   type SeatHarness,
+  holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => {
@@ -106,13 +107,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
   it('expires holds again after Redis was flushed', async () => {
     const room = h.source.addRoom(1, 2);
     await flush();
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'x',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'x', [room.seat.A1]);
     expect(await redis.zscore(seatDueKey(h.config.redis.keyPrefix), room.showtimeId)).not.toBeNull();
     expect(
       Number(await redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
@@ -123,13 +118,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
     // This replica's first pass (the one that rebuilds the index) is behind it: its next rebuild is minutes away.
     await h.app.get(SeatSweeper).sweepOnce();
     const room = h.source.addRoom(1, 2);
-    const hold = await h.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'y',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(h.client, room.showtimeId, 'y', [room.seat.A1]);
     // The hold is past its deadline, and the due index (one key, on one cluster master) lost the showtime.
     const prefix = h.config.redis.keyPrefix;
     await redis.zadd(seatMapKeys(prefix, room.showtimeId).exp, 'XX', 1, hold.holdId);

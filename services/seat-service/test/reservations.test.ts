@@ -12,6 +12,7 @@ import {
   testRedis,
   type Room,
   type SeatHarness,
+  holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, release'), () => {
@@ -27,13 +28,12 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, r
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
   const hold = (room: Room, userId: string, labels: string[]) =>
-    h.client.holdSeats({
-      showtimeId: room.showtimeId,
+    holdById(
+      h.client,
+      room.showtimeId,
       userId,
-      seatIds: labels.map((l) => room.seat[l]),
-      quantity: 0,
-      seatType: '',
-    });
+      labels.map((l) => room.seat[l]),
+    );
 
   it('claims a live hold once per booking, with names and prices', async () => {
     const room = h.source.addRoom(2, 4, { types: { B1: 'VIP' } });

@@ -8,6 +8,7 @@ import {
   seatMapRedis,
   startSeatService,
   type SeatHarness,
+  holdById,
 } from './support';
 
 const ROUNDS = 20;
@@ -54,15 +55,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('hold storm'), () => {
         return { userId: randomUUID(), seatIds: seats };
       });
       const results = await Promise.allSettled(
-        requests.map((r) =>
-          h.client.holdSeats({
-            showtimeId: room.showtimeId,
-            userId: r.userId,
-            seatIds: r.seatIds,
-            quantity: 0,
-            seatType: '',
-          }),
-        ),
+        requests.map((r) => holdById(h.client, room.showtimeId, r.userId, r.seatIds)),
       );
 
       const winners: { userId: string; hold: seatPb.Hold }[] = [];

@@ -179,6 +179,16 @@ export async function auditNoDoubleReservations(database: TestDatabase): Promise
   expect(rows).toEqual([]);
 }
 
+/** HoldSeats of these exact seats (no pick by quantity or type). */
+export function holdById(
+  client: SeatClient,
+  showtimeId: string,
+  userId: string,
+  seatIds: string[],
+): Promise<seatPb.Hold> {
+  return client.holdSeats({ showtimeId, userId, seatIds, quantity: 0, seatType: '' });
+}
+
 export function statusOf(map: seatPb.SeatStatusMap, seatId: string): seatPb.SeatState {
   const seat = map.seats.find((s) => s.seatId === seatId);
   if (!seat) throw new Error(`seat ${seatId} not in map`);

@@ -12,6 +12,7 @@ import {
   testKeyPrefix,
   testRedis,
   type SeatHarness,
+  holdById,
 } from './support';
 
 // Both replicas share a key prefix of their own: no other test's sweeper may expire the holds of this file.
@@ -47,13 +48,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('expiry sweeper with two replica
     const reads = vi.spyOn(b.app.get(SeatMapStore), 'dueShowtimes');
     const room = a.source.addRoom(1, 3);
     const heldAt = Date.now();
-    await a.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u1',
-      seatIds: [room.seat.A1, room.seat.A2],
-      quantity: 0,
-      seatType: '',
-    });
+    await holdById(a.client, room.showtimeId, 'u1', [room.seat.A1, room.seat.A2]);
     await waitFor(
       async () => {
         const map = await a.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
@@ -72,13 +67,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('expiry sweeper with two replica
     const sweeper = a.app.get(SeatSweeper);
     const store = a.app.get(SeatMapStore);
     const room = a.source.addRoom(1, 3);
-    const hold = await a.client.holdSeats({
-      showtimeId: room.showtimeId,
-      userId: 'u2',
-      seatIds: [room.seat.A1],
-      quantity: 0,
-      seatType: '',
-    });
+    const hold = await holdById(a.client, room.showtimeId, 'u2', [room.seat.A1]);
     const deadline = Date.parse(hold.expiresAt);
     expect(Number(await redis.zscore(DUE, room.showtimeId))).toBe(deadline);
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { api } from '../api/client';
 import { describeError } from '../api/errors';
 import { Note } from '../components';
@@ -22,43 +22,61 @@ function useSubmit(action: () => Promise<unknown>, location: string) {
   return { error, busy, submit };
 }
 
+/** `path` with the query of `location` (where to go after signing in travels between the two pages). */
+function withSameQuery(path: string, location: string): string {
+  const query = location.split('?')[1] ?? '';
+  return query ? `${path}?${query}` : path;
+}
+
+function EmailField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      Email
+      <input
+        type="email"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="email"
+        required
+      />
+    </label>
+  );
+}
+
+function PasswordField({
+  value,
+  onChange,
+  ...input
+}: { value: string; onChange: (value: string) => void } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'value' | 'onChange' | 'required'
+>) {
+  return (
+    <label>
+      Password
+      <input type="password" value={value} onChange={(e) => onChange(e.target.value)} required {...input} />
+    </label>
+  );
+}
+
 export function SignInPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { error, busy, submit } = useSubmit(() => api.login(email.trim(), password), location);
-  const next = location.split('?')[1] ?? '';
   return (
     <div className="narrow">
       <h1>Sign in</h1>
       <form className="stack" onSubmit={submit}>
         {error && <Note kind="error">{error}</Note>}
-        <label>
-          Email
-          <input
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoComplete="email"
-            required
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
+        <EmailField value={email} onChange={setEmail} />
+        <PasswordField value={password} onChange={setPassword} autoComplete="current-password" />
         <button type="submit" className="primary" disabled={busy}>
           Sign in
         </button>
       </form>
       <p>
-        New here? <Link href={`/register${next ? `?${next}` : ''}`}>Create an account</Link>
+        New here? <Link href={withSameQuery('/register', location)}>Create an account</Link>
       </p>
     </div>
   );
@@ -73,7 +91,6 @@ export function RegisterPage() {
     () => api.register(email.trim(), password, name.trim()),
     location,
   );
-  const next = location.split('?')[1] ?? '';
   return (
     <div className="narrow">
       <h1>Create an account</h1>
@@ -89,29 +106,15 @@ export function RegisterPage() {
             maxLength={100}
           />
         </label>
-        <label>
-          Email
-          <input
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoComplete="email"
-            required
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-            required
-            minLength={8}
-            maxLength={128}
-            aria-describedby="password-hint"
-          />
-        </label>
+        <EmailField value={email} onChange={setEmail} />
+        <PasswordField
+          value={password}
+          onChange={setPassword}
+          autoComplete="new-password"
+          minLength={8}
+          maxLength={128}
+          aria-describedby="password-hint"
+        />
         <p id="password-hint" className="hint">
           At least 8 characters.
         </p>
@@ -120,7 +123,7 @@ export function RegisterPage() {
         </button>
       </form>
       <p>
-        Already have an account? <Link href={`/sign-in${next ? `?${next}` : ''}`}>Sign in</Link>
+        Already have an account? <Link href={withSameQuery('/sign-in', location)}>Sign in</Link>
       </p>
     </div>
   );

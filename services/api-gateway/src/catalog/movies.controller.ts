@@ -6,7 +6,7 @@ import { ApiErrors, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe, listJson } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateMovieDto, MoviesQuery, MovieShowtimesQuery, UpdateMovieDto } from './catalog.dto';
-import { toMovieJson, toShowtimeJson } from './catalog.mappers';
+import { toMovieJson } from './catalog.mappers';
 import { MovieDto, MovieListDto, ShowtimeListDto } from './catalog.responses';
 import { SeatAvailability } from './seat-availability';
 
@@ -54,13 +54,7 @@ export class MoviesController {
       },
       rpc(),
     );
-    const items = list.items ?? [];
-    const available = await this.availability.count(items, rpc());
-    return listJson(
-      items.map((s) => toShowtimeJson(s, available.get(s.id))),
-      list.total,
-      query,
-    );
+    return this.availability.listJson(list, query, rpc());
   }
 
   @Post()

@@ -1,5 +1,7 @@
 import type { moviePb, seatPb } from '@cinema/contracts';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
+import { listJson, type ListJson, type PageQuery } from '../http/params';
+import { toShowtimeJson } from './catalog.mappers';
 
 /** Small pages ask seat-service; larger ones show capacity, to keep a list request to a bounded cost. */
 export const LIVE_AVAILABILITY_MAX_ITEMS = 20;
@@ -15,6 +17,21 @@ export class SeatAvailability {
   private readonly cache = new Map<string, { value: number; until: number }>();
 
   constructor(private readonly seat: PromiseClient<seatPb.SeatServiceClient>) {}
+
+  /** A page of showtimes as docs/api.md lists it, each with its `seatsAvailable`. */
+  async listJson(
+    list: moviePb.ShowtimeList,
+    query: PageQuery,
+    opts: CallOptions,
+  ): Promise<ListJson<ReturnType<typeof toShowtimeJson>>> {
+    const items = list.items ?? [];
+    const available = await this.count(items, opts);
+    return listJson(
+      items.map((s) => toShowtimeJson(s, available.get(s.id))),
+      list.total,
+      query,
+    );
+  }
 
   async count(showtimes: moviePb.Showtime[], opts: CallOptions): Promise<Map<string, number>> {
     const result = new Map<string, number>();

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
 import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
 import { ApiErrors, ApiSuccess } from '../http/openapi';
-import { EntityIdPipe, listJson } from '../http/params';
+import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateShowtimeDto, ShowtimesQuery } from './catalog.dto';
 import { toPricesPb, toShowtimeJson } from './catalog.mappers';
@@ -34,13 +34,7 @@ export class ShowtimesController {
       },
       rpc(),
     );
-    const items = list.items ?? [];
-    const available = await this.availability.count(items, rpc());
-    return listJson(
-      items.map((s) => toShowtimeJson(s, available.get(s.id))),
-      list.total,
-      query,
-    );
+    return this.availability.listJson(list, query, rpc());
   }
 
   @Get(':id')
