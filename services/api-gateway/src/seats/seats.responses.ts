@@ -40,7 +40,7 @@ export class SeatStatusDto {
 }
 
 export class HoldDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ description: 'Opaque; the showtime id, a dot and a UUID' })
   holdId!: string;
 
   @ApiProperty({ format: 'uuid' })
