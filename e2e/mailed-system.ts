@@ -13,12 +13,18 @@ export interface MailedSystem {
   stop(): Promise<void>;
 }
 
-/** The whole system (startSystem with `env`) sending its email to an SMTP listener of the test's own. */
-export async function startMailedSystem(env: Record<string, string>): Promise<MailedSystem> {
+/**
+ * The whole system (startSystem with `env` and `opts`, e.g. `{ replicas: 2 }`) sending its email to an SMTP
+ * listener of the test's own.
+ */
+export async function startMailedSystem(
+  env: Record<string, string>,
+  opts: Parameters<typeof startSystem>[1] = {},
+): Promise<MailedSystem> {
   const smtp = await startSmtpListener();
   let system: RunningSystem;
   try {
-    system = await startSystem({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), ...env });
+    system = await startSystem({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), ...env }, opts);
   } catch (error) {
     await smtp.close();
     throw error;

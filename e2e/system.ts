@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { DEFAULT_ADMIN_PASSWORD, DEFAULT_JWT_SECRET, DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
-import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { createTestVhost, freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { expectDocumented } from './openapi-recorder';
 
 const root = join(__dirname, '..');
@@ -92,24 +94,86 @@ const GRPC_SERVICES = [
   'SAGA_ORCHESTRATOR',
 ];
 
+/** Replica r of a service listens at its base port + REPLICA_STEP × r (scripts/start.mjs, REPLICA_PORT_STEP). */
+export const REPLICA_STEP = 100;
+
+function installed(name: string): boolean {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
+  return dirs.some((dir) => {
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const missingProxies = ['haproxy', 'pgbouncer'].filter((p) => !installed(p));
+
+/** A system of more than one replica runs behind HAProxy and PgBouncer (installed by .ci/run). */
+export const replicaProxies = prerequisite(
+  missingProxies.length
+    ? `${missingProxies.join(' and ')} (apt-get install -y haproxy pgbouncer, as in .ci/run)`
+    : undefined,
+);
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const taken = new Set<number>();
+
+/**
+ * A base port whose replica ports (base + REPLICA_STEP × r, r ≤ replicas) were all free a moment ago and are
+ * none of the ports handed out before in this process.
+ */
+export async function freeReplicaBase(replicas: number): Promise<number> {
+  for (;;) {
+    const base = await freePort();
+    const run = Array.from({ length: replicas + 1 }, (_, r) => base + REPLICA_STEP * r);
+    if (run[replicas] > 65_535 || run.some((p) => taken.has(p))) continue;
+    let ok = true;
+    for (const p of run.slice(1)) ok = ok && (await bindable(p));
+    if (!ok) continue;
+    for (const p of run) taken.add(p);
+    return base;
+  }
+}
+
 /**
  * Starts the whole system with `npm start`'s script, isolated from anything else on the machine: its own
- * databases, ports, Redis database, RabbitMQ vhost and SMTP server.
+ * databases, ports, Redis database, RabbitMQ vhost and SMTP server. With `replicas` > 1 it is
+ * `npm start -- --replicas N`: N processes of every service, HAProxy in front of the gateways and the
+ * payment-services (at API_GATEWAY_PORT and PAYMENT_SERVICE_PORT), PgBouncer in front of PostgreSQL.
  */
 export async function startSystem(
   overrides: Record<string, string>,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; replicas?: number } = {},
 ): Promise<RunningSystem> {
+  const replicas = opts.replicas ?? 1;
+  if (replicas > 1) replicaProxies.check();
+  const port = async () => String(replicas > 1 ? await freeReplicaBase(replicas) : await freePort());
   const suffix = uniqueSuffix();
   const env: Record<string, string> = { SKIP_BUILD: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   for (const db of DATABASES) env[`${db}_DB_NAME`] = `e2e_${db.toLowerCase()}_${suffix}`;
   for (const svc of GRPC_SERVICES) {
-    env[`${svc}_PORT`] = String(await freePort());
-    env[`${svc}_HTTP_PORT`] = String(await freePort());
+    env[`${svc}_PORT`] = await port();
+    env[`${svc}_HTTP_PORT`] = await port();
   }
-  env.API_GATEWAY_PORT = String(await freePort());
-  env.API_GATEWAY_METRICS_PORT = String(await freePort());
-  env.PAYMENT_SERVICE_PORT = String(await freePort());
+  env.API_GATEWAY_PORT = await port();
+  env.API_GATEWAY_METRICS_PORT = await port();
+  env.PAYMENT_SERVICE_PORT = await port();
+  if (replicas > 1) {
+    env.REPLICAS = String(replicas);
+    env.REPLICA_PORT_STEP = String(REPLICA_STEP);
+    env.PGBOUNCER_PORT = await port();
+    env.START_TIMEOUT_MS = '240000';
+  }
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/5';
   env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
@@ -149,7 +213,7 @@ export async function startSystem(
 
   try {
     await waitFor(() => !exited && output.join('').includes('services healthy'), {
-      timeoutMs: opts.timeoutMs ?? 150_000,
+      timeoutMs: opts.timeoutMs ?? (replicas > 1 ? 270_000 : 150_000),
       intervalMs: 250,
       what: 'the system to report healthy',
     });

@@ -9,7 +9,14 @@ import Redis from 'ioredis';
 export interface LocalRedisCluster {
   /** host:port of every node, comma-separated: the REDIS_CLUSTER_NODES of the services under test. */
   nodes: string;
+  /** SIGKILLs the node at host:port (a master lost without a goodbye); it stays down until stop(). */
+  kill(node: string): void;
   stop(): Promise<void>;
+}
+
+export interface RedisClusterOptions {
+  /** cluster-node-timeout: how long a silent master stays a master before its replica takes over. */
+  nodeTimeoutMs?: number;
 }
 
 const NODES = 6;
@@ -25,18 +32,18 @@ export function redisClusterMissing(): string | undefined {
 }
 
 /** Starts the cluster; a second try on other ports if a node could not start (a port taken meanwhile). */
-export async function startRedisCluster(): Promise<LocalRedisCluster> {
+export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<LocalRedisCluster> {
   try {
-    return await startOnce();
+    return await startOnce(options);
   } catch (error) {
     if (!(error instanceof NodeExited)) throw error;
-    return startOnce();
+    return startOnce(options);
   }
 }
 
 class NodeExited extends Error {}
 
-async function startOnce(): Promise<LocalRedisCluster> {
+async function startOnce({ nodeTimeoutMs = 5000 }: RedisClusterOptions): Promise<LocalRedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'cinema-redis-cluster-'));
   const servers: ChildProcess[] = [];
   const stop = async () => {
@@ -66,8 +73,11 @@ async function startOnce(): Promise<LocalRedisCluster> {
           nodeDir,
           '--cluster-config-file',
           'nodes.conf',
+          // A replica copies its master at once (no waiting for more replicas to share one transfer).
+          '--repl-diskless-sync-delay',
+          '0',
           '--cluster-node-timeout',
-          '5000',
+          String(nodeTimeoutMs),
           '--logfile',
           join(nodeDir, 'redis.log'),
         ],
@@ -106,7 +116,21 @@ async function startOnce(): Promise<LocalRedisCluster> {
         ),
       ),
     );
-    return { nodes: ports.map((p) => `127.0.0.1:${p}`).join(','), stop };
+    // A replica that never copied its master cannot take over from it: every replica in sync first.
+    await Promise.all(
+      ports.map((port) =>
+        poll(`node ${port} to be a master or a replica in sync`, async () => {
+          const replication = await reply(port, 'INFO replication');
+          return /role:master/.test(replication) || /master_link_status:up/.test(replication);
+        }),
+      ),
+    );
+    const kill = (node: string) => {
+      const server = servers[ports.findIndex((p) => `127.0.0.1:${p}` === node)];
+      if (!server) throw new Error(`Redis Cluster: no node ${node}`);
+      server.kill('SIGKILL');
+    };
+    return { nodes: ports.map((p) => `127.0.0.1:${p}`).join(','), kill, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -114,6 +138,11 @@ async function startOnce(): Promise<LocalRedisCluster> {
 }
 
 async function answers(port: number, command: string, expected: string): Promise<boolean> {
+  return (await reply(port, command)).includes(expected);
+}
+
+/** A node's reply to one command as text ('' when it does not answer). */
+async function reply(port: number, command: string): Promise<string> {
   const client = new Redis({
     port,
     host: '127.0.0.1',
@@ -125,10 +154,9 @@ async function answers(port: number, command: string, expected: string): Promise
   try {
     await client.connect();
     const [name, ...args] = command.split(' ');
-    const reply = await client.call(name, ...args);
-    return String(reply).includes(expected);
+    return String(await client.call(name, ...args));
   } catch {
-    return false;
+    return '';
   } finally {
     client.disconnect();
   }
