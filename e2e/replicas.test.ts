@@ -1,55 +1,18 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
-import { freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { uniqueSuffix, waitFor } from '@cinema/testing';
 import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
-import { startSmtpListener, startSystem, type RunningSystem } from './system';
+import {
+  REPLICA_STEP,
+  replicaProxies as proxies,
+  startSmtpListener,
+  startSystem,
+  type RunningSystem,
+} from './system';
 import { card, readSse } from './wire-helpers';
 
 const REPLICAS = 2;
-const STEP = 100;
-
-const proxies = prerequisite(
-  ['haproxy', 'pgbouncer'].filter((p) => !installed(p)).join(', ')
-    ? `${['haproxy', 'pgbouncer'].filter((p) => !installed(p)).join(' and ')} (apt-get install -y haproxy pgbouncer, as in .ci/run)`
-    : undefined,
-);
-
-function bindable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-const taken = new Set<number>();
-
-/**
- * A base port whose replica ports (base + STEP × r, r ≤ REPLICAS) were all free a moment ago and are none
- * of the ports handed out before.
- */
-async function freeBase(): Promise<number> {
-  for (;;) {
-    const base = await freePort();
-    const run = Array.from({ length: REPLICAS + 1 }, (_, r) => base + STEP * r);
-    if (run[REPLICAS] > 65_535 || run.some((p) => taken.has(p))) continue;
-    let ok = true;
-    for (const p of run.slice(1)) ok = ok && (await bindable(p));
-    if (!ok) continue;
-    for (const p of run) taken.add(p);
-    return base;
-  }
-}
-
-const GRPC_PREFIXES = [
-  'AUTH_SERVICE',
-  'NOTIFICATION_SERVICE',
-  'MOVIE_SERVICE',
-  'SEAT_SERVICE',
-  'BOOKING_SERVICE',
-  'SAGA_ORCHESTRATOR',
-];
+const STEP = REPLICA_STEP;
 
 /** The pid `npm start` last printed for each replica (`[replicas] seat-service#2 pid 123 (…)`). */
 function pids(system: RunningSystem): Map<string, number> {
@@ -250,27 +213,17 @@ describe.skipIf(proxies.skip)(
     beforeAll(async () => {
       proxies.check();
       smtp = await startSmtpListener();
-      const env: Record<string, string> = {
-        REPLICAS: String(REPLICAS),
-        REPLICA_PORT_STEP: String(STEP),
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(smtp.port),
-        API_GATEWAY_PORT: String(await freeBase()),
-        API_GATEWAY_METRICS_PORT: String(await freeBase()),
-        PAYMENT_SERVICE_PORT: String(await freeBase()),
-        PGBOUNCER_PORT: String(await freeBase()),
-        PAYMENT_DELAY_MS: '200',
-        PAYMENT_WEBHOOK_RETRY_BASE_MS: '250',
-        PAYMENT_WEBHOOK_RETRY_MAX_MS: '2000',
-        START_TIMEOUT_MS: '240000',
-      };
-      for (const prefix of GRPC_PREFIXES) {
-        env[`${prefix}_PORT`] = String(await freeBase());
-        env[`${prefix}_HTTP_PORT`] = String(await freeBase());
-      }
-      env.PAYMENT_WEBHOOK_URL = `http://127.0.0.1:${env.API_GATEWAY_PORT}/payment/callback`;
-      env.PAYMENT_SERVICE_URL = `http://127.0.0.1:${env.PAYMENT_SERVICE_PORT}`;
-      system = await startSystem(env, { timeoutMs: 270_000 });
+      system = await startSystem(
+        {
+          SMTP_HOST: '127.0.0.1',
+          SMTP_PORT: String(smtp.port),
+          PAYMENT_DELAY_MS: '200',
+          PAYMENT_WEBHOOK_RETRY_BASE_MS: '250',
+          PAYMENT_WEBHOOK_RETRY_MAX_MS: '2000',
+        },
+        { replicas: REPLICAS },
+      );
+      const env = system.env;
       // Where each replica answers /health: gRPC services on their ops port, the others behind the balancer.
       const prefixOf: Partial<Record<ServiceName, string>> = {
         'auth-service': 'AUTH_SERVICE',

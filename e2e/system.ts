@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { DEFAULT_ADMIN_PASSWORD, DEFAULT_JWT_SECRET, DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
-import { createTestVhost, freePort, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { createTestVhost, freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { expectDocumented } from './openapi-recorder';
 
 const root = join(__dirname, '..');
@@ -96,18 +95,6 @@ const GRPC_SERVICES = [
 
 /** Replica r of a service listens at its base port + REPLICA_STEP × r (scripts/start.mjs, REPLICA_PORT_STEP). */
 export const REPLICA_STEP = 100;
-
-function installed(name: string): boolean {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin'];
-  return dirs.some((dir) => {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
 
 const missingProxies = ['haproxy', 'pgbouncer'].filter((p) => !installed(p));
 
