@@ -64,7 +64,8 @@ function booking(id: string, userId: string) {
 
 const RETRY_LINE = /\n\n: server shutting down, reconnect\nretry: (\d+)\n\n$/;
 
-describe('gateway shutdown with open seat streams', () => {
+// A loaded machine may take its time: generous deadlines, never a bound on how fast.
+describe('gateway shutdown with open seat streams', { timeout: 120_000 }, () => {
   const fake = new FakeBackends();
   const payments = new FakePaymentService();
   /** Showtimes whose seat status is held back until the test opens their gate. */
@@ -108,6 +109,7 @@ describe('gateway shutdown with open seat streams', () => {
         () => a.state.text.includes('event: snapshot') && b.state.text.includes('event: snapshot'),
         {
           what: 'both snapshots',
+          timeoutMs: 45_000,
         },
       );
       expect(gw.app.get(SeatStreamHub).streamCount).toBe(2);
@@ -122,7 +124,7 @@ describe('gateway shutdown with open seat streams', () => {
           fake
             .callsOf('seat', 'getSeatStatus')
             .some((c) => (c.request as { showtimeId: string }).showtimeId === slowShowtime),
-        { what: 'the slow request at the backend' },
+        { what: 'the slow request at the backend', timeoutMs: 45_000 },
       );
 
       const closing = gw.close().then(() => (closed = true));
@@ -130,7 +132,7 @@ describe('gateway shutdown with open seat streams', () => {
       for (const stream of [a, b]) {
         await waitFor(() => stream.state.ended, {
           what: 'the stream ended by the server',
-          timeoutMs: 10_000,
+          timeoutMs: 45_000,
         });
         expect(stream.state.status).toBe(200);
         expect(stream.state.failed).toBe(false);
@@ -149,7 +151,7 @@ describe('gateway shutdown with open seat streams', () => {
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ showtimeId: slowShowtime, version: 3 });
 
-      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 20_000 });
+      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 45_000 });
       await closing;
       await expect(fetch(`${gw.url}/health`)).rejects.toThrow();
     } finally {
@@ -173,7 +175,7 @@ describe('gateway shutdown with open seat streams', () => {
           fake
             .callsOf('seat', 'getSeatStatus')
             .some((c) => (c.request as { showtimeId: string }).showtimeId === showtimeId),
-        { what: 'the stream reading its snapshot' },
+        { what: 'the stream reading its snapshot', timeoutMs: 45_000 },
       );
       const closing = gw.close().then(() => (closed = true));
       // The hooks have run (the hub is draining) once the server refuses new connections.
@@ -183,16 +185,16 @@ describe('gateway shutdown with open seat streams', () => {
             () => false,
             () => true,
           ),
-        { what: 'the server to stop accepting connections' },
+        { what: 'the server to stop accepting connections', timeoutMs: 45_000 },
       );
       expect(closed).toBe(false);
       late.open();
-      await waitFor(() => stream.state.ended, { what: 'the late stream ended', timeoutMs: 10_000 });
+      await waitFor(() => stream.state.ended, { what: 'the late stream ended', timeoutMs: 45_000 });
       expect(stream.state.status).toBe(200);
       expect(stream.state.text).toMatch(
         /^event: snapshot\ndata: .*\n\n: server shutting down, reconnect\nretry: \d+\n\n$/,
       );
-      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 20_000 });
+      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 45_000 });
       await closing;
     } finally {
       for (const g of gates.values()) g.open();
@@ -212,7 +214,10 @@ describe('gateway shutdown with open seat streams', () => {
       const poll = fetch(`${gw.url}/bookings/${bookingId}?wait=30`, {
         headers: { authorization: `Bearer ${token({ sub: USER_ID })}` },
       });
-      await waitFor(() => polls().length === 1, { what: 'the long poll at booking-service' });
+      await waitFor(() => polls().length === 1, {
+        what: 'the long poll at booking-service',
+        timeoutMs: 45_000,
+      });
       expect(polls()[0].request).toMatchObject({ userId: USER_ID, waitMs: 30_000 });
 
       const closing = gw.close().then(() => (closed = true));
@@ -226,7 +231,7 @@ describe('gateway shutdown with open seat streams', () => {
       });
       // The waiting call was abandoned for one that does not wait.
       expect(polls().map((c) => (c.request as { waitMs: number }).waitMs)).toEqual([30_000, 0]);
-      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 20_000 });
+      await waitFor(() => closed, { what: 'app.close() to finish', timeoutMs: 45_000 });
       await closing;
     } finally {
       longPolls.open();
