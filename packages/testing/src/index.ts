@@ -8,17 +8,33 @@ import type { DbConfig } from '@cinema/config';
 import { dropDatabase, prepareDatabase, type MigrationSet } from '@cinema/database';
 
 /** A port that was free a moment ago, for servers started by tests. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Ports handed out by freePort in this process: never handed out twice. */
+const handedOut = new Set<number>();
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A port free on 127.0.0.1 a moment ago, below Linux's ephemeral range (32768 and up): a port the kernel
+ * picked for listen(0) lies inside it, where any outgoing connection of the machine (a pool's, a broker's)
+ * may take it as its local port before the test's server binds it, and the server fails with EADDRINUSE.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (handedOut.has(port)) continue;
+    if (await bindable(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port found between 20000 and 32000 on 127.0.0.1');
 }
 
 export function uniqueSuffix(): string {
