@@ -84,10 +84,15 @@ const EXAMPLES: Record<ErrorCode, { message: string; details?: Record<string, un
   },
   INVALID_SIGNATURE: { message: 'The webhook signature is missing, wrong or stale' },
   SHOWTIME_STARTED: { message: 'This showtime has already started' },
+  INVALID_TICKET: { message: 'This ticket is not one of ours' },
   UNAUTHENTICATED: { message: 'A valid access token is required' },
   INVALID_CREDENTIALS: { message: 'Invalid email or password' },
   INVALID_TOKEN: { message: 'The token is invalid or expired' },
   FORBIDDEN: { message: 'Administrators only' },
+  NOT_ADMITTED: {
+    message: 'This on-sale has a waiting room: wait for your turn, then hold seats',
+    details: { showtimeId: '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b' },
+  },
   NOT_FOUND: { message: 'Not found' },
   REQUEST_TIMEOUT: { message: 'The request was not received in time' },
   EMAIL_TAKEN: { message: 'This email is already registered' },
@@ -101,6 +106,39 @@ const EXAMPLES: Record<ErrorCode, { message: string; details?: Record<string, un
   IDEMPOTENCY_KEY_REUSED: { message: 'This Idempotency-Key was used with another request' },
   IDEMPOTENCY_KEY_IN_USE: { message: 'A request with this Idempotency-Key is still running' },
   SHOWTIME_OVERLAP: { message: 'The room is busy at that time' },
+  SHOWTIME_CANCELLED: { message: 'This showtime has been cancelled' },
+  SHOWTIME_HAS_SALES: {
+    message: 'Seats of this showtime have been held or sold: its price and time are fixed',
+  },
+  NOT_ON_SALE: {
+    message: 'Tickets for this showtime go on sale later',
+    details: { onSaleAt: '2026-12-24T18:00:00.000Z' },
+  },
+  LAYOUT_LOCKED: {
+    message: 'Future showtimes in this room have sold seats; its layout cannot change',
+    details: { showtimeIds: ['3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b'] },
+  },
+  RESOURCE_IN_USE: {
+    message: 'Future showtimes still use this room',
+    details: { showtimeIds: ['3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b'] },
+  },
+  COMPANION_SEAT_ALONE: {
+    message: 'A companion seat can only be held with its accessible seat',
+    details: { seatIds: ['6f1c1f9e-6a55-4b52-9d1e-4f3c0a7b2d11'] },
+  },
+  BOOKING_NOT_REFUNDABLE: { message: 'This booking has nothing left to refund' },
+  ALREADY_CHECKED_IN: {
+    message: 'This ticket was already scanned',
+    details: { checkedInAt: '2026-12-24T19:41:07.000Z', checkedInBy: 'usher@cinema.local' },
+  },
+  TICKET_NOT_VALID: { message: 'This booking was cancelled', details: { status: 'CANCELLED' } },
+  WRONG_SHOWTIME: {
+    message: 'This ticket is for another showtime',
+    details: {
+      showtimeId: '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b',
+      startsAt: '2026-12-24T20:00:00.000Z',
+    },
+  },
   CONFLICT: { message: 'A room with this name already exists' },
   PAYLOAD_TOO_LARGE: { message: 'Request body is too large' },
   RATE_LIMITED: { message: 'Too many requests, try again later', details: { retryAfterSeconds: 42 } },
