@@ -58,12 +58,15 @@ export interface Seats {
 }
 
 export interface Showtimes {
+  admissions_per_minute: number | null;
   busy_until: Timestamp;
+  cancelled_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   currency: string;
   ends_at: Timestamp;
   id: string;
   movie_id: string;
+  on_sale_at: Timestamp | null;
   prices: Json;
   room_id: string;
   starts_at: Timestamp;

@@ -5,6 +5,7 @@ import {
   ALL_PRICES,
   futureDay,
   movieInput,
+  showtimeRequest,
   startMovieService,
   type MovieClient,
   type RunningMovieService,
@@ -164,6 +165,59 @@ describe('movie-service catalogue over gRPC', () => {
   });
 
   describe('showtimes', () => {
+    it('keeps a sale opening time and a waiting room pace, and refuses a sale opening after the start', async () => {
+      const film = await movie.createMovie(movieInput({ durationMinutes: 90 }));
+      const { room: hall } = await room([{ label: 'A', pattern: 'SS' }]);
+      const day = futureDay(33);
+      const prices = [{ seatType: 'STANDARD', amount: 1000 }];
+      const plain = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${day}T10:00:00Z`,
+          prices,
+          currency: 'EUR',
+        }),
+      );
+      expect(plain).toMatchObject({
+        onSaleAt: '',
+        admissionsPerMinute: 0,
+        status: 'SCHEDULED',
+        cancelledAt: '',
+      });
+
+      const onSale = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${day}T14:00:00Z`,
+          prices,
+          currency: 'EUR',
+          onSaleAt: `${day}T09:00:00Z`,
+          admissionsPerMinute: 600,
+        }),
+      );
+      expect(onSale).toMatchObject({ onSaleAt: `${day}T09:00:00.000Z`, admissionsPerMinute: 600 });
+      expect(await movie.getShowtime({ id: onSale.id })).toEqual(onSale);
+
+      await expect(
+        movie.createShowtime(
+          showtimeRequest({
+            movieId: film.id,
+            roomId: hall.id,
+            startsAt: `${day}T18:00:00Z`,
+            prices,
+            currency: 'EUR',
+            onSaleAt: `${day}T18:00:00Z`,
+            admissionsPerMinute: -1,
+          }),
+        ),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: [{ field: 'onSaleAt' }, { field: 'admissionsPerMinute' }] },
+      });
+    });
+
     it('creates a showtime ending after the movie and refuses overlaps within the cleaning gap', async () => {
       const film = await movie.createMovie(movieInput({ durationMinutes: 120 }));
       const { theater, room: hall } = await room([{ label: 'A', pattern: 'SSVV' }]);
@@ -172,13 +226,15 @@ describe('movie-service catalogue over gRPC', () => {
         { seatType: 'VIP', amount: 1800 },
         { seatType: 'standard', amount: 1200 },
       ];
-      const first = await movie.createShowtime({
-        movieId: film.id,
-        roomId: hall.id,
-        startsAt: `${day}T10:00:00Z`,
-        prices,
-        currency: 'usd',
-      });
+      const first = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${day}T10:00:00Z`,
+          prices,
+          currency: 'usd',
+        }),
+      );
       expect(first).toMatchObject({
         movieId: film.id,
         roomId: hall.id,
@@ -197,28 +253,34 @@ describe('movie-service catalogue over gRPC', () => {
       // 12:00 + 15 minutes cleaning: 12:10 clashes, and so does one that ends inside the first.
       for (const startsAt of [`${day}T12:10:00Z`, `${day}T08:00:00Z`, `${day}T10:30:00+00:00`]) {
         await expect(
-          movie.createShowtime({ movieId: film.id, roomId: hall.id, startsAt, prices, currency: 'USD' }),
+          movie.createShowtime(
+            showtimeRequest({ movieId: film.id, roomId: hall.id, startsAt, prices, currency: 'USD' }),
+          ),
         ).rejects.toMatchObject({
           code: 'SHOWTIME_OVERLAP',
           details: { conflictingShowtimeIds: [first.id] },
         });
       }
-      const after = await movie.createShowtime({
-        movieId: film.id,
-        roomId: hall.id,
-        startsAt: `${day}T12:15:00Z`,
-        prices,
-        currency: 'USD',
-      });
+      const after = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${day}T12:15:00Z`,
+          prices,
+          currency: 'USD',
+        }),
+      );
       expect(after.startsAt).toBe(`${day}T12:15:00.000Z`);
       // 07:45 + 120 min = 09:45, + 15 = 10:00: fits exactly before the first.
-      await movie.createShowtime({
-        movieId: film.id,
-        roomId: hall.id,
-        startsAt: `${day}T07:45:00Z`,
-        prices,
-        currency: 'USD',
-      });
+      await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${day}T07:45:00Z`,
+          prices,
+          currency: 'USD',
+        }),
+      );
     });
 
     it('lets exactly one of two concurrent overlapping showtimes win', async () => {
@@ -228,20 +290,24 @@ describe('movie-service catalogue over gRPC', () => {
       for (let round = 0; round < 5; round += 1) {
         const hour = String(round * 4).padStart(2, '0');
         const attempts = await Promise.allSettled([
-          movie.createShowtime({
-            movieId: film.id,
-            roomId: hall.id,
-            startsAt: `${day}T${hour}:00:00Z`,
-            prices: ALL_PRICES,
-            currency: 'USD',
-          }),
-          movie.createShowtime({
-            movieId: film.id,
-            roomId: hall.id,
-            startsAt: `${day}T${hour}:30:00Z`,
-            prices: ALL_PRICES,
-            currency: 'USD',
-          }),
+          movie.createShowtime(
+            showtimeRequest({
+              movieId: film.id,
+              roomId: hall.id,
+              startsAt: `${day}T${hour}:00:00Z`,
+              prices: ALL_PRICES,
+              currency: 'USD',
+            }),
+          ),
+          movie.createShowtime(
+            showtimeRequest({
+              movieId: film.id,
+              roomId: hall.id,
+              startsAt: `${day}T${hour}:30:00Z`,
+              prices: ALL_PRICES,
+              currency: 'USD',
+            }),
+          ),
         ]);
         expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
         const rejected = attempts.find((a) => a.status === 'rejected');
@@ -258,17 +324,19 @@ describe('movie-service catalogue over gRPC', () => {
       const film = await movie.createMovie(movieInput());
       const { room: hall } = await room([{ label: 'A', pattern: 'ASVX' }]);
       await expect(
-        movie.createShowtime({
-          movieId: film.id,
-          roomId: hall.id,
-          startsAt: 'tomorrow',
-          prices: [
-            { seatType: 'STANDARD', amount: 1200 },
-            { seatType: 'LOUNGE', amount: 10 },
-            { seatType: 'STANDARD', amount: 0 },
-          ],
-          currency: 'US',
-        }),
+        movie.createShowtime(
+          showtimeRequest({
+            movieId: film.id,
+            roomId: hall.id,
+            startsAt: 'tomorrow',
+            prices: [
+              { seatType: 'STANDARD', amount: 1200 },
+              { seatType: 'LOUNGE', amount: 10 },
+              { seatType: 'STANDARD', amount: 0 },
+            ],
+            currency: 'US',
+          }),
+        ),
       ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: {
@@ -283,17 +351,19 @@ describe('movie-service catalogue over gRPC', () => {
         },
       });
       // The blocked seat (X, standard) needs no price of its own; STANDARD is still needed for S.
-      const created = await movie.createShowtime({
-        movieId: film.id,
-        roomId: hall.id,
-        startsAt: `${futureDay(32)}T10:00:00Z`,
-        prices: [
-          { seatType: 'STANDARD', amount: 1200 },
-          { seatType: 'VIP', amount: 1800 },
-          { seatType: 'ACCESSIBLE', amount: 1000 },
-        ],
-        currency: 'EUR',
-      });
+      const created = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${futureDay(32)}T10:00:00Z`,
+          prices: [
+            { seatType: 'STANDARD', amount: 1200 },
+            { seatType: 'VIP', amount: 1800 },
+            { seatType: 'ACCESSIBLE', amount: 1000 },
+          ],
+          currency: 'EUR',
+        }),
+      );
       expect(created.capacity).toBe(3);
     });
 
@@ -306,7 +376,7 @@ describe('movie-service catalogue over gRPC', () => {
       const dayA = futureDay(40);
       const dayB = futureDay(41);
       const create = (movieId: string, roomId: string, startsAt: string) =>
-        movie.createShowtime({ movieId, roomId, startsAt, prices, currency: 'USD' });
+        movie.createShowtime(showtimeRequest({ movieId, roomId, startsAt, prices, currency: 'USD' }));
       const past = await create(film.id, hall.id, new Date(Date.now() - 3 * 3_600_000).toISOString());
       const late = await create(film.id, hall.id, `${dayA}T20:00:00Z`);
       const early = await create(film.id, hall.id, `${dayA}T10:00:00Z`);
@@ -362,13 +432,15 @@ describe('movie-service catalogue over gRPC', () => {
           { label: 'B', pattern: 'VV.C' },
         ],
       });
-      const showtime = await movie.createShowtime({
-        movieId: film.id,
-        roomId: hall.id,
-        startsAt: `${futureDay(50)}T18:00:00Z`,
-        prices: ALL_PRICES,
-        currency: 'USD',
-      });
+      const showtime = await movie.createShowtime(
+        showtimeRequest({
+          movieId: film.id,
+          roomId: hall.id,
+          startsAt: `${futureDay(50)}T18:00:00Z`,
+          prices: ALL_PRICES,
+          currency: 'USD',
+        }),
+      );
       const seating = await movie.getShowtimeSeating({ id: showtime.id });
       expect(seating).toMatchObject({
         showtime,
@@ -410,15 +482,15 @@ describe('movie-service catalogue over gRPC', () => {
       const { room: hall } = await room([{ label: 'A', pattern: 'S' }]);
       const base = { startsAt: `${futureDay(60)}T10:00:00Z`, prices: ALL_PRICES, currency: 'USD' };
       await expect(
-        movie.createShowtime({ ...base, movieId: randomUUID(), roomId: hall.id }),
+        movie.createShowtime(showtimeRequest({ ...base, movieId: randomUUID(), roomId: hall.id })),
       ).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });
-      await expect(movie.createShowtime({ ...base, movieId: film.id, roomId: 'nope' })).rejects.toMatchObject(
-        {
-          code: 'NOT_FOUND',
-        },
-      );
+      await expect(
+        movie.createShowtime(showtimeRequest({ ...base, movieId: film.id, roomId: 'nope' })),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
   });
 });

@@ -75,3 +75,11 @@ export function futureDay(daysAhead: number): string {
   const day = new Date(Date.now() + daysAhead * 86_400_000);
   return day.toISOString().slice(0, 10);
 }
+
+/** A CreateShowtimeRequest with the sale settings left at their defaults (on sale at once, no waiting room). */
+export function showtimeRequest(
+  req: Omit<moviePb.CreateShowtimeRequest, 'onSaleAt' | 'admissionsPerMinute'> &
+    Partial<Pick<moviePb.CreateShowtimeRequest, 'onSaleAt' | 'admissionsPerMinute'>>,
+): moviePb.CreateShowtimeRequest {
+  return { onSaleAt: '', admissionsPerMinute: 0, ...req };
+}

@@ -68,6 +68,14 @@ export interface Showtime {
   prices: Price[];
   currency: string;
   capacity: number;
+  /** When holds open (ISO time); "" = on sale as soon as it is listed. */
+  onSaleAt: string;
+  /** Customers admitted per minute through the waiting room; 0 = no waiting room. */
+  admissionsPerMinute: number;
+  /** SCHEDULED or CANCELLED. */
+  status: string;
+  /** "" unless cancelled. */
+  cancelledAt: string;
 }
 
 export interface ListShowtimesRequest {
@@ -96,6 +104,10 @@ export interface CreateShowtimeRequest {
   startsAt: string;
   prices: Price[];
   currency: string;
+  /** "" = on sale at once. */
+  onSaleAt: string;
+  /** 0 = no waiting room. */
+  admissionsPerMinute: number;
 }
 
 export interface SeatDefinition {

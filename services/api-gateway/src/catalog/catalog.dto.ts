@@ -211,4 +211,25 @@ export class CreateShowtimeDto {
   @ApiProperty({ example: 'USD' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like USD' })
   currency!: string;
+
+  @ApiPropertyOptional({
+    example: '2030-01-24T10:00:00Z',
+    description: 'When holds open (before startsAt); absent: on sale at once',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'onSaleAt must be an ISO-8601 time' })
+  onSaleAt?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100_000,
+    example: 600,
+    description: 'Customers admitted per minute through a waiting room; absent: no waiting room',
+  })
+  @IsOptional()
+  @IsInt({ message: 'admissionsPerMinute must be a whole number' })
+  @Min(1, { message: 'admissionsPerMinute must be at least 1' })
+  @Max(100_000, { message: 'admissionsPerMinute must be at most 100000' })
+  admissionsPerMinute?: number;
 }

@@ -23,9 +23,51 @@ describe('catalog mappers', () => {
       prices: [],
       currency: 'USD',
       capacity: 80,
+      onSaleAt: '',
+      admissionsPerMinute: 0,
+      status: 'SCHEDULED',
+      cancelledAt: '',
     };
     expect(toShowtimeJson(showtime).seatsAvailable).toBe(80);
     expect(toShowtimeJson(showtime, 12).seatsAvailable).toBe(12);
+  });
+
+  it('shows the sale settings and a cancellation only when set', () => {
+    const base = {
+      id: 's',
+      movieId: 'm',
+      theaterId: 't',
+      roomId: 'r',
+      startsAt: 'a',
+      endsAt: 'b',
+      prices: [],
+      currency: 'USD',
+      capacity: 80,
+    };
+    const plain = toShowtimeJson({
+      ...base,
+      onSaleAt: '',
+      admissionsPerMinute: 0,
+      status: '',
+      cancelledAt: '',
+    });
+    expect(plain.status).toBe('SCHEDULED');
+    expect(plain).not.toHaveProperty('onSaleAt');
+    expect(plain).not.toHaveProperty('admissionsPerMinute');
+    expect(plain).not.toHaveProperty('cancelledAt');
+    const sale = toShowtimeJson({
+      ...base,
+      onSaleAt: 'x',
+      admissionsPerMinute: 600,
+      status: 'CANCELLED',
+      cancelledAt: 'y',
+    });
+    expect(sale).toMatchObject({
+      onSaleAt: 'x',
+      admissionsPerMinute: 600,
+      status: 'CANCELLED',
+      cancelledAt: 'y',
+    });
   });
 
   it('marks blocked seats only', () => {

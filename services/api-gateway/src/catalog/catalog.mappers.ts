@@ -35,6 +35,10 @@ export function toShowtimeJson(showtime: moviePb.Showtime, seatsAvailable?: numb
     currency: showtime.currency,
     seatsAvailable: seatsAvailable ?? showtime.capacity,
     capacity: showtime.capacity,
+    status: showtime.status === 'CANCELLED' ? ('CANCELLED' as const) : ('SCHEDULED' as const),
+    ...(showtime.onSaleAt ? { onSaleAt: showtime.onSaleAt } : {}),
+    ...(showtime.admissionsPerMinute > 0 ? { admissionsPerMinute: showtime.admissionsPerMinute } : {}),
+    ...(showtime.cancelledAt ? { cancelledAt: showtime.cancelledAt } : {}),
   };
 }
 

@@ -68,6 +68,27 @@ export class ShowtimeDto {
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 50 })
   capacity!: number;
+
+  @ApiProperty({ enum: ['SCHEDULED', 'CANCELLED'], example: 'SCHEDULED' })
+  status!: 'SCHEDULED' | 'CANCELLED';
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When holds open; absent: on sale as soon as listed',
+    example: '2030-01-24T10:00:00.000Z',
+  })
+  onSaleAt?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'Customers the waiting room admits per minute; absent: no waiting room',
+    example: 600,
+  })
+  admissionsPerMinute?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Present once cancelled' })
+  cancelledAt?: string;
 }
 
 export class RoomDto {

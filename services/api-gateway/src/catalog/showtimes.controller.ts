@@ -68,6 +68,8 @@ export class ShowtimesController {
         startsAt: body.startsAt,
         prices: toPricesPb(body.prices),
         currency: body.currency,
+        onSaleAt: body.onSaleAt ?? '',
+        admissionsPerMinute: body.admissionsPerMinute ?? 0,
       },
       rpc(),
     );

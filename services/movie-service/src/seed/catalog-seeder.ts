@@ -86,6 +86,8 @@ export class CatalogSeeder implements OnApplicationBootstrap {
                   ...showtimeTimes(startsAt, movie.durationMinutes),
                   prices: DEMO_PRICES,
                   currency: DEMO_CURRENCY,
+                  onSaleAt: null,
+                  admissionsPerMinute: null,
                 },
                 trx,
               );

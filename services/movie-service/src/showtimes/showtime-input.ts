@@ -1,4 +1,5 @@
 import type { FieldError, moviePb } from '@cinema/contracts';
+import { parseInstant } from '../requests';
 import { SEAT_TYPES, type PriceRow, type SeatType } from '../database';
 
 /** Time the room needs between two showtimes (cleaning, audience changeover). */
@@ -59,4 +60,45 @@ export function normaliseCurrency(currency: string): { currency: string; problem
   if (!/^[A-Z]{3}$/.test(value))
     return { currency: value, problem: { field: 'currency', message: 'must be a 3-letter ISO 4217 code' } };
   return { currency: value };
+}
+
+export const MAX_ADMISSIONS_PER_MINUTE = 100_000;
+
+export interface SaleSettings {
+  onSaleAt: Date | null;
+  admissionsPerMinute: number | null;
+  problems: FieldError[];
+}
+
+/**
+ * When a showtime's sale opens ("" = at once) and its waiting room's pace (0 = no waiting room). A sale
+ * opening after the showtime starts would sell nothing, so it is refused.
+ */
+export function saleSettings(
+  onSaleAt: string,
+  admissionsPerMinute: number,
+  startsAt: Date | null,
+): SaleSettings {
+  const problems: FieldError[] = [];
+  let opens: Date | null = null;
+  if (onSaleAt) {
+    opens = parseInstant(onSaleAt);
+    if (!opens) problems.push({ field: 'onSaleAt', message: 'must be an ISO-8601 date-time' });
+    else if (startsAt && opens.getTime() >= startsAt.getTime())
+      problems.push({ field: 'onSaleAt', message: 'must be before startsAt' });
+  }
+  if (
+    !Number.isInteger(admissionsPerMinute) ||
+    admissionsPerMinute < 0 ||
+    admissionsPerMinute > MAX_ADMISSIONS_PER_MINUTE
+  )
+    problems.push({
+      field: 'admissionsPerMinute',
+      message: `must be a whole number from 1 to ${MAX_ADMISSIONS_PER_MINUTE}`,
+    });
+  return {
+    onSaleAt: opens,
+    admissionsPerMinute: admissionsPerMinute > 0 ? admissionsPerMinute : null,
+    problems,
+  };
 }

@@ -12,6 +12,9 @@ export interface ShowtimeRow {
   prices: PriceRow[];
   currency: string;
   capacity: number;
+  onSaleAt: Date | null;
+  admissionsPerMinute: number | null;
+  cancelledAt: Date | null;
 }
 
 export interface NewShowtime {
@@ -23,6 +26,8 @@ export interface NewShowtime {
   busyUntil: Date;
   prices: PriceRow[];
   currency: string;
+  onSaleAt: Date | null;
+  admissionsPerMinute: number | null;
 }
 
 export interface ShowtimeFilter {
@@ -57,6 +62,8 @@ export class ShowtimesRepository {
           busy_until: showtime.busyUntil,
           prices: JSON.stringify(showtime.prices),
           currency: showtime.currency,
+          on_sale_at: showtime.onSaleAt,
+          admissions_per_minute: showtime.admissionsPerMinute,
         })
         .execute();
       return true;
@@ -81,8 +88,9 @@ export class ShowtimesRepository {
     return this.selectShowtimes().where('showtimes.id', '=', id).executeTakeFirst();
   }
 
+  /** Lists what customers can still see: cancelled showtimes are left out. */
   async list(filter: ShowtimeFilter): Promise<{ items: ShowtimeRow[]; total: number }> {
-    let query = this.selectShowtimes();
+    let query = this.selectShowtimes().where('showtimes.cancelled_at', 'is', null);
     if (filter.movieId) query = query.where('showtimes.movie_id', '=', filter.movieId);
     if (filter.theaterId) query = query.where('rooms.theater_id', '=', filter.theaterId);
     if (filter.from) query = query.where('showtimes.starts_at', '>=', filter.from);
@@ -130,6 +138,9 @@ export class ShowtimesRepository {
         'showtimes.prices',
         'showtimes.currency',
         'rooms.capacity',
+        'showtimes.on_sale_at as onSaleAt',
+        'showtimes.admissions_per_minute as admissionsPerMinute',
+        'showtimes.cancelled_at as cancelledAt',
       ]);
   }
 }

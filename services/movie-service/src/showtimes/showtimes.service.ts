@@ -4,7 +4,7 @@ import { DomainError, isUuid, validationError, type FieldError, type moviePb } f
 import { MoviesService } from '../movies/movies.service';
 import { isCalendarDate, notFound, paging, parseInstant } from '../requests';
 import { TheatersRepository } from '../theaters/theaters.repository';
-import { normaliseCurrency, showtimeTimes, validatePrices } from './showtime-input';
+import { normaliseCurrency, saleSettings, showtimeTimes, validatePrices } from './showtime-input';
 import { ShowtimesRepository, type ShowtimeFilter, type ShowtimeRow } from './showtimes.repository';
 
 const DAY_MS = 86_400_000;
@@ -59,6 +59,8 @@ export class ShowtimesService {
     const problems: FieldError[] = [];
     const startsAt = parseInstant(req.startsAt);
     if (!startsAt) problems.push({ field: 'startsAt', message: 'must be an ISO-8601 date-time' });
+    const sale = saleSettings(req.onSaleAt, req.admissionsPerMinute, startsAt);
+    problems.push(...sale.problems);
     const { currency, problem } = normaliseCurrency(req.currency);
     if (problem) problems.push(problem);
     const movie = await this.movies.require(req.movieId);
@@ -76,6 +78,8 @@ export class ShowtimesService {
       ...times,
       prices: priced.prices,
       currency,
+      onSaleAt: sale.onSaleAt,
+      admissionsPerMinute: sale.admissionsPerMinute,
     };
     if (!(await this.showtimes.insert(showtime))) {
       const clashes = await this.showtimes.findClashing(room.id, times.startsAt, times.busyUntil);
@@ -88,7 +92,12 @@ export class ShowtimesService {
         },
       );
     }
-    return toShowtime({ ...showtime, theaterId: room.theaterId, capacity: room.capacity });
+    return toShowtime({
+      ...showtime,
+      theaterId: room.theaterId,
+      capacity: room.capacity,
+      cancelledAt: null,
+    });
   }
 
   async seating(id: string): Promise<moviePb.ShowtimeSeating> {
@@ -119,5 +128,9 @@ function toShowtime(row: ShowtimeRow): moviePb.Showtime {
     prices: row.prices,
     currency: row.currency,
     capacity: row.capacity,
+    onSaleAt: row.onSaleAt?.toISOString() ?? '',
+    admissionsPerMinute: row.admissionsPerMinute ?? 0,
+    status: row.cancelledAt ? 'CANCELLED' : 'SCHEDULED',
+    cancelledAt: row.cancelledAt?.toISOString() ?? '',
   };
 }
