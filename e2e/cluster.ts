@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
-import { DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
+import { DEFAULT_WEBHOOK_SECRET, GRPC_SERVICES, SERVICES, type ServiceName } from '@cinema/config';
 import { signWebhook } from '@cinema/contracts';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
 import {
@@ -16,26 +16,7 @@ import {
 
 const root = join(__dirname, '..');
 
-export const SERVICES = [
-  'auth-service',
-  'movie-service',
-  'seat-service',
-  'booking-service',
-  'saga-orchestrator',
-  'notification-service',
-  'payment-service',
-  'api-gateway',
-] as const;
-export type ServiceName = (typeof SERVICES)[number];
-
-const GRPC_PREFIX: Partial<Record<ServiceName, string>> = {
-  'auth-service': 'AUTH_SERVICE',
-  'notification-service': 'NOTIFICATION_SERVICE',
-  'movie-service': 'MOVIE_SERVICE',
-  'seat-service': 'SEAT_SERVICE',
-  'booking-service': 'BOOKING_SERVICE',
-  'saga-orchestrator': 'SAGA_ORCHESTRATOR',
-};
+export { SERVICES, type ServiceName };
 
 /** The mailbox: an SMTP listener that can be taken down and brought back on the same port. */
 export interface Mailbox {
@@ -116,9 +97,9 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
 
   const env: Record<string, string> = { LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   for (const db of DATABASES) env[`${db}_DB_NAME`] = `e2e_${db.toLowerCase()}_${suffix}`;
-  for (const prefix of Object.values(GRPC_PREFIX)) {
-    env[`${prefix}_PORT`] = String(await freePort());
-    env[`${prefix}_HTTP_PORT`] = String(await freePort());
+  for (const svc of Object.values(GRPC_SERVICES)) {
+    env[`${svc.env}_PORT`] = String(await freePort());
+    env[`${svc.env}_HTTP_PORT`] = String(await freePort());
   }
   env.API_GATEWAY_PORT = String(await freePort());
   env.PAYMENT_SERVICE_PORT = String(await freePort());
@@ -154,7 +135,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
       ? env.API_GATEWAY_PORT
       : name === 'payment-service'
         ? env.PAYMENT_SERVICE_PORT
-        : env[`${GRPC_PREFIX[name]}_HTTP_PORT`];
+        : env[`${GRPC_SERVICES[name]?.env}_HTTP_PORT`];
 
   const { gate, server: gateServer } = await startWebhookGate(gatePort, callbackUrl);
 

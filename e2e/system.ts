@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { DEFAULT_ADMIN_PASSWORD, DEFAULT_JWT_SECRET, DEFAULT_WEBHOOK_SECRET } from '@cinema/config';
+import {
+  DEFAULT_ADMIN_PASSWORD,
+  DEFAULT_JWT_SECRET,
+  DEFAULT_WEBHOOK_SECRET,
+  GRPC_SERVICES,
+  SERVICE_DATABASES,
+} from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
 import { createTestVhost, freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
 import { expectDocumented } from './openapi-recorder';
@@ -54,7 +60,7 @@ export interface RunningSystem {
 }
 
 /** The `<PREFIX>_DB_*` prefixes of the seven service databases. */
-export const DATABASES = ['AUTH', 'MOVIE', 'SEAT', 'BOOKING', 'SAGA_ORCHESTRATOR', 'NOTIFICATION', 'PAYMENT'];
+export const DATABASES = Object.keys(SERVICE_DATABASES);
 
 /** Drops the databases a test system was given through `<PREFIX>_DB_NAME` in `env`. */
 export async function dropSystemDatabases(env: Record<string, string>): Promise<void> {
@@ -83,15 +89,6 @@ export function systemSecrets(): Record<string, string> {
     ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD,
   };
 }
-
-const GRPC_SERVICES = [
-  'AUTH_SERVICE',
-  'NOTIFICATION_SERVICE',
-  'MOVIE_SERVICE',
-  'SEAT_SERVICE',
-  'BOOKING_SERVICE',
-  'SAGA_ORCHESTRATOR',
-];
 
 /** Replica r of a service listens at its base port + REPLICA_STEP × r (scripts/start.mjs, REPLICA_PORT_STEP). */
 export const REPLICA_STEP = 100;
@@ -148,9 +145,9 @@ export async function startSystem(
   const suffix = uniqueSuffix();
   const env: Record<string, string> = { SKIP_BUILD: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   for (const db of DATABASES) env[`${db}_DB_NAME`] = `e2e_${db.toLowerCase()}_${suffix}`;
-  for (const svc of GRPC_SERVICES) {
-    env[`${svc}_PORT`] = await port();
-    env[`${svc}_HTTP_PORT`] = await port();
+  for (const svc of Object.values(GRPC_SERVICES)) {
+    env[`${svc.env}_PORT`] = await port();
+    env[`${svc.env}_HTTP_PORT`] = await port();
   }
   env.API_GATEWAY_PORT = await port();
   env.API_GATEWAY_METRICS_PORT = await port();

@@ -48,26 +48,6 @@ env.PAYMENT_SERVICE_URL ||= `http://127.0.0.1:${ports.payment}`;
 env.PAYMENT_WEBHOOK_URL ||= `http://127.0.0.1:${ports.gateway}/payment/callback`;
 env.PUBLIC_BASE_URL ||= `http://localhost:${ports.gateway}`;
 
-// The gRPC services' variables and default ports, as in packages/config (SERVICE_PORTS).
-const GRPC = {
-  'auth-service': ['AUTH_SERVICE', 50051, 9151],
-  'notification-service': ['NOTIFICATION_SERVICE', 50052, 9152],
-  'movie-service': ['MOVIE_SERVICE', 50053, 9153],
-  'seat-service': ['SEAT_SERVICE', 50054, 9154],
-  'booking-service': ['BOOKING_SERVICE', 50055, 9155],
-  'saga-orchestrator': ['SAGA_ORCHESTRATOR', 50056, 9156],
-};
-/** The `<PREFIX>_DB_*` prefixes of the services' databases and their default names. */
-const DATABASES = {
-  AUTH: 'auth_db',
-  MOVIE: 'movie_db',
-  SEAT: 'seat_db',
-  BOOKING: 'booking_db',
-  SAGA_ORCHESTRATOR: 'saga_db',
-  NOTIFICATION: 'notification_db',
-  PAYMENT: 'payment_db',
-};
-
 /**
  * Every process to run: `env` is what replica r gets on top of the shared environment, `health` its ops
  * port, `ports` what it listens on (printed).
@@ -76,8 +56,8 @@ function instancesOf(name) {
   const out = [];
   for (let r = 0; r < replicas; r++) {
     const label = replicas > 1 ? `${name}#${r + 1}` : name;
-    if (GRPC[name]) {
-      const [prefix, grpc, http] = GRPC[name];
+    if (GRPC_SERVICES[name]) {
+      const { env: prefix, grpc, http } = GRPC_SERVICES[name];
       const grpcPort = port(`${prefix}_PORT`, grpc) + step * r;
       const httpPort = port(`${prefix}_HTTP_PORT`, http) + step * r;
       out.push({
@@ -115,28 +95,6 @@ function instancesOf(name) {
     }
   }
   return out;
-}
-
-const SERVICE_NAMES = [
-  'auth-service',
-  'movie-service',
-  'seat-service',
-  'booking-service',
-  'saga-orchestrator',
-  'notification-service',
-  'payment-service',
-  'api-gateway',
-];
-const instances = SERVICE_NAMES.flatMap(instancesOf);
-
-if (replicas > 1) {
-  // Each client spreads its calls over every replica of the service it calls (round_robin).
-  for (const [name, [prefix]] of Object.entries(GRPC)) {
-    env[`${prefix}_URL`] ||= instances
-      .filter((i) => i.name === name)
-      .map((i) => `127.0.0.1:${i.env[`${prefix}_PORT`]}`)
-      .join(',');
-  }
 }
 
 function fail(message) {
@@ -308,6 +266,18 @@ process.on('SIGTERM', () => void stopAll(0));
 
 await checkDependencies();
 if (env.SKIP_BUILD !== 'true') build();
+// The services, their ports and databases, as the built packages/config declares them (topology.ts).
+const { GRPC_SERVICES, SERVICES, SERVICE_DATABASES } = await import('@cinema/config');
+const instances = SERVICES.flatMap(instancesOf);
+if (replicas > 1) {
+  // Each client spreads its calls over every replica of the service it calls (round_robin).
+  for (const [name, { env: prefix }] of Object.entries(GRPC_SERVICES)) {
+    env[`${prefix}_URL`] ||= instances
+      .filter((i) => i.name === name)
+      .map((i) => `127.0.0.1:${i.env[`${prefix}_PORT`]}`)
+      .join(',');
+  }
+}
 if (!env.SMTP_HOST) {
   const smtpPort = port('MAIL_SINK_SMTP_PORT', 1025);
   const httpPort = port('MAIL_SINK_HTTP_PORT', 8025);
@@ -326,7 +296,7 @@ if (usePgBouncer) {
   // Ordinary queries go through PgBouncer; LISTEN, database creation and migrations straight to PostgreSQL.
   const databases = [];
   const users = new Map();
-  for (const [prefix, defaultName] of Object.entries(DATABASES)) {
+  for (const [prefix, defaultName] of Object.entries(SERVICE_DATABASES)) {
     const host = env[`${prefix}_DB_HOST`] || '127.0.0.1';
     const dbPort = Number(env[`${prefix}_DB_PORT`] || 5432);
     const name = env[`${prefix}_DB_NAME`] || defaultName;

@@ -1,16 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
+import { SERVICE_DATABASES } from '@cinema/config';
 import type { AuditSnapshot, PendingOutboxFact } from './types';
 
-/** The databases the audit reads, keyed like their environment prefix (docs/operations.md). */
-export const AUDITED_DATABASES = {
-  AUTH: 'auth_db',
-  MOVIE: 'movie_db',
-  SEAT: 'seat_db',
-  BOOKING: 'booking_db',
-  SAGA_ORCHESTRATOR: 'saga_db',
-  NOTIFICATION: 'notification_db',
-  PAYMENT: 'payment_db',
-} as const;
+/** The databases the audit reads: every service's, keyed like their environment prefix (docs/operations.md). */
+export const AUDITED_DATABASES = SERVICE_DATABASES;
 
 export type AuditedDatabase = keyof typeof AUDITED_DATABASES;
 export type AuditPools = Record<AuditedDatabase, Pool>;
