@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { expect } from 'vitest';
-import { expectDocumented } from './openapi-recorder';
+import { expectDocumented, fetchDocumented } from './openapi-recorder';
 import type { ApiResponse } from './system';
 import { readSse } from './wire-helpers';
 
@@ -255,16 +255,7 @@ export async function rawRequest(
 ): Promise<RawResponse> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const res = await fetch(`${baseUrl}${path}`, { method, headers, body: opts.body });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  await expectDocumented(baseUrl, method, path, { status: res.status, headers: res.headers, body });
-  return { status: res.status, text, body, headers: res.headers };
+  return fetchDocumented(baseUrl, method, path, { headers, body: opts.body });
 }
 
 export interface SseEvent {

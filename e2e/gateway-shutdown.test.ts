@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Server, ServerCredentials, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grpcServiceClient } from '@cinema/rpc';
-import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, grpcServicesAt, uniqueSuffix, waitFor } from '@cinema/testing';
 
 const root = join(__dirname, '..');
 
@@ -53,12 +53,7 @@ describe('api-gateway process on SIGTERM with an open seat stream', () => {
         API_GATEWAY_PORT: String(port),
         API_GATEWAY_METRICS_PORT: '0',
         BIND_HOST: '127.0.0.1',
-        AUTH_SERVICE_URL: address,
-        MOVIE_SERVICE_URL: address,
-        SEAT_SERVICE_URL: address,
-        BOOKING_SERVICE_URL: address,
-        SAGA_ORCHESTRATOR_URL: address,
-        NOTIFICATION_SERVICE_URL: address,
+        ...grpcServicesAt(address),
         PAYMENT_SERVICE_URL: 'http://127.0.0.1:1',
         REDIS_KEY_PREFIX: `test:gw-sigterm:${uniqueSuffix()}:`,
       },

@@ -62,3 +62,22 @@ export async function expectDocumented(
     throw new Error(`${method} ${path}: ${describeVerdict(verdict, answer.status)}`);
   }
 }
+
+/** A fetch whose answer is judged against the OpenAPI document: the body parsed when it is JSON. */
+export async function fetchDocumented(
+  baseUrl: string,
+  method: string,
+  path: string,
+  init: { headers: Record<string, string>; body?: string },
+): Promise<{ status: number; text: string; body: unknown; headers: Headers }> {
+  const res = await fetch(`${baseUrl}${path}`, { method, headers: init.headers, body: init.body });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  await expectDocumented(baseUrl, method, path, { status: res.status, headers: res.headers, body });
+  return { status: res.status, text, body, headers: res.headers };
+}

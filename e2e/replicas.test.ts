@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
 import { uniqueSuffix, waitFor } from '@cinema/testing';
-import { describeViolations, SERVICES, Shopper, type Booking, type ServiceName } from './cluster';
+import { GRPC_SERVICES } from '@cinema/config';
+import { describeViolations, SERVICES, Shopper, type Booking } from './cluster';
 import {
   REPLICA_STEP,
   replicaProxies as proxies,
@@ -225,17 +226,9 @@ describe.skipIf(proxies.skip)(
       );
       const env = system.env;
       // Where each replica answers /health: gRPC services on their ops port, the others behind the balancer.
-      const prefixOf: Partial<Record<ServiceName, string>> = {
-        'auth-service': 'AUTH_SERVICE',
-        'notification-service': 'NOTIFICATION_SERVICE',
-        'movie-service': 'MOVIE_SERVICE',
-        'seat-service': 'SEAT_SERVICE',
-        'booking-service': 'BOOKING_SERVICE',
-        'saga-orchestrator': 'SAGA_ORCHESTRATOR',
-      };
       for (const name of SERVICES)
         for (let r = 0; r < REPLICAS; r++) {
-          const prefix = prefixOf[name];
+          const prefix = GRPC_SERVICES[name]?.env;
           const port = prefix
             ? Number(env[`${prefix}_HTTP_PORT`]) + STEP * r
             : Number(name === 'api-gateway' ? env.API_GATEWAY_PORT : env.PAYMENT_SERVICE_PORT) +

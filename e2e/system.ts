@@ -12,7 +12,7 @@ import {
 } from '@cinema/config';
 import { dropDatabase } from '@cinema/database';
 import { createTestVhost, freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
-import { expectDocumented } from './openapi-recorder';
+import { fetchDocumented } from './openapi-recorder';
 
 const root = join(__dirname, '..');
 
@@ -224,19 +224,10 @@ export function apiClient(baseUrl: string) {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
+    const res = await fetchDocumented(baseUrl, method, path, {
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON */
-    }
-    await expectDocumented(baseUrl, method, path, { status: res.status, headers: res.headers, body });
-    return { status: res.status, body: body as T, headers: res.headers };
+    return { status: res.status, body: res.body as T, headers: res.headers };
   };
 }

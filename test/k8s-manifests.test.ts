@@ -20,7 +20,7 @@ import {
   type IService,
 } from 'kubernetes-models/v1';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, SERVICE_PORTS } from '@cinema/config';
+import { ConfigError, GRPC_SERVICES } from '@cinema/config';
 import { loadGatewayConfig } from '../services/api-gateway/src/config';
 import { loadAuthConfig } from '../services/auth-service/src/config';
 import { loadNotificationConfig } from '../services/notification-service/src/config';
@@ -32,14 +32,7 @@ const K8S = join(root, 'deploy', 'k8s');
 const OVERLAY = join('overlays', 'example');
 
 /** The gRPC services, by Deployment name, with the ports their config defaults to. */
-const GRPC: Record<string, { grpc: number; http: number }> = {
-  'auth-service': SERVICE_PORTS.auth,
-  'notification-service': SERVICE_PORTS.notification,
-  'movie-service': SERVICE_PORTS.movie,
-  'seat-service': SERVICE_PORTS.seat,
-  'booking-service': SERVICE_PORTS.booking,
-  'saga-orchestrator': SERVICE_PORTS.saga,
-};
+const GRPC: Record<string, { grpc: number; http: number }> = GRPC_SERVICES;
 
 /** The HTTP services' ports by name, as their config defaults them. */
 const HTTP_PORTS: Record<string, Record<string, number>> = {

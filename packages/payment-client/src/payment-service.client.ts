@@ -84,13 +84,8 @@ export class PaymentServiceClient {
   async createPayment(input: CreatePaymentInput, options: RequestOptions): Promise<PaymentAccepted> {
     const answer = await this.send('POST', '/payments', input, options);
     const body = answer.body ?? {};
-    if (typeof body.paymentId !== 'string')
-      throw new PaymentServiceUnavailableError(
-        `payment service answered ${answer.status} without a paymentId`,
-        answer.status,
-      );
     return {
-      paymentId: body.paymentId,
+      paymentId: idIn(answer, 'paymentId'),
       bookingId: typeof body.bookingId === 'string' ? body.bookingId : input.bookingId,
       status: typeof body.status === 'string' ? body.status : 'PROCESSING',
     };
@@ -105,13 +100,8 @@ export class PaymentServiceClient {
       options,
     );
     const body = answer.body ?? {};
-    if (typeof body.refundId !== 'string')
-      throw new PaymentServiceUnavailableError(
-        `payment service answered ${answer.status} without a refundId`,
-        answer.status,
-      );
     return {
-      refundId: body.refundId,
+      refundId: idIn(answer, 'refundId'),
       paymentId: typeof body.paymentId === 'string' ? body.paymentId : paymentId,
       amount: typeof body.amount === 'number' ? body.amount : undefined,
       status: typeof body.status === 'string' ? body.status : 'PROCESSING',
@@ -226,4 +216,15 @@ function errorOf({ status, body }: Answer): Error {
   }
   // 5xx, 408, 429, and anything unexpected (1xx/3xx): try again later.
   return new PaymentServiceUnavailableError(text, status);
+}
+
+/** The id an accepted request's answer must carry; without it the call's outcome is unknown. */
+function idIn(answer: Answer, field: 'paymentId' | 'refundId'): string {
+  const value = answer.body?.[field];
+  if (typeof value !== 'string')
+    throw new PaymentServiceUnavailableError(
+      `payment service answered ${answer.status} without a ${field}`,
+      answer.status,
+    );
+  return value;
 }

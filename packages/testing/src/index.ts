@@ -4,10 +4,9 @@ import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
-import type { DbConfig } from '@cinema/config';
+import { SERVICE_PORTS, type DbConfig } from '@cinema/config';
 import { dropDatabase, prepareDatabase, type MigrationSet } from '@cinema/database';
 
-/** A port that was free a moment ago, for servers started by tests. */
 /** Ports handed out by freePort in this process: never handed out twice. */
 const handedOut = new Set<number>();
 
@@ -198,4 +197,9 @@ export function prerequisite(
     },
   };
 }
+/** `<NAME>_URL` of every gRPC service set to one address: a test's stand-in for all the backends. */
+export function grpcServicesAt(address: string): Record<string, string> {
+  return Object.fromEntries(Object.values(SERVICE_PORTS).map((p) => [`${p.env}_URL`, address]));
+}
+
 export * from './openapi-responses';

@@ -22,7 +22,7 @@ import {
   type GrpcServiceName,
 } from '@cinema/contracts';
 import { grpcServiceClient, PROTO_LOADER_OPTIONS, toGrpcError } from '@cinema/rpc';
-import { freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, grpcServicesAt, uniqueSuffix, waitFor } from '@cinema/testing';
 import { createGateway } from '../src/app';
 import { AppModule } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
@@ -187,12 +187,7 @@ export async function startGateway(
     API_GATEWAY_PORT: String(port),
     BIND_HOST: '127.0.0.1',
     JWT_SECRET,
-    AUTH_SERVICE_URL: address,
-    MOVIE_SERVICE_URL: address,
-    SEAT_SERVICE_URL: address,
-    BOOKING_SERVICE_URL: address,
-    SAGA_ORCHESTRATOR_URL: address,
-    NOTIFICATION_SERVICE_URL: address,
+    ...grpcServicesAt(address),
     PAYMENT_SERVICE_URL: `http://127.0.0.1:${paymentPort}`,
     PAYMENT_WEBHOOK_SECRET: WEBHOOK_SECRET,
     PAYMENT_WEBHOOK_SECRET_PREVIOUS: WEBHOOK_SECRET_PREVIOUS,

@@ -169,50 +169,27 @@ describe('movie-service catalogue over gRPC', () => {
       const film = await movie.createMovie(movieInput({ durationMinutes: 90 }));
       const { room: hall } = await room([{ label: 'A', pattern: 'SS' }]);
       const day = futureDay(33);
-      const prices = [{ seatType: 'STANDARD', amount: 1000 }];
-      const plain = await movie.createShowtime(
-        showtimeRequest({
-          movieId: film.id,
-          roomId: hall.id,
-          startsAt: `${day}T10:00:00Z`,
-          prices,
-          currency: 'EUR',
-        }),
-      );
-      expect(plain).toMatchObject({
+      const at = (hour: number, sale: Partial<moviePb.CreateShowtimeRequest> = {}) =>
+        movie.createShowtime(
+          showtimeRequest({
+            movieId: film.id,
+            roomId: hall.id,
+            startsAt: `${day}T${hour}:00:00Z`,
+            prices: [{ seatType: 'STANDARD', amount: 1000 }],
+            currency: 'EUR',
+            ...sale,
+          }),
+        );
+      expect(await at(10)).toMatchObject({
         onSaleAt: '',
         admissionsPerMinute: 0,
         status: 'SCHEDULED',
         cancelledAt: '',
       });
-
-      const onSale = await movie.createShowtime(
-        showtimeRequest({
-          movieId: film.id,
-          roomId: hall.id,
-          startsAt: `${day}T14:00:00Z`,
-          prices,
-          currency: 'EUR',
-          onSaleAt: `${day}T09:00:00Z`,
-          admissionsPerMinute: 600,
-        }),
-      );
+      const onSale = await at(14, { onSaleAt: `${day}T09:00:00Z`, admissionsPerMinute: 600 });
       expect(onSale).toMatchObject({ onSaleAt: `${day}T09:00:00.000Z`, admissionsPerMinute: 600 });
       expect(await movie.getShowtime({ id: onSale.id })).toEqual(onSale);
-
-      await expect(
-        movie.createShowtime(
-          showtimeRequest({
-            movieId: film.id,
-            roomId: hall.id,
-            startsAt: `${day}T18:00:00Z`,
-            prices,
-            currency: 'EUR',
-            onSaleAt: `${day}T18:00:00Z`,
-            admissionsPerMinute: -1,
-          }),
-        ),
-      ).rejects.toMatchObject({
+      await expect(at(18, { onSaleAt: `${day}T18:00:00Z`, admissionsPerMinute: -1 })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'onSaleAt' }, { field: 'admissionsPerMinute' }] },
       });

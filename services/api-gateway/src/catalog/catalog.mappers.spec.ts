@@ -12,51 +12,35 @@ describe('catalog mappers', () => {
     expect(toPricesPb({ STANDARD: 1200, VIP: 1800 })).toEqual(pb);
   });
 
+  const showtime = {
+    id: 's',
+    movieId: 'm',
+    theaterId: 't',
+    roomId: 'r',
+    startsAt: 'a',
+    endsAt: 'b',
+    prices: [],
+    currency: 'USD',
+    capacity: 80,
+    onSaleAt: '',
+    admissionsPerMinute: 0,
+    status: 'SCHEDULED',
+    cancelledAt: '',
+  };
+
   it('falls back to capacity for seatsAvailable', () => {
-    const showtime = {
-      id: 's',
-      movieId: 'm',
-      theaterId: 't',
-      roomId: 'r',
-      startsAt: 'a',
-      endsAt: 'b',
-      prices: [],
-      currency: 'USD',
-      capacity: 80,
-      onSaleAt: '',
-      admissionsPerMinute: 0,
-      status: 'SCHEDULED',
-      cancelledAt: '',
-    };
     expect(toShowtimeJson(showtime).seatsAvailable).toBe(80);
     expect(toShowtimeJson(showtime, 12).seatsAvailable).toBe(12);
   });
 
   it('shows the sale settings and a cancellation only when set', () => {
-    const base = {
-      id: 's',
-      movieId: 'm',
-      theaterId: 't',
-      roomId: 'r',
-      startsAt: 'a',
-      endsAt: 'b',
-      prices: [],
-      currency: 'USD',
-      capacity: 80,
-    };
-    const plain = toShowtimeJson({
-      ...base,
-      onSaleAt: '',
-      admissionsPerMinute: 0,
-      status: '',
-      cancelledAt: '',
-    });
+    const plain = toShowtimeJson({ ...showtime, status: '' });
     expect(plain.status).toBe('SCHEDULED');
     expect(plain).not.toHaveProperty('onSaleAt');
     expect(plain).not.toHaveProperty('admissionsPerMinute');
     expect(plain).not.toHaveProperty('cancelledAt');
     const sale = toShowtimeJson({
-      ...base,
+      ...showtime,
       onSaleAt: 'x',
       admissionsPerMinute: 600,
       status: 'CANCELLED',
