@@ -348,10 +348,15 @@ function manifestProblems(objects: K8sObject[]): string[] {
   for (const configMap of configMaps.values())
     for (const [key, value] of Object.entries(configMap.data ?? {})) {
       if (!/_URL$/.test(key) || CREDENTIAL_URLS.has(key)) continue;
-      const address = /^(?:\w+:\/\/)?([^/:]+):(\d+)/.exec(value);
+      // host:port, http://host:port, or a grpc-js DNS target dns:///host:port
+      const address = /^(?:\w+:\/\/\/?)?([^/:]+):(\d+)/.exec(value);
       const service = address && services.find((s) => s.metadata.name === address[1]);
       if (!service || !service.spec?.ports?.some((p) => p.port === Number(address[2])))
         problems.push(`ConfigMap ${configMap.metadata.name}: ${key}=${value} is no Service port`);
+      else if (/^dns:/.test(value) !== (service.spec?.clusterIP === 'None'))
+        problems.push(
+          `ConfigMap ${configMap.metadata.name}: ${key}=${value} needs a dns:/// target and a headless Service together`,
+        );
     }
 
   // Disruption budgets and autoscalers target existing Deployments.
@@ -610,6 +615,11 @@ describe('deploy/k8s', () => {
           matchLabels: { 'app.kubernetes.io/name': 'saga' },
         }),
       /^PodDisruptionBudget saga-orchestrator: selects no Deployment$/,
+    ],
+    [
+      'a gRPC service behind a virtual IP, where one connection would carry all calls to one pod',
+      (o) => delete find<IService>(o, 'Service', 'seat-service').spec!.clusterIP,
+      /^ConfigMap cinema-config: SEAT_SERVICE_URL=dns:\/\/\/seat-service:50054 needs a dns:\/\/\/ target and a headless Service together$/,
     ],
   ];
 

@@ -105,6 +105,16 @@ export interface GrpcServiceBootstrap {
 }
 
 /**
+ * Connections live at most five minutes (then close gracefully, calls in flight finish): a client whose
+ * target is a DNS name (`dns:///seat-service:50054`, a headless Service) resolves it again on reconnecting
+ * and so starts spreading calls over replicas added since, instead of keeping the ones it first found.
+ */
+export const SERVER_CHANNEL_OPTIONS = {
+  'grpc.max_connection_age_ms': 300_000,
+  'grpc.max_connection_age_grace_ms': 30_000,
+};
+
+/**
  * Starts a backend service: gRPC on its port (with health) plus a small HTTP port for /health and
  * /metrics. Shuts down gracefully on SIGTERM/SIGINT.
  */
@@ -124,6 +134,7 @@ export async function startGrpcService(opts: GrpcServiceBootstrap): Promise<INes
         ),
         loader: { ...PROTO_LOADER_OPTIONS, includeDirs: [PROTO_DIR] },
         gracefulShutdown: true,
+        channelOptions: SERVER_CHANNEL_OPTIONS,
       }),
     },
     { inheritAppConfig: true },
