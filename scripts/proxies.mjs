@@ -97,6 +97,9 @@ async function runDaemon({ name, program, args, port, host = '127.0.0.1', spawnO
  * `redispatch`); a request a server already received is never sent twice. The client's address reaches the
  * servers in X-Forwarded-For, replacing whatever the client sent there.
  */
+/** How long HAProxy keeps a client's idle connection open. */
+const KEEP_ALIVE_SECONDS = 10;
+
 export function haproxyConfig({ frontends }) {
   const lines = [
     // No log target: HAProxy prints its own warnings (a server going DOWN or UP) on stderr.
@@ -109,7 +112,7 @@ export function haproxyConfig({ frontends }) {
     '  timeout server 1h',
     '  timeout tunnel 1h',
     '  timeout http-request 15s',
-    '  timeout http-keep-alive 10s',
+    `  timeout http-keep-alive ${KEEP_ALIVE_SECONDS}s`,
     '  timeout queue 10s',
     '  retries 3',
     '  option redispatch 1',
@@ -120,6 +123,10 @@ export function haproxyConfig({ frontends }) {
       `frontend ${f.name}`,
       `  bind ${f.bind.host}:${f.bind.port}`,
       '  http-request set-header X-Forwarded-For %[src]',
+      // The services announce how long they keep an idle connection (Keep-Alive: timeout=72); the client's
+      // connection is HAProxy's, which closes it after `timeout http-keep-alive`. Passing the services'
+      // figure on made clients reuse connections HAProxy had already closed ("other side closed").
+      `  http-response set-header Keep-Alive timeout=${KEEP_ALIVE_SECONDS - 1}`,
       `  default_backend ${f.name}_servers`,
       '',
       `backend ${f.name}_servers`,
