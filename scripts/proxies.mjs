@@ -114,6 +114,8 @@ export function haproxyConfig({ frontends }) {
     '  timeout http-request 15s',
     `  timeout http-keep-alive ${KEEP_ALIVE_SECONDS}s`,
     '  timeout queue 10s',
+    // A busy server answers a check late rather than not at all; three missed checks mark it down.
+    '  timeout check 3s',
     '  retries 3',
     '  option redispatch 1',
     '',
@@ -134,7 +136,7 @@ export function haproxyConfig({ frontends }) {
       '  option http-no-delay',
       `  option httpchk GET ${f.healthPath}`,
       '  http-check expect status 200',
-      '  default-server inter 1s fastinter 300ms downinter 1s fall 2 rise 2 on-marked-down shutdown-sessions',
+      '  default-server inter 1s fastinter 300ms downinter 1s fall 3 rise 2 on-marked-down shutdown-sessions',
       ...f.servers.map((s) => `  server ${s.name} ${s.host}:${s.port} check`),
       '',
     );

@@ -340,7 +340,9 @@ if (replicas > 1) {
           {
             name: 'gateway',
             bind: { host: bindHost, port: ports.gateway },
-            healthPath: '/health',
+            // Whether this gateway serves, not whether everything behind it is up (that is /health): a
+            // slow dependency must not take every gateway out of the balancer and cut their connections.
+            healthPath: '/',
             servers: servers('api-gateway'),
           },
           {
