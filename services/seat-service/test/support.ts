@@ -53,6 +53,7 @@ export class StubSeatingSource implements SeatingSource {
           x: n * 10,
           y: (r + 1) * 10,
           blocked: opts.blocked?.includes(label) ?? false,
+          companionOf: '',
         });
       }
     }
