@@ -200,7 +200,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), (
     await block(showtimeId, [room.seat.A1]);
     // Redis forgets the block but stays "loaded": only PostgreSQL knows.
     await redis.hdel(`${h.config.redis.keyPrefix}seat:{st:${showtimeId}}:seats`, room.seat.A1);
-    const hold = await holdById(h.client, showtimeId, 'u', [room.seat.A1]);
+    const hold = await holdById(h.client, showtimeId, 'u', [room.seat.A1, room.seat.A2]);
     const error = await rejection(
       h.client.claimHold({ holdId: hold.holdId, userId: 'u', bookingId: randomUUID(), reserveUntil: soon() }),
     );
