@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authTests } from './contract/auth';
 import { badInputTests } from './contract/bad-input';
+import { blockedAndCompanionSeatsTests } from './contract/blocked-seats';
 import { bookingsAndPaymentTests } from './contract/bookings';
 import { catalogTests } from './contract/catalog';
 import { base, startContractSystem, stopContractSystem } from './contract/context';
@@ -25,6 +26,7 @@ describe('docs/api.md contract (black box)', () => {
   authTests();
   catalogTests();
   seatsTests();
+  blockedAndCompanionSeatsTests();
   bookingsAndPaymentTests();
   badInputTests();
   operationsTests();

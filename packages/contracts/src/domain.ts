@@ -1,4 +1,4 @@
-export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'] as const;
+export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE', 'COMPANION'] as const;
 export type SeatType = (typeof SEAT_TYPES)[number];
 
 export const SEAT_STATUSES = ['AVAILABLE', 'HELD', 'BOOKED', 'BLOCKED'] as const;

@@ -31,6 +31,7 @@ import {
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
+import { BlockedSeatsController } from './seats/blocked-seats.controller';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
@@ -68,6 +69,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         ShowtimesController,
         TheatersController,
         SeatsController,
+        BlockedSeatsController,
         BookingsController,
         PaymentsController,
       ],

@@ -9,7 +9,7 @@ export const MOVIE_MIGRATIONS = { name: 'movie', dir: join(__dirname, '..', 'mig
 export const DB = Symbol('MOVIE_DB');
 export const MOVIE_CONFIG = Symbol('MOVIE_CONFIG');
 
-export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'] as const;
+export const SEAT_TYPES = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE', 'COMPANION'] as const;
 export type SeatType = (typeof SEAT_TYPES)[number];
 
 export interface PriceRow {

@@ -47,6 +47,7 @@ export interface Rooms {
 
 export interface Seats {
   blocked: Generated<boolean>;
+  companion_of: string | null;
   id: string;
   label: string;
   number: number;

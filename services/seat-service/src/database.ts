@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Narrow } from '@cinema/database';
-import type { Reservations, ShowtimeSeats, Showtimes } from './db-types.generated';
+import type { Reservations, ShowtimeBlocks, ShowtimeSeats, Showtimes } from './db-types.generated';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const SEAT_MIGRATIONS = { name: 'seat', dir: join(__dirname, '..', 'migrations') };
@@ -8,10 +8,12 @@ export const SEAT_MIGRATIONS = { name: 'seat', dir: join(__dirname, '..', 'migra
 export const DB = Symbol('SEAT_DB');
 export const SEAT_CONFIG = Symbol('SEAT_CONFIG');
 
-export type ReservationStatus = 'PENDING' | 'BOOKED' | 'RELEASED';
+/** BLOCKED: a seat blocked for the showtime, with no booking (migrations/002). */
+export type ReservationStatus = 'PENDING' | 'BOOKED' | 'RELEASED' | 'BLOCKED';
 
 export interface SeatDatabase {
   showtimes: Showtimes;
   showtime_seats: ShowtimeSeats;
   reservations: Narrow<Reservations, { status: ReservationStatus }>;
+  showtime_blocks: ShowtimeBlocks;
 }

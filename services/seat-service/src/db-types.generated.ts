@@ -25,6 +25,12 @@ export interface Reservations {
   user_id: string;
 }
 
+export interface ShowtimeBlocks {
+  reason: string | null;
+  showtime_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Showtimes {
   created_at: Generated<Timestamp>;
   currency: string;
@@ -35,6 +41,7 @@ export interface Showtimes {
 
 export interface ShowtimeSeats {
   blocked: Generated<boolean>;
+  companion_of: string | null;
   label: string;
   number: number;
   price: number;
@@ -48,6 +55,7 @@ export interface ShowtimeSeats {
 
 export interface DB {
   reservations: Reservations;
+  showtime_blocks: ShowtimeBlocks;
   showtime_seats: ShowtimeSeats;
   showtimes: Showtimes;
 }

@@ -29,11 +29,19 @@ export class StubSeatingSource implements SeatingSource {
     return seating;
   }
 
-  /** A room of `rows` x `perRow` STANDARD seats (types/blocked overridable by label), new showtime id. */
+  /**
+   * A room of `rows` x `perRow` STANDARD seats (types/blocked overridable by label; `companions`: companion
+   * label -> its accessible seat's label, typed COMPANION and ACCESSIBLE), new showtime id.
+   */
   addRoom(
     rows: number,
     perRow: number,
-    opts: { types?: Record<string, string>; blocked?: string[]; startsAt?: Date } = {},
+    opts: {
+      types?: Record<string, string>;
+      blocked?: string[];
+      startsAt?: Date;
+      companions?: Record<string, string>;
+    } = {},
   ): Room {
     const showtimeId = randomUUID();
     const seats: moviePb.SeatDefinition[] = [];
@@ -53,8 +61,16 @@ export class StubSeatingSource implements SeatingSource {
           x: n * 10,
           y: (r + 1) * 10,
           blocked: opts.blocked?.includes(label) ?? false,
+          companionOf: '',
         });
       }
+    }
+    for (const [companion, accessible] of Object.entries(opts.companions ?? {})) {
+      const c = seats.find((x) => x.label === companion);
+      const a = seats.find((x) => x.label === accessible);
+      if (!c || !a) throw new Error(`no seat ${companion} or ${accessible}`);
+      Object.assign(c, { type: 'COMPANION', companionOf: a.id });
+      a.type = 'ACCESSIBLE';
     }
     const startsAt = opts.startsAt ?? new Date(Date.now() + 7 * 86_400_000);
     const seating: moviePb.ShowtimeSeating = {
@@ -68,6 +84,8 @@ export class StubSeatingSource implements SeatingSource {
         prices: [
           { seatType: 'STANDARD', amount: 1200 },
           { seatType: 'VIP', amount: 1800 },
+          { seatType: 'ACCESSIBLE', amount: 900 },
+          { seatType: 'COMPANION', amount: 600 },
         ],
         currency: 'EUR',
         capacity: seats.length,

@@ -120,6 +120,8 @@ export interface SeatDefinition {
   y: number;
   /** Not for sale (broken, reserved for staff); shown with status BLOCKED. */
   blocked: boolean;
+  /** A COMPANION seat: the id of the ACCESSIBLE seat next to it that it belongs to ("" otherwise). */
+  companionOf: string;
 }
 
 export interface Room {
@@ -159,7 +161,10 @@ export interface CreateTheaterRequest {
 
 export interface LayoutRowInput {
   label: string;
-  /** One character per place: S standard, V VIP, C couple, A accessible, X blocked, '.' aisle/gap. */
+  /**
+   * One character per place: S standard, V VIP, C couple, A accessible, P companion (of the accessible seat
+   * next to it), X blocked, '.' aisle/gap.
+   */
   pattern: string;
 }
 

@@ -21,6 +21,10 @@ export interface SeatState {
   status: string;
   price: number;
   heldByMe: boolean;
+  /** BLOCKED for this showtime only (SetBlockedSeats), not by the room's layout: it may become AVAILABLE. */
+  blockedForShowtime: boolean;
+  /** A COMPANION seat: the id of the ACCESSIBLE seat it belongs to ("" otherwise). */
+  companionOf: string;
 }
 
 export interface SeatStatusMap {
@@ -86,6 +90,23 @@ export interface BookingSeatsResponse {
   seatIds: string[];
 }
 
+export interface SetBlockedSeatsRequest {
+  showtimeId: string;
+  seatIds: string[];
+  /** "" = none. */
+  reason: string;
+}
+
+export interface GetBlockedSeatsRequest {
+  showtimeId: string;
+}
+
+export interface BlockedSeats {
+  showtimeId: string;
+  seatIds: string[];
+  reason: string;
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -104,6 +125,12 @@ export interface SeatServiceClient {
   /** Frees the seats of a booking that ended (idempotent). */
 
   releaseBookingSeats(request: BookingSeatsRequest, metadata?: Metadata): Observable<BookingSeatsResponse>;
+
+  /** Replaces the set of seats blocked for one showtime (empty: none); refused when one is held or reserved. */
+
+  setBlockedSeats(request: SetBlockedSeatsRequest, metadata?: Metadata): Observable<BlockedSeats>;
+
+  getBlockedSeats(request: GetBlockedSeatsRequest, metadata?: Metadata): Observable<BlockedSeats>;
 }
 
 export interface SeatServiceController {
@@ -139,6 +166,18 @@ export interface SeatServiceController {
     request: BookingSeatsRequest,
     metadata?: Metadata,
   ): Promise<BookingSeatsResponse> | Observable<BookingSeatsResponse> | BookingSeatsResponse;
+
+  /** Replaces the set of seats blocked for one showtime (empty: none); refused when one is held or reserved. */
+
+  setBlockedSeats(
+    request: SetBlockedSeatsRequest,
+    metadata?: Metadata,
+  ): Promise<BlockedSeats> | Observable<BlockedSeats> | BlockedSeats;
+
+  getBlockedSeats(
+    request: GetBlockedSeatsRequest,
+    metadata?: Metadata,
+  ): Promise<BlockedSeats> | Observable<BlockedSeats> | BlockedSeats;
 }
 
 export function SeatServiceControllerMethods() {
@@ -150,6 +189,8 @@ export function SeatServiceControllerMethods() {
       "claimHold",
       "confirmSeats",
       "releaseBookingSeats",
+      "setBlockedSeats",
+      "getBlockedSeats",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -138,10 +138,11 @@ export class LayoutRowDto {
 
   @ApiProperty({
     example: 'SSSS..VVVV',
-    description: 'S standard, V VIP, C couple, A accessible, X blocked, . gap',
+    description:
+      'S standard, V VIP, C couple, A accessible, P companion (of the accessible seat next to it), X blocked, . gap',
   })
   @IsString()
-  @Matches(/^[SVCAX.]{1,100}$/, { message: 'pattern must be 1-100 of S V C A X .' })
+  @Matches(/^[SVCAPX.]{1,100}$/, { message: 'pattern must be 1-100 of S V C A P X .' })
   pattern!: string;
 }
 

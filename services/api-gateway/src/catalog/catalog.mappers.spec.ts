@@ -54,15 +54,57 @@ describe('catalog mappers', () => {
     });
   });
 
-  it('marks blocked seats only', () => {
+  it('marks blocked seats, and companion seats with their accessible seat', () => {
     const layout = toLayoutJson({
       roomId: 'r',
       rows: [
         {
           label: 'A',
           seats: [
-            { id: '1', label: 'A1', row: 'A', number: 1, type: 'STANDARD', x: 0, y: 0, blocked: false },
-            { id: '2', label: 'A2', row: 'A', number: 2, type: 'STANDARD', x: 1, y: 0, blocked: true },
+            {
+              id: '1',
+              label: 'A1',
+              row: 'A',
+              number: 1,
+              type: 'STANDARD',
+              x: 0,
+              y: 0,
+              blocked: false,
+              companionOf: '',
+            },
+            {
+              id: '2',
+              label: 'A2',
+              row: 'A',
+              number: 2,
+              type: 'STANDARD',
+              x: 1,
+              y: 0,
+              blocked: true,
+              companionOf: '',
+            },
+            {
+              id: '3',
+              label: 'A3',
+              row: 'A',
+              number: 3,
+              type: 'ACCESSIBLE',
+              x: 2,
+              y: 0,
+              blocked: false,
+              companionOf: '',
+            },
+            {
+              id: '4',
+              label: 'A4',
+              row: 'A',
+              number: 4,
+              type: 'COMPANION',
+              x: 3,
+              y: 0,
+              blocked: false,
+              companionOf: '3',
+            },
           ],
         },
       ],
@@ -70,6 +112,8 @@ describe('catalog mappers', () => {
     expect(layout.rows[0].seats).toEqual([
       { id: '1', label: 'A1', number: 1, type: 'STANDARD', x: 0, y: 0 },
       { id: '2', label: 'A2', number: 2, type: 'STANDARD', x: 1, y: 0, blocked: true },
+      { id: '3', label: 'A3', number: 3, type: 'ACCESSIBLE', x: 2, y: 0 },
+      { id: '4', label: 'A4', number: 4, type: 'COMPANION', x: 3, y: 0, companionOf: '3' },
     ]);
   });
 
@@ -81,6 +125,8 @@ describe('catalog mappers', () => {
       status,
       price: 0,
       heldByMe: false,
+      blockedForShowtime: false,
+      companionOf: '',
     });
     expect(
       countAvailable({

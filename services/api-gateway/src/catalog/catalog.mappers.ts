@@ -70,8 +70,10 @@ export function toLayoutJson(layout: moviePb.RoomLayout) {
           x: number;
           y: number;
           blocked?: true;
+          companionOf?: string;
         } = { id: seat.id, label: seat.label, number: seat.number, type: seat.type, x: seat.x, y: seat.y };
         if (seat.blocked) json.blocked = true;
+        if (seat.companionOf) json.companionOf = seat.companionOf;
         return json;
       }),
     })),

@@ -143,6 +143,12 @@ export class LayoutSeatDto {
 
   @ApiPropertyOptional({ enum: [true], description: 'A seat not for sale; absent otherwise' })
   blocked?: true;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A COMPANION seat: the ACCESSIBLE seat it belongs to; absent otherwise',
+  })
+  companionOf?: string;
 }
 
 export class LayoutSeatRowDto {

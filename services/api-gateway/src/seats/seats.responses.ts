@@ -22,6 +22,12 @@ export class SeatStatusSeatDto {
     description: "Only with the caller's token, on the caller's own seats",
   })
   heldByMe?: true;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A COMPANION seat: the ACCESSIBLE seat it belongs to; absent otherwise',
+  })
+  companionOf?: string;
 }
 
 /** `GET /seats/status/:showtimeId`, and the `snapshot` event of the stream. */

@@ -14,6 +14,8 @@ export interface LayoutSeat {
   x: number;
   y: number;
   blocked: boolean;
+  /** A COMPANION seat: the label of the ACCESSIBLE seat next to it that it belongs to. */
+  companionOfLabel?: string;
 }
 
 export interface ParsedLayout {
@@ -27,6 +29,7 @@ const SEAT_CODES: Record<string, { type: SeatType; blocked: boolean }> = {
   V: { type: 'VIP', blocked: false },
   C: { type: 'COUPLE', blocked: false },
   A: { type: 'ACCESSIBLE', blocked: false },
+  P: { type: 'COMPANION', blocked: false },
   X: { type: 'STANDARD', blocked: true },
 };
 const GAP = '.';
@@ -61,15 +64,17 @@ export function parseLayout(rows: LayoutRowInput[]): { layout?: ParsedLayout; pr
     if (bad !== undefined) {
       problems.push({
         field: `rows[${y}].pattern`,
-        message: `unknown place "${bad}": use S, V, C, A, X or . (gap)`,
+        message: `unknown place "${bad}": use S, V, C, A, P, X or . (gap)`,
       });
       return;
     }
     let number = 0;
+    const labelAt = new Map<number, string>();
     [...pattern].forEach((code, x) => {
       const kind = SEAT_CODES[code];
       if (!kind) return;
       number += 1;
+      labelAt.set(x, `${label}${number}`);
       seats.push({
         row: label,
         number,
@@ -80,9 +85,33 @@ export function parseLayout(rows: LayoutRowInput[]): { layout?: ParsedLayout; pr
         blocked: kind.blocked,
       });
     });
+    const pairing = pairCompanions(pattern);
+    if (typeof pairing === 'string') problems.push({ field: `rows[${y}].pattern`, message: pairing });
+    else
+      for (const seat of seats)
+        if (seat.y === y && pairing.has(seat.x))
+          seat.companionOfLabel = labelAt.get(pairing.get(seat.x) ?? -1);
     if (number === 0)
       problems.push({ field: `rows[${y}].pattern`, message: 'must contain at least one seat' });
   });
   if (problems.length > 0) return { problems };
   return { layout: { seats, capacity: seats.filter((s) => !s.blocked).length }, problems };
+}
+
+/**
+ * Pairs each companion place (P) with the accessible place (A) right next to it, the left one first; an
+ * accessible place has at most one companion. Returns companion x -> accessible x, or what is wrong.
+ */
+export function pairCompanions(pattern: string): Map<number, number> | string {
+  const pairs = new Map<number, number>();
+  const taken = new Set<number>();
+  for (let x = 0; x < pattern.length; x++) {
+    if (pattern[x] !== 'P') continue;
+    const partner = [x - 1, x + 1].find((at) => pattern[at] === 'A' && !taken.has(at));
+    if (partner === undefined)
+      return `companion place ${x + 1} (P) must be next to an accessible place (A) that has no other companion`;
+    taken.add(partner);
+    pairs.set(x, partner);
+  }
+  return pairs;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from '@cinema/database';
+import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type SeatType } from '../database';
 import type { LayoutSeat } from './layout';
 
@@ -17,9 +17,10 @@ export interface RoomRow {
   capacity: number;
 }
 
-/** A seat of a room's layout as stored. */
-export interface SeatRow extends LayoutSeat {
+/** A seat of a room's layout as stored; `companionOf`: a COMPANION seat's accessible seat id, else ''. */
+export interface SeatRow extends Omit<LayoutSeat, 'companionOfLabel'> {
   id: string;
+  companionOf: string;
 }
 
 @Injectable()
@@ -53,6 +54,7 @@ export class TheatersRepository {
             x: s.x,
             y: s.y,
             blocked: s.blocked,
+            companion_of: s.companionOf || null,
           })),
         )
         .execute();
@@ -121,6 +123,7 @@ export class TheatersRepository {
     return this.db
       .selectFrom('seats')
       .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
+      .select(sql<string>`coalesce(companion_of::text, '')`.as('companionOf'))
       .where('room_id', '=', roomId)
       .orderBy('y')
       .orderBy('x')

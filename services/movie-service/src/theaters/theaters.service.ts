@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, isUuid, validationError, type FieldError, type moviePb } from '@cinema/contracts';
 import { notFound, paging } from '../requests';
-import { parseLayout } from './layout';
+import { parseLayout, type LayoutSeat } from './layout';
 import { TheatersRepository, type RoomRow, type SeatRow, type TheaterRow } from './theaters.repository';
 
 @Injectable()
@@ -78,6 +78,16 @@ export function buildRoom(req: moviePb.CreateRoomRequest): { room: RoomRow; seat
   if (problems.length > 0 || !parsed.layout) throw validationError(problems);
   return {
     room: { id: randomUUID(), theaterId: req.theaterId, name, capacity: parsed.layout.capacity },
-    seats: parsed.layout.seats.map((seat) => ({ id: randomUUID(), ...seat })),
+    seats: withIds(parsed.layout.seats),
   };
+}
+
+/** Gives each seat a fresh stable id, and each companion seat the id of its accessible seat. */
+function withIds(seats: LayoutSeat[]): SeatRow[] {
+  const ids = new Map(seats.map((seat) => [seat.label, randomUUID()]));
+  return seats.map(({ companionOfLabel, ...seat }) => ({
+    ...seat,
+    id: ids.get(seat.label) ?? randomUUID(),
+    companionOf: companionOfLabel ? (ids.get(companionOfLabel) ?? '') : '',
+  }));
 }

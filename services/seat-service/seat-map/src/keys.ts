@@ -74,8 +74,14 @@ export function showtimeOfHold(holdId: string): string | null {
   return holdId.includes('|') ? null : holdId.slice(0, dot);
 }
 
-/** Who occupies a seat: a live hold (H), a PENDING reservation (P) or a BOOKED one (B). */
-export type OwnerKind = 'H' | 'P' | 'B';
+/**
+ * Who occupies a seat: a live hold (H), a PENDING reservation (P), a BOOKED one (B), or nobody because the
+ * seat is blocked for this showtime (X, BLOCKED_TOKEN).
+ */
+export type OwnerKind = 'H' | 'P' | 'B' | 'X';
+
+/** The `seats` hash value of a seat blocked for the showtime (PUT /showtimes/:id/blocked-seats). */
+export const BLOCKED_TOKEN = 'X|blocked|';
 
 /** The value of a taken seat in the `seats` hash: `<kind>|<holdId or bookingId>|<userId>`. */
 export function ownerToken(kind: OwnerKind, ownerId: string, userId: string): string {

@@ -24,6 +24,7 @@ end
 local function status_of(tok)
   if not tok then return 'AVAILABLE' end
   if string.sub(tok, 1, 2) == 'B|' then return 'BOOKED' end
+  if string.sub(tok, 1, 2) == 'X|' then return 'BLOCKED' end
   return 'HELD'
 end
 local function publish(changes)
@@ -51,15 +52,19 @@ end
 export const SHOWTIME_KEY_COUNT = 7;
 
 /**
- * ARGV: showtime, channel, userId, holdId, ttlMs, seatId...
+ * ARGV: showtime, channel, userId, holdId, ttlMs, n, n pairs (companion seatId, its accessible seatId), seatId...
  * All-or-nothing: either every seat is free (or held by the user's own previous hold, which this hold
- * replaces) and all are held, or nothing changes and the taken seats are returned.
- * Returns {'OK', deadline ms, version, replaced holdId or ''}, {'TAKEN', seatId...} or {'NOT_READY'}.
+ * replaces) and all are held, or nothing changes and the taken seats are returned. A seat blocked for the
+ * showtime (BLOCKED_TOKEN) is taken like any other. The pairs name the requested companion seats: each
+ * needs its accessible seat in this hold or sold (BOOKED), else nothing changes.
+ * Returns {'OK', deadline ms, version, replaced holdId or ''}, {'TAKEN', seatId...},
+ * {'COMPANION_ALONE', companion seatId...} or {'NOT_READY'}.
  */
 export const HOLD_SEATS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
 local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
-local FIRST_SEAT = 6
+local companion_pairs = tonumber(ARGV[6])
+local FIRST_SEAT = 7 + 2 * companion_pairs
 local now = now_ms()
 local prev_id = redis.call('HGET', K.users, user)
 local prev = nil
@@ -77,6 +82,19 @@ for i = FIRST_SEAT, #ARGV do
   if tok and tok ~= prev_tok then taken[#taken + 1] = ARGV[i] end
 end
 if #taken > 0 then return {'TAKEN', unpack(taken)} end
+-- Companion seats: held only with their accessible seat, or once that seat is sold.
+if companion_pairs > 0 then
+  local in_hold, alone = {}, {}
+  for i = FIRST_SEAT, #ARGV do in_hold[ARGV[i]] = true end
+  for p = 0, companion_pairs - 1 do
+    local companion, accessible = ARGV[7 + 2 * p], ARGV[8 + 2 * p]
+    if not in_hold[accessible] then
+      local owner = redis.call('HGET', K.seats, accessible)
+      if not owner or string.sub(owner, 1, 2) ~= 'B|' then alone[#alone + 1] = companion end
+    end
+  end
+  if #alone > 0 then return {'COMPANION_ALONE', unpack(alone)} end
+end
 local freed = {}
 if prev then release_hold(prev_id, prev, freed) end
 local tok = 'H|' .. hold_id .. '|' .. user
@@ -244,12 +262,49 @@ return publish(changes)
 export const LOAD_RESERVATIONS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 1 then return 'OK' end
 if (redis.call('GET', K.dirty) or '0') ~= ARGV[3] then return 'RETRY' end
+-- Seats blocked for the showtime come with the pairs like reservations; a block lifted since is dropped.
+local present = redis.call('HGETALL', K.seats)
+for i = 1, #present, 2 do
+  if string.sub(present[i + 1], 1, 2) == 'X|' then redis.call('HDEL', K.seats, present[i]) end
+end
 for i = 4, #ARGV, 2 do redis.call('HSET', K.seats, ARGV[i], ARGV[i + 1]) end
 -- A reload may change the map without a published batch: the version moves so that live clients see a gap
 -- and resync. A lost counter restarts from the clock (ms), normally far above the versions handed out before.
 if redis.call('EXISTS', K.ver) == 0 then redis.call('SET', K.ver, now_ms()) else redis.call('INCR', K.ver) end
 redis.call('SET', K.ready, '1')
 return 'OK'
+`;
+
+/**
+ * ARGV: showtime, channel, blocked token, seatId... The whole set of seats blocked for the showtime: seats
+ * of the set get the token, seats blocked before and not in the set are freed. All or nothing: a seat of
+ * the set that is held or reserved refuses the whole change.
+ * Returns {'OK', version}, {'TAKEN', seatId...} or {'NOT_READY'}.
+ */
+export const SET_BLOCKED = `${COMMON}
+if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
+local blocked_tok = ARGV[3]
+local wanted, taken, changes = {}, {}, {}
+for i = 4, #ARGV do
+  wanted[ARGV[i]] = true
+  local tok = redis.call('HGET', K.seats, ARGV[i])
+  if tok and tok ~= blocked_tok then taken[#taken + 1] = ARGV[i] end
+end
+if #taken > 0 then return {'TAKEN', unpack(taken)} end
+local present = redis.call('HGETALL', K.seats)
+for i = 1, #present, 2 do
+  if present[i + 1] == blocked_tok and not wanted[present[i]] then
+    redis.call('HDEL', K.seats, present[i])
+    changes[#changes + 1] = {seatId = present[i], status = 'AVAILABLE'}
+  end
+end
+for i = 4, #ARGV do
+  if redis.call('HGET', K.seats, ARGV[i]) ~= blocked_tok then
+    redis.call('HSET', K.seats, ARGV[i], blocked_tok)
+    changes[#changes + 1] = {seatId = ARGV[i], status = 'BLOCKED'}
+  end
+end
+return {'OK', publish(changes)}
 `;
 
 /** ARGV: showtime, channel. One atomic read: {ready 0/1, version, seatId, token, ...}. */

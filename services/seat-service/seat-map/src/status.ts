@@ -6,7 +6,15 @@ export interface SeatStatusJson {
   showtimeId: string;
   version: number;
   currency: string;
-  seats: { seatId: string; label: string; type: string; status: string; price: number; heldByMe?: true }[];
+  seats: {
+    seatId: string;
+    label: string;
+    type: string;
+    status: string;
+    price: number;
+    heldByMe?: true;
+    companionOf?: string;
+  }[];
 }
 
 /** What an owner token (or its absence) means to a reader: the seat's status and who has it. */
@@ -18,6 +26,7 @@ export function seatStateOf(
   if (blocked) return { status: 'BLOCKED', heldByMe: false };
   if (!token) return { status: 'AVAILABLE', heldByMe: false };
   const owner = parseOwnerToken(token);
+  if (owner.kind === 'X') return { status: 'BLOCKED', heldByMe: false };
   const status = owner.kind === 'B' ? 'BOOKED' : 'HELD';
   return { status, heldByMe: status === 'HELD' && !!userId && owner.userId === userId };
 }
@@ -37,6 +46,7 @@ export function toSeatStatusJson(map: seatPb.SeatStatusMap): SeatStatusJson {
         price: s.price,
       };
       if (s.heldByMe) seat.heldByMe = true;
+      if (s.companionOf) seat.companionOf = s.companionOf;
       return seat;
     }),
   };
@@ -46,7 +56,15 @@ export function toSeatStatusJson(map: seatPb.SeatStatusMap): SeatStatusJson {
 export interface ShowtimeSeating {
   showtimeId: string;
   currency: string;
-  seats: { seatId: string; label: string; type: string; price: number; blocked: boolean }[];
+  seats: {
+    seatId: string;
+    label: string;
+    type: string;
+    price: number;
+    /** Blocked by the room's layout (for good); a seat blocked for the showtime only is in the live owners. */
+    blocked: boolean;
+    companionOf?: string;
+  }[];
 }
 
 export function seatingOf(map: seatPb.SeatStatusMap): ShowtimeSeating {
@@ -58,13 +76,16 @@ export function seatingOf(map: seatPb.SeatStatusMap): ShowtimeSeating {
       label: s.label,
       type: s.type,
       price: s.price,
-      blocked: s.status === 'BLOCKED',
+      blocked: s.status === 'BLOCKED' && !s.blockedForShowtime,
+      ...(s.companionOf ? { companionOf: s.companionOf } : {}),
     })),
   };
 }
 
-/** Who occupies the seats that are not free: status HELD or BOOKED, and the user behind it. */
-export type SeatOwners = Map<string, { status: 'HELD' | 'BOOKED'; userId: string }>;
+/** Who occupies the seats that are not free: status HELD, BOOKED or BLOCKED, and the user behind it. */
+export type SeatOwners = Map<string, { status: 'HELD' | 'BOOKED' | 'BLOCKED'; userId: string }>;
+
+const OWNER_STATUS = { H: 'HELD', P: 'HELD', B: 'BOOKED', X: 'BLOCKED' } as const;
 
 /** Reads owner tokens given as `seatId \n token \n seatId \n token ...` (READ_SEAT_MAP's reply). */
 export function parseSeatOwners(raw: string): SeatOwners {
@@ -73,7 +94,7 @@ export function parseSeatOwners(raw: string): SeatOwners {
   const parts = raw.split('\n');
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const owner = parseOwnerToken(parts[i + 1]);
-    owners.set(parts[i], { status: owner.kind === 'B' ? 'BOOKED' : 'HELD', userId: owner.userId });
+    owners.set(parts[i], { status: OWNER_STATUS[owner.kind], userId: owner.userId });
   }
   return owners;
 }
@@ -99,6 +120,7 @@ export function renderSeatStatus(
         price: s.price,
       };
       if (userId && owner?.status === 'HELD' && owner.userId === userId) seat.heldByMe = true;
+      if (s.companionOf) seat.companionOf = s.companionOf;
       return seat;
     }),
   };

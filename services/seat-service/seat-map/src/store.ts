@@ -1,4 +1,5 @@
 import {
+  BLOCKED_TOKEN,
   ownerToken,
   seatChangesChannel,
   seatDueKey,
@@ -20,6 +21,7 @@ const SHOWTIME_SCRIPTS = {
   seatLoadReservations: scripts.LOAD_RESERVATIONS,
   seatReadStatus: scripts.READ_STATUS,
   seatSweep: scripts.SWEEP_EXPIRED,
+  seatSetBlocked: scripts.SET_BLOCKED,
 } as const;
 /** Scripts over the sweeper's due index alone. */
 const DUE_SCRIPTS = { seatDueWithin: scripts.DUE_WITHIN, seatDueShowtimes: scripts.DUE_SHOWTIMES } as const;
@@ -34,7 +36,17 @@ type Arg = string | number;
 export type HoldOutcome =
   | { kind: 'held'; expiresAtMs: number; version: number; replacedHoldId: string }
   | { kind: 'taken'; seatIds: string[] }
+  | { kind: 'companion-alone'; seatIds: string[] }
   | { kind: 'not-ready' };
+
+export type SetBlockedOutcome =
+  { kind: 'set'; version: number } | { kind: 'taken'; seatIds: string[] } | { kind: 'not-ready' };
+
+/** A companion seat of a hold and the accessible seat it belongs to. */
+export interface CompanionPair {
+  companion: string;
+  accessible: string;
+}
 
 export type ClaimBeginOutcome =
   | { kind: 'ok'; showtimeId: string; seatIds: string[] }
@@ -89,7 +101,7 @@ export class SeatMap {
    * Holds the seats under `holdId` (newHoldId(showtimeId)). The due index learns of the showtime before the
    * hold exists (at most DUE_SLACK_MS after the hold's deadline: a maker that stops right after its hold
    * still leaves it known), and of the hold's own deadline after: a sweep that reset the index in between
-   * cannot leave it unknown.
+   * cannot leave it unknown. `companions`: the requested companion seats with their accessible seats.
    */
   async hold(
     showtimeId: string,
@@ -97,16 +109,25 @@ export class SeatMap {
     holdId: string,
     ttlMs: number,
     seatIds: string[],
+    companions: CompanionPair[] = [],
   ): Promise<HoldOutcome> {
     if (showtimeOfHold(holdId) !== showtimeId) throw new Error('the hold id must name its showtime');
     // Sent together, one round trip: the due index's entry is on its way before the hold can exist, so a
     // maker that stops once the hold is made has already sent it.
     const [, [status, ...rest]] = await Promise.all([
       call(this.redis, 'seatDueWithin', [this.due, showtimeId, ttlMs + DUE_SLACK_MS]),
-      this.run<string[]>('seatHold', showtimeId, [userId, holdId, ttlMs, ...seatIds]),
+      this.run<string[]>('seatHold', showtimeId, [
+        userId,
+        holdId,
+        ttlMs,
+        companions.length,
+        ...companions.flatMap((p) => [p.companion, p.accessible]),
+        ...seatIds,
+      ]),
     ]);
     if (status === 'NOT_READY') return { kind: 'not-ready' };
     if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
+    if (status === 'COMPANION_ALONE') return { kind: 'companion-alone', seatIds: rest };
     const expiresAtMs = Number(rest[0]);
     await this.dueAt(showtimeId, expiresAtMs);
     return { kind: 'held', expiresAtMs, version: Number(rest[1]), replacedHoldId: rest[2] ?? '' };
@@ -171,6 +192,28 @@ export class SeatMap {
   async removeReservation(showtimeId: string, bookingId: string, seatIds: string[]): Promise<void> {
     if (seatIds.length === 0) return;
     await this.run('seatRemoveReservation', showtimeId, [bookingId, ...seatIds]);
+  }
+
+  /**
+   * Makes `seatIds` the showtime's whole set of blocked seats (lifting the others), unless one of them is
+   * held or reserved: then nothing changes.
+   */
+  async setBlocked(showtimeId: string, seatIds: string[]): Promise<SetBlockedOutcome> {
+    const [status, ...rest] = await this.run<string[]>('seatSetBlocked', showtimeId, [
+      BLOCKED_TOKEN,
+      ...seatIds,
+    ]);
+    if (status === 'NOT_READY') return { kind: 'not-ready' };
+    if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
+    return { kind: 'set', version: Number(rest[0]) };
+  }
+
+  /**
+   * Drops the showtime's "loaded" marker: the next use rebuilds its reservations and blocked seats from
+   * PostgreSQL (after a change Redis took and PostgreSQL may not have).
+   */
+  async forgetLoaded(showtimeId: string): Promise<void> {
+    await this.redis.del(seatMapKeys(this.prefix, showtimeId).ready);
   }
 
   async dirtyCounter(showtimeId: string): Promise<string> {

@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { seatPb } from '@cinema/contracts';
+import { BlockedSeatsService } from '../blocks/blocked-seats.service';
 import { SeatsService } from './seats.service';
 
 @Controller()
 @seatPb.SeatServiceControllerMethods()
 export class SeatsController implements seatPb.SeatServiceController {
-  constructor(private readonly seats: SeatsService) {}
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly blocked: BlockedSeatsService,
+  ) {}
 
   getSeatStatus(req: seatPb.GetSeatStatusRequest) {
     return this.seats.getSeatStatus(req);
@@ -29,5 +33,13 @@ export class SeatsController implements seatPb.SeatServiceController {
 
   releaseBookingSeats(req: seatPb.BookingSeatsRequest) {
     return this.seats.releaseBookingSeats(req);
+  }
+
+  setBlockedSeats(req: seatPb.SetBlockedSeatsRequest) {
+    return this.blocked.set(req);
+  }
+
+  getBlockedSeats(req: seatPb.GetBlockedSeatsRequest) {
+    return this.blocked.get(req);
   }
 }

@@ -6,7 +6,15 @@ import {
   type FieldError,
   type seatPb,
 } from '@cinema/contracts';
-import { newHoldId, ownerToken, parseOwnerToken, seatStateOf } from '@cinema/seat-map';
+import {
+  BLOCKED_TOKEN,
+  newHoldId,
+  ownerToken,
+  parseOwnerToken,
+  seatStateOf,
+  type CompanionPair,
+} from '@cinema/seat-map';
+import { BlockedSeatsRepository } from '../blocks/blocked-seats.repository';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import {
@@ -41,6 +49,7 @@ export class SeatsService {
     private readonly store: SeatMapStore,
     private readonly reservations: ReservationsRepository,
     private readonly sweepSchedule: SweepSchedule,
+    private readonly blocks: BlockedSeatsRepository,
   ) {}
 
   async getSeatStatus(req: seatPb.GetSeatStatusRequest): Promise<seatPb.SeatStatusMap> {
@@ -52,7 +61,16 @@ export class SeatsService {
       currency: seating.currency,
       seats: seating.seats.map((seat) => {
         const { status, heldByMe } = seatStateOf(snapshot.owners.get(seat.id), seat.blocked, req.userId);
-        return { seatId: seat.id, label: seat.label, type: seat.type, status, price: seat.price, heldByMe };
+        return {
+          seatId: seat.id,
+          label: seat.label,
+          type: seat.type,
+          status,
+          price: seat.price,
+          heldByMe,
+          blockedForShowtime: status === 'BLOCKED' && !seat.blocked,
+          companionOf: seat.companionOf ?? '',
+        };
       }),
     };
   }
@@ -84,6 +102,7 @@ export class SeatsService {
 
     const outcome = await this.tryHold(seating, req.userId, req.seatIds);
     if (outcome.kind === 'taken') throw seatsUnavailable(seating, outcome.seatIds);
+    if (outcome.kind === 'companion-alone') throw companionAlone(seating, outcome.seatIds);
     return outcome.hold;
   }
 
@@ -107,6 +126,9 @@ export class SeatsService {
         seating.seats.map((seat) => {
           const token = snapshot.owners.get(seat.id);
           const own = token ? parseOwnerToken(token) : null;
+          // A companion seat alone only once its accessible seat is sold (the hold script checks it again).
+          const companionOk =
+            !seat.companionOf || snapshot.owners.get(seat.companionOf)?.startsWith('B|') === true;
           return {
             id: seat.id,
             row: seat.row,
@@ -114,7 +136,7 @@ export class SeatsService {
             y: seat.y,
             type: seat.type,
             // Seats of the caller's own hold count as free: the new hold replaces it.
-            free: !seat.blocked && (!own || (own.kind === 'H' && own.userId === req.userId)),
+            free: !seat.blocked && companionOk && (!own || (own.kind === 'H' && own.userId === req.userId)),
           };
         }),
         req.quantity,
@@ -138,16 +160,21 @@ export class SeatsService {
     seating: Seating,
     userId: string,
     seatIds: string[],
-  ): Promise<{ kind: 'held'; hold: seatPb.Hold } | { kind: 'taken'; seatIds: string[] }> {
+  ): Promise<
+    | { kind: 'held'; hold: seatPb.Hold }
+    | { kind: 'taken'; seatIds: string[] }
+    | { kind: 'companion-alone'; seatIds: string[] }
+  > {
     const holdId = newHoldId(seating.showtimeId);
     const ttlMs = this.config.holdTtlSeconds * 1000;
+    const companions = companionPairs(seating, seatIds);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const outcome = await this.store.hold(seating.showtimeId, userId, holdId, ttlMs, seatIds);
+      const outcome = await this.store.hold(seating.showtimeId, userId, holdId, ttlMs, seatIds, companions);
       if (outcome.kind === 'not-ready') {
         await this.rebuild(seating.showtimeId);
         continue;
       }
-      if (outcome.kind === 'taken') return outcome;
+      if (outcome.kind === 'taken' || outcome.kind === 'companion-alone') return outcome;
       return {
         kind: 'held',
         hold: {
@@ -315,8 +342,11 @@ export class SeatsService {
     return this.store.readStatus(showtimeId);
   }
 
-  /** Reloads a showtime's reservations from PostgreSQL into Redis (after a flush or restart of Redis). */
-  private rebuild(showtimeId: string): Promise<void> {
+  /**
+   * Reloads a showtime's reservations and blocked seats from PostgreSQL into Redis (after a flush or restart
+   * of Redis).
+   */
+  rebuild(showtimeId: string): Promise<void> {
     let running = this.loading.get(showtimeId);
     if (!running) {
       running = this.load(showtimeId).finally(() => this.loading.delete(showtimeId));
@@ -333,6 +363,8 @@ export class SeatsService {
         seatId: r.seat_id,
         token: ownerToken(r.status === 'BOOKED' ? 'B' : 'P', r.booking_id, r.user_id),
       }));
+      for (const seatId of await this.blocks.seatIds(showtimeId))
+        owners.push({ seatId, token: BLOCKED_TOKEN });
       if (await this.store.loadReservations(showtimeId, dirty, owners)) return;
     }
     throw new DomainError('UNAVAILABLE', 'The seat map is being rebuilt, try again shortly');
@@ -359,6 +391,30 @@ function claimedSeats(seating: Seating, seatIds: string[]): seatPb.ClaimedSeats 
       return { seatId: id, label: seat?.label ?? '', type: seat?.type ?? '', price: seat?.price ?? 0 };
     }),
   };
+}
+
+/** The requested companion seats with the accessible seats they belong to (the hold script's rule). */
+function companionPairs(seating: Seating, seatIds: string[]): CompanionPair[] {
+  const pairs: CompanionPair[] = [];
+  for (const id of seatIds) {
+    const accessible = seating.byId.get(id)?.companionOf;
+    if (accessible) pairs.push({ companion: id, accessible });
+  }
+  return pairs;
+}
+
+function companionAlone(seating: Seating, seatIds: string[]): DomainError {
+  const labels = seatIds.map((id) => seating.byId.get(id)?.label ?? id);
+  const partners = seatIds.map((id) => {
+    const accessible = seating.byId.get(seating.byId.get(id)?.companionOf ?? '');
+    return accessible?.label ?? '';
+  });
+  return new DomainError(
+    'COMPANION_SEAT_ALONE',
+    `${labels.length === 1 ? 'Companion seat' : 'Companion seats'} ${labels.join(', ')} can only be held together with ` +
+      `${partners.length === 1 ? 'its accessible seat' : 'their accessible seats'} ${partners.join(', ')}, or once that seat is sold`,
+    { seatIds },
+  );
 }
 
 function seatsUnavailable(seating: Seating, seatIds: string[]): DomainError {

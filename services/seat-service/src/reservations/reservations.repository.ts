@@ -73,7 +73,7 @@ export class ReservationsRepository {
     const { rows: holders } = await sql<{ seat_id: string; booking_id: string }>`
       SELECT seat_id, booking_id FROM reservations
       WHERE showtime_id = ${input.showtimeId} AND seat_id = ANY(${input.seatIds}::text[])
-        AND status IN ('PENDING', 'BOOKED')`.execute(this.db);
+        AND status IN ('PENDING', 'BOOKED', 'BLOCKED')`.execute(this.db);
     const conflicts = holders.filter((h) => h.booking_id !== input.bookingId).map((h) => h.seat_id);
     if (conflicts.length > 0) return { kind: 'conflict', seatIds: conflicts };
     if (holders.length === input.seatIds.length) return { kind: 'reserved' };

@@ -16,7 +16,18 @@ export class SeatingRepository {
     if (!head) return null;
     const seats = await this.db
       .selectFrom('showtime_seats')
-      .select(['seat_id', 'label', 'row_label', 'number', 'type', 'price', 'blocked', 'x', 'y'])
+      .select([
+        'seat_id',
+        'label',
+        'row_label',
+        'number',
+        'type',
+        'price',
+        'blocked',
+        'x',
+        'y',
+        'companion_of',
+      ])
       .where('showtime_id', '=', showtimeId)
       .execute();
     return buildSeating(
@@ -29,6 +40,7 @@ export class SeatingRepository {
         type: s.type,
         price: s.price,
         blocked: s.blocked,
+        ...(s.companion_of ? { companionOf: s.companion_of } : {}),
         x: s.x,
         y: s.y,
       })),
@@ -62,6 +74,7 @@ export class SeatingRepository {
             type: s.type,
             price: s.price,
             blocked: s.blocked,
+            companion_of: s.companionOf ?? null,
             x: s.x,
             y: s.y,
           })),

@@ -58,6 +58,7 @@ function fromMovieService(showtimeId: string, source: moviePb.ShowtimeSeating): 
       type: s.type,
       price: prices.get(s.type) ?? fallback,
       blocked: s.blocked,
+      ...(s.companionOf ? { companionOf: s.companionOf } : {}),
       x: s.x,
       y: s.y,
     })),

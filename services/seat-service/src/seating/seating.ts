@@ -7,6 +7,8 @@ export interface SeatInfo {
   type: string;
   price: number;
   blocked: boolean;
+  /** A COMPANION seat: the ACCESSIBLE seat it belongs to. */
+  companionOf?: string;
   x: number;
   y: number;
 }
