@@ -31,6 +31,8 @@ import {
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
+import { TicketsController } from './tickets/tickets.controller';
+import { UsersController } from './users/users.controller';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
@@ -70,6 +72,8 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         SeatsController,
         BookingsController,
         PaymentsController,
+        TicketsController,
+        UsersController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

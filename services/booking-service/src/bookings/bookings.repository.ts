@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from '@cinema/database';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
 import { enqueueEvent } from '@cinema/outbox';
 import { DB, type BookingDatabase } from '../database';
+import { TICKET_SIGNER, type TicketSigner } from '../tickets/ticket-signer';
 import { toSnapshot, type BookingRecord, type BookingRow, type BookingSeat } from './bookings.mapper';
 
 type Db = Kysely<BookingDatabase> | Transaction<BookingDatabase>;
@@ -174,7 +175,10 @@ async function first<R>(db: Db, text: string, parameters: unknown[]): Promise<R 
 
 @Injectable()
 export class BookingsRepository {
-  constructor(@Inject(DB) private readonly db: Kysely<BookingDatabase>) {}
+  constructor(
+    @Inject(DB) private readonly db: Kysely<BookingDatabase>,
+    @Inject(TICKET_SIGNER) private readonly tickets: TicketSigner,
+  ) {}
 
   async find(id: string, userId?: string): Promise<BookingRecord | undefined> {
     return userId
@@ -279,7 +283,17 @@ export class BookingsRepository {
   ): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const booking = await first<BookingRecord>(trx, CONFIRM, [bookingId, paymentId, ticketCode]);
-      if (booking) await enqueueEvent(trx, 'booking.confirmed', toSnapshot(booking));
+      // The signed ticket travels with the event: the confirmation email shows it as a QR code.
+      if (booking)
+        await enqueueEvent(trx, 'booking.confirmed', {
+          ...toSnapshot(booking),
+          ticket: this.tickets.sign({
+            bookingId: booking.id,
+            showtimeId: booking.showtime_id,
+            startsAt: booking.starts_at ?? new Date(0),
+            seats: booking.items.length,
+          }),
+        });
       return booking;
     });
   }
