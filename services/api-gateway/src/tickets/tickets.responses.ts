@@ -15,7 +15,10 @@ export class TicketDto {
   })
   ticket!: string;
 
-  @ApiProperty({ description: 'The QR code of `ticket`, an SVG document', example: '<svg xmlns="http://www.w3.org/2000/svg" ...' })
+  @ApiProperty({
+    description: 'The QR code of `ticket`, an SVG document',
+    example: '<svg xmlns="http://www.w3.org/2000/svg" ...',
+  })
   qrSvg!: string;
 }
 

@@ -167,9 +167,13 @@ export class AuthService implements OnApplicationBootstrap {
       if (actor?.role !== 'admin') return new DomainError('FORBIDDEN', 'Administrators only');
       if (target.role !== 'admin' || role === 'admin') return undefined;
       if (target.id === actor.id)
-        return new DomainError('CONFLICT', 'An administrator cannot remove their own admin role; ask another', {
-          reason: 'SELF_DEMOTION',
-        });
+        return new DomainError(
+          'CONFLICT',
+          'An administrator cannot remove their own admin role; ask another',
+          {
+            reason: 'SELF_DEMOTION',
+          },
+        );
       if (admins <= 1)
         return new DomainError('CONFLICT', 'This is the last administrator', { reason: 'LAST_ADMIN' });
       return undefined;

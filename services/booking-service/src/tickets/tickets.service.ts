@@ -89,7 +89,11 @@ export class TicketsService {
         details,
       );
     if (now > closes)
-      return new DomainError('WRONG_SHOWTIME', `This ticket was for a past showtime (${details.startsAt})`, details);
+      return new DomainError(
+        'WRONG_SHOWTIME',
+        `This ticket was for a past showtime (${details.startsAt})`,
+        details,
+      );
     return undefined;
   }
 
@@ -120,7 +124,10 @@ function result(booking: DoorBooking, checkIn: CheckInRow): bookingPb.CheckInRes
 }
 
 function invalidTicket(): DomainError {
-  return new DomainError('INVALID_TICKET', 'This is not a valid ticket (unreadable or not signed by this cinema)');
+  return new DomainError(
+    'INVALID_TICKET',
+    'This is not a valid ticket (unreadable or not signed by this cinema)',
+  );
 }
 
 function notValid(booking: DoorBooking): DomainError {

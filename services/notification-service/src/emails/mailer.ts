@@ -58,7 +58,10 @@ export class Mailer implements OnApplicationShutdown {
         text: email.text,
         messageId: email.messageId,
         headers: email.requestId ? { 'X-Request-Id': email.requestId } : undefined,
-        attachments: email.inlineImages?.map((image) => ({ ...image, contentDisposition: 'inline' as const })),
+        attachments: email.inlineImages?.map((image) => ({
+          ...image,
+          contentDisposition: 'inline' as const,
+        })),
       });
     } catch (error) {
       throw new SmtpError((error as Error).message, { cause: error });
