@@ -142,6 +142,40 @@ describe('booking-service tickets and check-in over gRPC', () => {
     });
   });
 
+  it('refuses to cancel a booking whose ticket was admitted', async () => {
+    const { userId, booking, ticket } = await confirmedBooking();
+    await checkIn(ticket);
+    await expect(service.booking.cancelBooking({ id: booking.id, userId })).rejects.toMatchObject({
+      code: 'BOOKING_NOT_CANCELLABLE',
+      details: { status: 'CONFIRMED' },
+    });
+    expect((await service.booking.getBookingById({ id: booking.id })).status).toBe('CONFIRMED');
+  });
+
+  it('lets exactly one of a scan and a cancellation racing each other win', async () => {
+    for (let i = 0; i < 10; i++) {
+      const { userId, booking, ticket } = await confirmedBooking();
+      const [scan, cancel] = await Promise.allSettled([
+        checkIn(ticket),
+        service.booking.cancelBooking({ id: booking.id, userId }),
+      ]);
+      const final = await service.booking.getBookingById({ id: booking.id });
+      const { rows } = await service.database.pool.query(`SELECT 1 FROM check_ins WHERE booking_id = $1`, [
+        booking.id,
+      ]);
+      if (scan.status === 'fulfilled') {
+        expect(cancel).toMatchObject({ status: 'rejected', reason: { code: 'BOOKING_NOT_CANCELLABLE' } });
+        expect(final.status).toBe('CONFIRMED');
+        expect(rows).toHaveLength(1);
+      } else {
+        expect(scan.reason).toMatchObject({ code: 'TICKET_NOT_VALID' });
+        expect(cancel.status).toBe('fulfilled');
+        expect(final.status).toBe('CANCELLED');
+        expect(rows).toHaveLength(0);
+      }
+    }
+  });
+
   it('refuses a refunded booking (its confirming payment refunded) with TICKET_NOT_VALID', async () => {
     const { booking, ticket } = await confirmedBooking();
     await service.booking.recordPayment(

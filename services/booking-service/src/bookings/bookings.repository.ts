@@ -162,7 +162,12 @@ const cancel = (where: string) => `WITH b AS (
   )
   SELECT ${RECORD} FROM b`;
 const CANCEL = cancel(CANCEL_WHERE);
-const CANCEL_FOR_USER = cancel(`${CANCEL_WHERE} AND user_id = $2`);
+// A customer cannot cancel (and be refunded for) a ticket already admitted at the door.
+const CANCEL_FOR_USER = cancel(
+  `${CANCEL_WHERE} AND user_id = $2 AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.booking_id = $1)`,
+);
+/** Waits out a check-in in progress (it holds the row FOR SHARE), so CANCEL_FOR_USER's snapshot sees it. */
+const LOCK_FOR_CANCEL = `SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE`;
 
 async function run<R>(db: Db, text: string, parameters: unknown[]): Promise<R[]> {
   const result = await db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
@@ -320,6 +325,7 @@ export class BookingsRepository {
    */
   async cancel(bookingId: string, userId: string | undefined): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
+      if (userId) await run(trx, LOCK_FOR_CANCEL, [bookingId]);
       const booking = userId
         ? await first<BookingRecord>(trx, CANCEL_FOR_USER, [bookingId, userId])
         : await first<BookingRecord>(trx, CANCEL, [bookingId]);
