@@ -7,6 +7,7 @@ import { base, startContractSystem, stopContractSystem } from './contract/contex
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
+import { ticketsTests } from './contract/tickets';
 import { judged } from './openapi-recorder';
 
 /**
@@ -26,6 +27,7 @@ describe('docs/api.md contract (black box)', () => {
   catalogTests();
   seatsTests();
   bookingsAndPaymentTests();
+  ticketsTests();
   badInputTests();
   operationsTests();
 

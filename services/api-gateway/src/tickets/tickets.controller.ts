@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedUser } from '../auth/access-token';
 import { Authenticated, CurrentUser, StaffOnly } from '../auth/auth.guard';
 import { BOOKING_CLIENT, type BookingClient, rpc } from '../backends/backends';
-import { ApiErrors, ApiSuccess } from '../http/openapi';
+import { ApiErrors, ApiSuccess, REQUEST_ID_HEADER } from '../http/openapi';
 import { EntityIdPipe } from '../http/params';
 import { qrPng, qrSvg } from './qr-code';
 import { CheckInDto, TicketQuery } from './tickets.dto';
@@ -18,12 +18,14 @@ export class TicketsController {
 
   @Get('bookings/:id/ticket')
   @Authenticated()
-  @ApiProduces('application/json', 'image/png')
+  @ApiExtraModels(TicketDto)
+  // Above ApiSuccess, so applied after it: its two bodies replace the JSON-only answer ApiSuccess declares.
   @ApiResponse({
     status: 200,
     description: 'The ticket and its QR code as SVG; with `?format=png` the QR code image itself',
+    headers: { ...REQUEST_ID_HEADER },
     content: {
-      'application/json': { schema: { $ref: '#/components/schemas/TicketDto' } },
+      'application/json': { schema: { $ref: getSchemaPath(TicketDto) } },
       'image/png': { schema: { type: 'string', format: 'binary' } },
     },
   })
