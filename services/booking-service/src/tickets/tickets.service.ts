@@ -7,8 +7,6 @@ import { TICKET_SIGNER, type TicketSigner } from './ticket-signer';
 
 const MAX_GATE_LENGTH = 64;
 
-type Refusal = DomainError;
-
 /** Tickets of CONFIRMED bookings and their admission at the door. */
 @Injectable()
 export class TicketsService {
@@ -72,7 +70,7 @@ export class TicketsService {
   }
 
   /** Why a booking cannot be admitted now (for `showtimeId` when given), or undefined. */
-  private refusal(booking: DoorBooking, showtimeId: string): Refusal | undefined {
+  private refusal(booking: DoorBooking, showtimeId: string): DomainError | undefined {
     if (booking.status !== 'CONFIRMED') return notValid(booking);
     const startsAt = booking.starts_at;
     const details = { showtimeId: booking.showtime_id, startsAt: startsAt?.toISOString() ?? '' };
