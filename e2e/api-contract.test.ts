@@ -8,6 +8,7 @@ import { base, startContractSystem, stopContractSystem } from './contract/contex
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
+import { ticketsTests } from './contract/tickets';
 import { judged } from './openapi-recorder';
 
 /**
@@ -28,6 +29,7 @@ describe('docs/api.md contract (black box)', () => {
   seatsTests();
   blockedAndCompanionSeatsTests();
   bookingsAndPaymentTests();
+  ticketsTests();
   badInputTests();
   operationsTests();
 

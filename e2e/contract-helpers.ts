@@ -47,7 +47,7 @@ export function expectUser(user: unknown, ctx: string): void {
   expectId(u.id, `${ctx}.user`);
   expect.soft(typeof u.email, where(ctx, 'user.email')).toBe('string');
   expect.soft(typeof u.name, where(ctx, 'user.name')).toBe('string');
-  expect.soft(['customer', 'admin'], where(ctx, `user.role ${String(u.role)}`)).toContain(u.role);
+  expect.soft(['customer', 'usher', 'admin'], where(ctx, `user.role ${String(u.role)}`)).toContain(u.role);
   expectNoSecrets(user, ctx);
 }
 

@@ -87,6 +87,7 @@ export function systemSecrets(): Record<string, string> {
     PAYMENT_WEBHOOK_SECRET: DEFAULT_WEBHOOK_SECRET,
     PAYMENT_API_KEY: randomBytes(32).toString('hex'),
     ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD,
+    TICKET_SIGNING_KEY: randomBytes(32).toString('hex'),
   };
 }
 

@@ -22,6 +22,7 @@ const SECRETS = [
   ['JWT_SECRET', 'signs access tokens (auth-service) and verifies them (api-gateway)'],
   ['PAYMENT_WEBHOOK_SECRET', "signs payment-service's webhooks; api-gateway verifies them"],
   ['PAYMENT_API_KEY', 'what booking-service and saga-orchestrator send to payment-service as a bearer token'],
+  ['TICKET_SIGNING_KEY', "seeds booking-service's Ed25519 ticket signing key"],
   ['IDEMPOTENCY_SECRET', "api-gateway's HMAC key for Idempotency-Key records in Redis"],
   ['ADMIN_PASSWORD', 'the password of the admin account (ADMIN_EMAIL) created at first start'],
   ['POSTGRES_PASSWORD', 'docker compose only: the PostgreSQL password'],

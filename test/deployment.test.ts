@@ -122,6 +122,7 @@ describe('docker-compose.yml', () => {
       'PAYMENT_API_KEY',
       'IDEMPOTENCY_SECRET',
       'ADMIN_PASSWORD',
+      'TICKET_SIGNING_KEY',
     ])
       expect(required).toContain(secret);
     // `npm run init-env` writes all of them, each a fresh value of 32 bytes or more.
@@ -145,5 +146,6 @@ describe('docker-compose.yml', () => {
     expect(holders('IDEMPOTENCY_SECRET')).toEqual(['api-gateway']);
     expect(holders('PAYMENT_WEBHOOK_SECRET')).toEqual(['api-gateway', 'payment-service']);
     expect(holders('PAYMENT_API_KEY')).toEqual(['booking-service', 'payment-service', 'saga-orchestrator']);
+    expect(holders('TICKET_SIGNING_KEY')).toEqual(['booking-service']);
   });
 });

@@ -38,6 +38,7 @@ describe('npm run init-env', () => {
       'POSTGRES_PASSWORD',
       'RABBITMQ_PASSWORD',
       'REDIS_PASSWORD',
+      'TICKET_SIGNING_KEY',
     ]);
     for (const value of Object.values(values)) {
       expect(Buffer.byteLength(value)).toBeGreaterThanOrEqual(32);
@@ -69,6 +70,7 @@ describe('npm run init-env', () => {
     expect(loadPaymentConfig(values).apiKey).toBe(values.PAYMENT_API_KEY);
     expect(loadSagaConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
     expect(loadBookingConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
+    expect(loadBookingConfig(values).ticketSigningKey).toBe(values.TICKET_SIGNING_KEY);
     // And the same values pass production's rules.
     for (const load of [
       loadGatewayConfig,

@@ -151,6 +151,7 @@ export const DEVELOPMENT_SECRETS = new Set([
   'dev-jwt-secret-change-me',
   'dev-webhook-secret-change-me',
   'dev-payment-api-key-change-me',
+  'dev-ticket-signing-key-change-me',
   'your-super-secret-jwt-key',
   'admin-password-123',
   'password',

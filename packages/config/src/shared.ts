@@ -118,6 +118,7 @@ export const DEFAULT_JWT_SECRET = 'dev-jwt-secret-change-me';
 export const DEFAULT_WEBHOOK_SECRET = 'dev-webhook-secret-change-me';
 export const DEFAULT_PAYMENT_API_KEY = 'dev-payment-api-key-change-me';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-password-123';
+export const DEFAULT_TICKET_SIGNING_KEY = 'dev-ticket-signing-key-change-me';
 
 /** Signs and verifies access tokens (auth-service signs, the gateway verifies). */
 export const jwtSecretSpec = () => secretKey('JWT_SECRET', { devDefault: DEFAULT_JWT_SECRET });
@@ -136,3 +137,7 @@ export const paymentServiceUrlSpec = () =>
 /** The admin account's password, created at auth-service's first start. */
 export const adminPasswordSpec = () =>
   secretPassword('ADMIN_PASSWORD', { devDefault: DEFAULT_ADMIN_PASSWORD });
+
+/** The seed of booking-service's Ed25519 ticket signing key (any string; its SHA-256 is the seed). */
+export const ticketSigningKeySpec = () =>
+  secretKey('TICKET_SIGNING_KEY', { devDefault: DEFAULT_TICKET_SIGNING_KEY });

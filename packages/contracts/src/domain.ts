@@ -10,7 +10,8 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const PAYMENT_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
-export type UserRole = 'customer' | 'admin';
+export const USER_ROLES = ['customer', 'usher', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 /** Claims of an access token issued by auth-service and verified by the gateway. */
 export interface AccessTokenClaims {

@@ -42,7 +42,8 @@ export interface EventPayloads {
     totalAmount: number;
     currency: string;
   };
-  'booking.confirmed': BookingSnapshot;
+  /** `ticket`: the signed ticket (what its QR code holds). */
+  'booking.confirmed': BookingSnapshot & { ticket?: string };
   'booking.expired': BookingSnapshot;
   'booking.cancelled': BookingSnapshot & { refundAmount: number };
   'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string };

@@ -32,6 +32,8 @@ import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from '.
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
 import { BlockedSeatsController } from './seats/blocked-seats.controller';
+import { TicketsController } from './tickets/tickets.controller';
+import { UsersController } from './users/users.controller';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
@@ -72,6 +74,8 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         BlockedSeatsController,
         BookingsController,
         PaymentsController,
+        TicketsController,
+        UsersController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

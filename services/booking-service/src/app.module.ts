@@ -21,6 +21,9 @@ import {
 import type { BookingConfig } from './config';
 import { BOOKING_CONFIG, DB } from './database';
 import { BROKER, OutboxRelayRunner } from './outbox-relay.runner';
+import { CheckInsRepository } from './tickets/check-ins.repository';
+import { TICKET_SIGNER, TicketSigner } from './tickets/ticket-signer';
+import { TicketsService } from './tickets/tickets.service';
 
 export interface BookingDependencies {
   /** Publishes the outbox; omitted in tests that only look at the outbox table. */
@@ -99,6 +102,9 @@ export class AppModule {
       BookingPayments,
       BookingChanges,
       OutboxRelayRunner,
+      { provide: TICKET_SIGNER, useValue: new TicketSigner(config.ticketSigningKey) },
+      CheckInsRepository,
+      TicketsService,
     ];
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {

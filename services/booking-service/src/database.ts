@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
 import type { Narrow } from '@cinema/database';
 import type { OutboxTables } from '@cinema/outbox';
-import type { BookingItems, BookingPayments, Bookings } from './db-types.generated';
+import type { BookingItems, BookingPayments, Bookings, CheckIns } from './db-types.generated';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const BOOKING_MIGRATIONS = { name: 'booking', dir: join(__dirname, '..', 'migrations') };
@@ -14,4 +14,5 @@ export interface BookingDatabase extends OutboxTables {
   bookings: Narrow<Bookings, { status: BookingStatus }>;
   booking_items: BookingItems;
   booking_payments: Narrow<BookingPayments, { status: PaymentStatus }>;
+  check_ins: CheckIns;
 }

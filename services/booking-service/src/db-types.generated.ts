@@ -62,6 +62,14 @@ export interface Bookings {
   user_id: string;
 }
 
+export interface CheckIns {
+  booking_id: string;
+  checked_in_at: Generated<Timestamp>;
+  checked_in_by: string;
+  gate: Generated<string>;
+  showtime_id: string;
+}
+
 export interface Inbox {
   consumer: string;
   message_id: string;
@@ -84,6 +92,7 @@ export interface DB {
   booking_items: BookingItems;
   booking_payments: BookingPayments;
   bookings: Bookings;
+  check_ins: CheckIns;
   inbox: Inbox;
   outbox: Outbox;
 }

@@ -13,7 +13,7 @@ export interface User {
   id: string;
   email: string;
   name: string;
-  /** "customer" | "admin" */
+  /** "customer" | "usher" | "admin" */
   role: string;
 }
 
@@ -58,6 +58,14 @@ export interface AuthSession {
   expiresIn: number;
 }
 
+export interface SetUserRoleRequest {
+  /** The admin making the change, from their verified access token. */
+  actorId: string;
+  id: string;
+  /** "customer" | "usher" | "admin" */
+  role: string;
+}
+
 export interface AuthServiceClient {
   register(request: RegisterRequest, metadata?: Metadata): Observable<AuthSession>;
 
@@ -73,6 +81,13 @@ export interface AuthServiceClient {
    */
 
   logout(request: LogoutRequest, metadata?: Metadata): Observable<LogoutResponse>;
+
+  /**
+   * An admin sets a user's role. Refuses (CONFLICT) an admin demoting themselves and anything that would
+   * leave no admin; FORBIDDEN when the actor is no longer an admin.
+   */
+
+  setUserRole(request: SetUserRoleRequest, metadata?: Metadata): Observable<User>;
 }
 
 export interface AuthServiceController {
@@ -93,11 +108,18 @@ export interface AuthServiceController {
     request: LogoutRequest,
     metadata?: Metadata,
   ): Promise<LogoutResponse> | Observable<LogoutResponse> | LogoutResponse;
+
+  /**
+   * An admin sets a user's role. Refuses (CONFLICT) an admin demoting themselves and anything that would
+   * leave no admin; FORBIDDEN when the actor is no longer an admin.
+   */
+
+  setUserRole(request: SetUserRoleRequest, metadata?: Metadata): Promise<User> | Observable<User> | User;
 }
 
 export function AuthServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["register", "login", "refresh", "getUser", "logout"];
+    const grpcMethods: string[] = ["register", "login", "refresh", "getUser", "logout", "setUserRole"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("AuthService", method)(constructor.prototype[method], method, descriptor);

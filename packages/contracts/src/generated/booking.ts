@@ -137,6 +137,55 @@ export interface PayBookingResult {
   failureCode: string;
 }
 
+export interface Ticket {
+  bookingId: string;
+  /** base64url(payload JSON).base64url(Ed25519 signature): what the QR code holds. */
+  ticket: string;
+  ticketCode: string;
+}
+
+export interface CheckInRequest {
+  ticket: string;
+  /** The showtime being admitted ("" = any showtime starting within the check-in window). */
+  showtimeId: string;
+  /** The usher (or admin) scanning, from their verified access token. */
+  staffId: string;
+  /** Where the scan happened (a door or device name, optional). */
+  gate: string;
+}
+
+export interface CheckInResult {
+  bookingId: string;
+  showtimeId: string;
+  startsAt: string;
+  movieTitle: string;
+  theaterName: string;
+  roomName: string;
+  seats: BookedSeat[];
+  checkedInAt: string;
+  checkedInBy: string;
+  gate: string;
+  ticketCode: string;
+}
+
+export interface GetTicketKeysRequest {
+}
+
+export interface TicketKey {
+  /** Key id, carried in every ticket's payload as "k". */
+  kid: string;
+  /** "Ed25519" */
+  alg: string;
+  /** The raw 32-byte public key, base64url. */
+  publicKey: string;
+  /** The same key as an SPKI PEM. */
+  pem: string;
+}
+
+export interface TicketKeys {
+  keys: TicketKey[];
+}
+
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -178,6 +227,21 @@ export interface BookingServiceClient {
    */
 
   payBooking(request: PayBookingRequest, metadata?: Metadata): Observable<PayBookingResult>;
+
+  /** The signed ticket of the caller's CONFIRMED booking (TICKET_NOT_VALID otherwise; NOT_FOUND for others'). */
+
+  getTicket(request: GetBookingRequest, metadata?: Metadata): Observable<Ticket>;
+
+  /**
+   * Admits a ticket at the door: verifies its signature, that its booking is CONFIRMED and its showtime is
+   * the one being scanned (and today), and records the check-in once (ALREADY_CHECKED_IN after that).
+   */
+
+  checkIn(request: CheckInRequest, metadata?: Metadata): Observable<CheckInResult>;
+
+  /** The public keys a scanning device verifies tickets with, offline. */
+
+  getTicketKeys(request: GetTicketKeysRequest, metadata?: Metadata): Observable<TicketKeys>;
 }
 
 export interface BookingServiceController {
@@ -230,6 +294,27 @@ export interface BookingServiceController {
     request: PayBookingRequest,
     metadata?: Metadata,
   ): Promise<PayBookingResult> | Observable<PayBookingResult> | PayBookingResult;
+
+  /** The signed ticket of the caller's CONFIRMED booking (TICKET_NOT_VALID otherwise; NOT_FOUND for others'). */
+
+  getTicket(request: GetBookingRequest, metadata?: Metadata): Promise<Ticket> | Observable<Ticket> | Ticket;
+
+  /**
+   * Admits a ticket at the door: verifies its signature, that its booking is CONFIRMED and its showtime is
+   * the one being scanned (and today), and records the check-in once (ALREADY_CHECKED_IN after that).
+   */
+
+  checkIn(
+    request: CheckInRequest,
+    metadata?: Metadata,
+  ): Promise<CheckInResult> | Observable<CheckInResult> | CheckInResult;
+
+  /** The public keys a scanning device verifies tickets with, offline. */
+
+  getTicketKeys(
+    request: GetTicketKeysRequest,
+    metadata?: Metadata,
+  ): Promise<TicketKeys> | Observable<TicketKeys> | TicketKeys;
 }
 
 export function BookingServiceControllerMethods() {
@@ -245,6 +330,9 @@ export function BookingServiceControllerMethods() {
       "confirmBooking",
       "endBooking",
       "payBooking",
+      "getTicket",
+      "checkIn",
+      "getTicketKeys",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

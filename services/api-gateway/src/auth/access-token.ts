@@ -96,6 +96,6 @@ export function bearerToken(header: string | string[] | undefined): string | und
 export function toUser(claims: JwtPayload & Partial<AccessTokenClaims>): AuthenticatedUser | undefined {
   const { sub, email, name, role } = claims;
   if (typeof sub !== 'string' || !sub || typeof email !== 'string') return undefined;
-  if (role !== 'customer' && role !== 'admin') return undefined;
+  if (role !== 'customer' && role !== 'usher' && role !== 'admin') return undefined;
   return { id: sub, email, name: typeof name === 'string' ? name : '', role };
 }

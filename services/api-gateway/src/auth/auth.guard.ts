@@ -15,6 +15,7 @@ import { DomainError } from '@cinema/contracts';
 import { AccessTokenVerifier, type AuthenticatedUser } from './access-token';
 
 const ADMIN_ONLY = 'gateway:adminOnly';
+const STAFF_ONLY = 'gateway:staffOnly';
 
 type AuthedRequest = FastifyRequest & { user?: AuthenticatedUser };
 
@@ -35,6 +36,12 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (adminOnly && user.role !== 'admin') throw new DomainError('FORBIDDEN', 'Administrators only');
+    const staffOnly = this.reflector.getAllAndOverride<boolean>(STAFF_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (staffOnly && user.role !== 'admin' && user.role !== 'usher')
+      throw new DomainError('FORBIDDEN', 'Ushers and administrators only');
     request.user = user;
     return true;
   }
@@ -43,6 +50,9 @@ export class AuthGuard implements CanActivate {
 export const Authenticated = () => applyDecorators(UseGuards(AuthGuard), ApiBearerAuth());
 export const AdminOnly = () =>
   applyDecorators(SetMetadata(ADMIN_ONLY, true), UseGuards(AuthGuard), ApiBearerAuth());
+/** (usher, admin) routes: the door staff. */
+export const StaffOnly = () =>
+  applyDecorators(SetMetadata(STAFF_ONLY, true), UseGuards(AuthGuard), ApiBearerAuth());
 
 /** The caller verified by AuthGuard. */
 export const CurrentUser = createParamDecorator(

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { USER_ROLES } from '@cinema/contracts';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid', example: '2b0e8f5c-3c5e-4f0a-9d41-6a1f7e9b8c21' })
@@ -10,7 +11,7 @@ export class UserDto {
   @ApiProperty({ example: 'Ada Lovelace' })
   name!: string;
 
-  @ApiProperty({ enum: ['customer', 'admin'], example: 'customer' })
+  @ApiProperty({ enum: USER_ROLES, example: 'customer' })
   role!: string;
 }
 

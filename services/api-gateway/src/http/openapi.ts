@@ -61,7 +61,7 @@ export class ErrorBodyDto {
   details!: Record<string, unknown>;
 }
 
-const REQUEST_ID_HEADER: HeadersObject = {
+export const REQUEST_ID_HEADER: HeadersObject = {
   'X-Request-Id': {
     description: "The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID",
     schema: { type: 'string' },

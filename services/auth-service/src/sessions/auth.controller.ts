@@ -26,4 +26,8 @@ export class AuthController implements authPb.AuthServiceController {
   getUser(req: authPb.GetUserRequest) {
     return this.auth.getUser(req.id);
   }
+
+  setUserRole(req: authPb.SetUserRoleRequest) {
+    return this.auth.setUserRole(req);
+  }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { JwtService } from '@nestjs/jwt';
 import {
   DomainError,
+  USER_ROLES,
   validationError,
   type AccessTokenClaims,
   type authPb,
@@ -150,6 +151,37 @@ export class AuthService implements OnApplicationBootstrap {
     const user = UUID_PATTERN.test(id) ? await this.users.findById(id) : undefined;
     if (!user) throw new DomainError('NOT_FOUND', 'User not found');
     return toUser(user);
+  }
+
+  /**
+   * An admin sets a user's role. An admin cannot demote themselves (another admin must), and no change may
+   * leave the system without an admin; the actor must still be an admin now, whatever their token says.
+   * The new role is in the user's next access token (at sign-in or refresh).
+   */
+  async setUserRole(req: authPb.SetUserRoleRequest): Promise<authPb.User> {
+    const role = USER_ROLES.find((r) => r === req.role);
+    if (!role) throw validationError([{ field: 'role', message: `must be one of ${USER_ROLES.join(', ')}` }]);
+    if (!UUID_PATTERN.test(req.actorId)) throw new DomainError('UNAUTHENTICATED', 'A user is required');
+    if (!UUID_PATTERN.test(req.id)) throw new DomainError('NOT_FOUND', 'User not found');
+    const outcome = await this.users.setRole(req.actorId, req.id, role, ({ actor, target, admins }) => {
+      if (actor?.role !== 'admin') return new DomainError('FORBIDDEN', 'Administrators only');
+      if (target.role !== 'admin' || role === 'admin') return undefined;
+      if (target.id === actor.id)
+        return new DomainError(
+          'CONFLICT',
+          'An administrator cannot remove their own admin role; ask another',
+          {
+            reason: 'SELF_DEMOTION',
+          },
+        );
+      if (admins <= 1)
+        return new DomainError('CONFLICT', 'This is the last administrator', { reason: 'LAST_ADMIN' });
+      return undefined;
+    });
+    if (!outcome) throw new DomainError('NOT_FOUND', 'User not found');
+    if ('refused' in outcome) throw outcome.refused;
+    this.logger.log({ userId: req.id, role, by: req.actorId }, 'role set');
+    return toUser(outcome.user);
   }
 
   /** Brings a hash made with older parameters up to today's; a full queue leaves it for the next sign-in. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { UserRole } from '@cinema/contracts';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type AuthDatabase } from '../database';
 
@@ -6,7 +7,7 @@ export interface UserRow {
   id: string;
   email: string;
   name: string;
-  role: 'customer' | 'admin';
+  role: UserRole;
   password_hash: string;
 }
 
@@ -49,5 +50,46 @@ export class UsersRepository {
       .where('id', '=', id)
       .where('password_hash', '=', previous)
       .execute();
+  }
+
+  /**
+   * Sets a user's role unless `refuse` (given the actor's and the target's current rows, both locked, and
+   * the number of admins) says why not. Role changes are serialised by a lock on every admin row, so two
+   * admins demoting each other at once cannot leave none.
+   */
+  async setRole<R>(
+    actorId: string,
+    id: string,
+    role: UserRole,
+    refuse: (ctx: { actor: UserRow | undefined; target: UserRow; admins: number }) => R | undefined,
+  ): Promise<{ user: UserRow } | { refused: R } | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const admins = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      const rows = await trx
+        .selectFrom('users')
+        .select(['id', 'email', 'name', 'role', 'password_hash'])
+        .where('id', 'in', [actorId, id])
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      const target = rows.find((r) => r.id === id);
+      if (!target) return undefined;
+      const refused = refuse({ actor: rows.find((r) => r.id === actorId), target, admins: admins.length });
+      if (refused !== undefined) return { refused };
+      if (target.role === role) return { user: target };
+      const user = await trx
+        .updateTable('users')
+        .set({ role })
+        .where('id', '=', id)
+        .returning(['id', 'email', 'name', 'role', 'password_hash'])
+        .executeTakeFirstOrThrow();
+      return { user };
+    });
   }
 }

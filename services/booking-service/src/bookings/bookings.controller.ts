@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { bookingPb } from '@cinema/contracts';
 import { BookingPayments } from './booking-payments';
 import { BookingsService } from './bookings.service';
+import { TicketsService } from '../tickets/tickets.service';
 
 @Controller()
 @bookingPb.BookingServiceControllerMethods()
@@ -9,6 +10,7 @@ export class BookingsController implements bookingPb.BookingServiceController {
   constructor(
     private readonly bookings: BookingsService,
     private readonly payments: BookingPayments,
+    private readonly tickets: TicketsService,
   ) {}
 
   createBooking(req: bookingPb.CreateBookingRequest) {
@@ -49,5 +51,17 @@ export class BookingsController implements bookingPb.BookingServiceController {
 
   endBooking(req: bookingPb.EndBookingRequest) {
     return this.bookings.endBooking(req);
+  }
+
+  getTicket(req: bookingPb.GetBookingRequest) {
+    return this.tickets.getTicket(req.id, req.userId);
+  }
+
+  checkIn(req: bookingPb.CheckInRequest) {
+    return this.tickets.checkIn(req);
+  }
+
+  getTicketKeys() {
+    return this.tickets.getKeys();
   }
 }

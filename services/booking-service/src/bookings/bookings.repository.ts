@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from '@cinema/database';
 import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
 import { enqueueEvent } from '@cinema/outbox';
 import { DB, type BookingDatabase } from '../database';
+import { TICKET_SIGNER, type TicketSigner } from '../tickets/ticket-signer';
 import { toSnapshot, type BookingRecord, type BookingRow, type BookingSeat } from './bookings.mapper';
 
 type Db = Kysely<BookingDatabase> | Transaction<BookingDatabase>;
@@ -161,7 +162,12 @@ const cancel = (where: string) => `WITH b AS (
   )
   SELECT ${RECORD} FROM b`;
 const CANCEL = cancel(CANCEL_WHERE);
-const CANCEL_FOR_USER = cancel(`${CANCEL_WHERE} AND user_id = $2`);
+// A customer cannot cancel (and be refunded for) a ticket already admitted at the door.
+const CANCEL_FOR_USER = cancel(
+  `${CANCEL_WHERE} AND user_id = $2 AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.booking_id = $1)`,
+);
+/** Waits out a check-in in progress (it holds the row FOR SHARE), so CANCEL_FOR_USER's snapshot sees it. */
+const LOCK_FOR_CANCEL = `SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE`;
 
 async function run<R>(db: Db, text: string, parameters: unknown[]): Promise<R[]> {
   const result = await db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
@@ -174,7 +180,10 @@ async function first<R>(db: Db, text: string, parameters: unknown[]): Promise<R 
 
 @Injectable()
 export class BookingsRepository {
-  constructor(@Inject(DB) private readonly db: Kysely<BookingDatabase>) {}
+  constructor(
+    @Inject(DB) private readonly db: Kysely<BookingDatabase>,
+    @Inject(TICKET_SIGNER) private readonly tickets: TicketSigner,
+  ) {}
 
   async find(id: string, userId?: string): Promise<BookingRecord | undefined> {
     return userId
@@ -279,7 +288,17 @@ export class BookingsRepository {
   ): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
       const booking = await first<BookingRecord>(trx, CONFIRM, [bookingId, paymentId, ticketCode]);
-      if (booking) await enqueueEvent(trx, 'booking.confirmed', toSnapshot(booking));
+      // The signed ticket travels with the event: the confirmation email shows it as a QR code.
+      if (booking)
+        await enqueueEvent(trx, 'booking.confirmed', {
+          ...toSnapshot(booking),
+          ticket: this.tickets.sign({
+            bookingId: booking.id,
+            showtimeId: booking.showtime_id,
+            startsAt: booking.starts_at ?? new Date(0),
+            seats: booking.items.length,
+          }),
+        });
       return booking;
     });
   }
@@ -306,6 +325,7 @@ export class BookingsRepository {
    */
   async cancel(bookingId: string, userId: string | undefined): Promise<BookingRecord | undefined> {
     return this.db.transaction().execute(async (trx) => {
+      if (userId) await run(trx, LOCK_FOR_CANCEL, [bookingId]);
       const booking = userId
         ? await first<BookingRecord>(trx, CANCEL_FOR_USER, [bookingId, userId])
         : await first<BookingRecord>(trx, CANCEL, [bookingId]);

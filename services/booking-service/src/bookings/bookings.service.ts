@@ -135,7 +135,7 @@ export class BookingsService {
     throw new DomainError(
       'BOOKING_NOT_CANCELLABLE',
       current.status === 'CONFIRMED'
-        ? 'A confirmed booking can only be cancelled before the showtime starts'
+        ? 'A confirmed booking can only be cancelled before the showtime starts and before its ticket is admitted at the door'
         : `The booking is ${current.status} and can no longer be cancelled`,
       { status: current.status },
     );

@@ -11,7 +11,10 @@ export const KIND_BY_EVENT: Partial<Record<EventType, EmailKind>> = {
   'booking.refunded': 'refunded',
 };
 
-export type EmailBooking = BookingSnapshot & { refundAmount?: number; reason?: string };
+export type EmailBooking = BookingSnapshot & { refundAmount?: number; reason?: string; ticket?: string };
+
+/** Content-ID of the ticket's QR code, attached inline to the confirmation. */
+export const TICKET_QR_CID = 'ticket-qr@cinema';
 
 export interface RenderedEmail {
   subject: string;
@@ -160,7 +163,9 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
         heading: 'Your tickets are confirmed',
         intro: `Thank you! Your booking ${b.bookingId} is paid and your seats are reserved for you.`,
         rows: [...base, ['Total', formatMoney(b.totalAmount, b.currency)], ['Ticket code', b.ticketCode]],
-        outro: 'Show the ticket code at the entrance. Enjoy the film!',
+        outro: b.ticket
+          ? 'Show the QR code (or the ticket code) at the entrance. Enjoy the film!'
+          : 'Show the ticket code at the entrance. Enjoy the film!',
       };
     case 'expired':
       return {
@@ -214,6 +219,10 @@ export function renderEmail(kind: EmailKind, booking: EmailBooking, opts: Render
         `<td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
     )
     .join('\n');
+  const withQr = kind === 'confirmed' && !!booking.ticket;
+  const qr = withQr
+    ? `<p><img src="cid:${TICKET_QR_CID}" width="240" height="240" alt="Your ticket's QR code"></p>\n`
+    : '';
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
@@ -223,7 +232,7 @@ export function renderEmail(kind: EmailKind, booking: EmailBooking, opts: Render
 <table role="presentation" style="border-collapse:collapse;margin:16px 0">
 ${rows}
 </table>
-<p>${escapeHtml(c.outro)}</p>
+${qr}<p>${escapeHtml(c.outro)}</p>
 <p style="color:#888;font-size:12px">Cinema Tickets</p>
 </body>
 </html>

@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   messageId: string;
   /** The request that caused the email (the pay request for a confirmation), as its X-Request-Id header. */
   requestId?: string;
+  /** Inline images, referenced from the html as `cid:<cid>`. */
+  inlineImages?: { cid: string; filename: string; content: Buffer; contentType: string }[];
 }
 
 export class SmtpError extends Error {
@@ -56,6 +58,10 @@ export class Mailer implements OnApplicationShutdown {
         text: email.text,
         messageId: email.messageId,
         headers: email.requestId ? { 'X-Request-Id': email.requestId } : undefined,
+        attachments: email.inlineImages?.map((image) => ({
+          ...image,
+          contentDisposition: 'inline' as const,
+        })),
       });
     } catch (error) {
       throw new SmtpError((error as Error).message, { cause: error });

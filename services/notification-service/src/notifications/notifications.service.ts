@@ -3,7 +3,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, validationError, type EventEnvelope, type notificationPb } from '@cinema/contracts';
 import type { NotificationConfig } from '../config';
 import { NOTIFICATION_CONFIG } from '../database';
-import { KIND_BY_EVENT, messageIdFor, renderEmail, type EmailBooking } from '../emails/email-templates';
+import {
+  KIND_BY_EVENT,
+  messageIdFor,
+  renderEmail,
+  TICKET_QR_CID,
+  type EmailBooking,
+} from '../emails/email-templates';
+import { ticketQrPng } from '../emails/ticket-qr';
 import { Mailer, SmtpError } from '../emails/mailer';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
@@ -33,6 +40,17 @@ export class NotificationsService {
     if (!kind) return 'ignored';
     const booking = readBooking(envelope.data);
     const email = renderEmail(kind, booking, { timeZone: this.config.timeZone });
+    const inlineImages =
+      kind === 'confirmed' && booking.ticket
+        ? [
+            {
+              cid: TICKET_QR_CID,
+              filename: 'ticket.png',
+              content: await ticketQrPng(booking.ticket),
+              contentType: 'image/png',
+            },
+          ]
+        : undefined;
     const row: NewNotification = {
       id: randomUUID(),
       booking_id: booking.bookingId,
@@ -56,6 +74,7 @@ export class NotificationsService {
           text: email.text,
           messageId: row.message_id,
           requestId: envelope.requestId,
+          inlineImages,
         });
         return true;
       });
@@ -119,5 +138,6 @@ function readBooking(data: unknown): EmailBooking {
     expiresAt: String(b.expiresAt ?? ''),
     refundAmount: typeof b.refundAmount === 'number' ? b.refundAmount : undefined,
     reason: typeof b.reason === 'string' ? b.reason : undefined,
+    ticket: typeof b.ticket === 'string' && b.ticket ? b.ticket : undefined,
   };
 }
