@@ -31,6 +31,8 @@ import {
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { SeatsController } from './seats/seats.controller';
+import { WaitingRoomController } from './waiting-room/waiting-room.controller';
+import { waitingRoomProviders } from './waiting-room/waiting-room.providers';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
@@ -70,6 +72,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         SeatsController,
         BookingsController,
         PaymentsController,
+        WaitingRoomController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -103,6 +106,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         ClientAddressLimitGuard,
         CustomerHoldLimitGuard,
         SignInFailureLimitInterceptor,
+        ...waitingRoomProviders(config, backends),
       ],
     };
   }
