@@ -45,13 +45,16 @@ local random = tonumber(ARGV[9])
 local cap = tonumber(ARGV[10])
 
 local ticks = 0
-if now >= onSaleAt then
+local function admit()
+  if now < onSaleAt then return end
   ticks = math.floor((now - onSaleAt) * rate / 60000)
   local done = tonumber(redis.call('HGET', meta, 'ticks') or '0')
   local avail = tonumber(redis.call('HGET', meta, 'avail') or '0')
   if ticks > done then
     avail = math.min(avail + ticks - done, cap)
     redis.call('HSET', meta, 'ticks', ticks)
+  else
+    ticks = done
   end
   while avail > 0 do
     local popped = redis.call('ZPOPMIN', q, 1)
@@ -74,22 +77,26 @@ local function touch()
   for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, keyTtl) end
 end
 
-if redis.call('ZSCORE', q, user) then
-  redis.call('ZADD', seen, now, user)
-  touch()
-  return {'waiting', redis.call('ZRANK', q, user), ticks}
-end
-local admittedAt = redis.call('HGET', admitted, user)
-if admittedAt and tonumber(admittedAt) + admissionMs > now then
-  touch()
-  return {'admitted', admittedAt}
-end
-if not join then
+local function answer()
+  if redis.call('ZSCORE', q, user) then
+    redis.call('ZADD', seen, now, user)
+    touch()
+    return {'waiting', redis.call('ZRANK', q, user), ticks}
+  end
+  local admittedAt = redis.call('HGET', admitted, user)
+  if admittedAt and tonumber(admittedAt) + admissionMs > now then
+    touch()
+    return {'admitted', admittedAt}
+  end
   if admittedAt then return {'expired', tonumber(admittedAt) + admissionMs} end
   local left = redis.call('HGET', gone, user)
   if left then return {'expired', left} end
   return {'none'}
 end
+
+admit()
+local current = answer()
+if not join or current[1] == 'waiting' or current[1] == 'admitted' then return current end
 redis.call('HDEL', admitted, user)
 redis.call('HDEL', gone, user)
 local score
@@ -100,8 +107,8 @@ else
 end
 redis.call('ZADD', q, score, user)
 redis.call('ZADD', seen, now, user)
-touch()
-return {'waiting', redis.call('ZRANK', q, user), ticks}
+admit()
+return answer()
 `;
 
 type Reply = [string, (string | number)?, (string | number)?];
