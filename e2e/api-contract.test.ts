@@ -7,6 +7,7 @@ import { base, startContractSystem, stopContractSystem } from './contract/contex
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
+import { waitingRoomTests } from './contract/waiting-room';
 import { judged } from './openapi-recorder';
 
 /**
@@ -26,6 +27,7 @@ describe('docs/api.md contract (black box)', () => {
   catalogTests();
   seatsTests();
   bookingsAndPaymentTests();
+  waitingRoomTests();
   badInputTests();
   operationsTests();
 
