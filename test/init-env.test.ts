@@ -38,6 +38,7 @@ describe('npm run init-env', () => {
       'POSTGRES_PASSWORD',
       'RABBITMQ_PASSWORD',
       'REDIS_PASSWORD',
+      'WAITING_ROOM_SECRET',
     ]);
     for (const value of Object.values(values)) {
       expect(Buffer.byteLength(value)).toBeGreaterThanOrEqual(32);
