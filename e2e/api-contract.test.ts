@@ -9,6 +9,7 @@ import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
 import { ticketsTests } from './contract/tickets';
+import { waitingRoomTests } from './contract/waiting-room';
 import { judged } from './openapi-recorder';
 
 /**
@@ -30,6 +31,7 @@ describe('docs/api.md contract (black box)', () => {
   blockedAndCompanionSeatsTests();
   bookingsAndPaymentTests();
   ticketsTests();
+  waitingRoomTests();
   badInputTests();
   operationsTests();
 

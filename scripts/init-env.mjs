@@ -24,6 +24,7 @@ const SECRETS = [
   ['PAYMENT_API_KEY', 'what booking-service and saga-orchestrator send to payment-service as a bearer token'],
   ['TICKET_SIGNING_KEY', "seeds booking-service's Ed25519 ticket signing key"],
   ['IDEMPOTENCY_SECRET', "api-gateway's HMAC key for Idempotency-Key records in Redis"],
+  ['WAITING_ROOM_SECRET', "api-gateway's HMAC key for waiting-room admissions and stream tickets"],
   ['ADMIN_PASSWORD', 'the password of the admin account (ADMIN_EMAIL) created at first start'],
   ['POSTGRES_PASSWORD', 'docker compose only: the PostgreSQL password'],
   ['RABBITMQ_PASSWORD', "docker compose only: RabbitMQ's user `cinema`"],

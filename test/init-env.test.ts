@@ -39,6 +39,7 @@ describe('npm run init-env', () => {
       'RABBITMQ_PASSWORD',
       'REDIS_PASSWORD',
       'TICKET_SIGNING_KEY',
+      'WAITING_ROOM_SECRET',
     ]);
     for (const value of Object.values(values)) {
       expect(Buffer.byteLength(value)).toBeGreaterThanOrEqual(32);

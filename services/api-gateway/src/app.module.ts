@@ -34,6 +34,8 @@ import { SeatsController } from './seats/seats.controller';
 import { BlockedSeatsController } from './seats/blocked-seats.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
+import { WaitingRoomController } from './waiting-room/waiting-room.controller';
+import { waitingRoomProviders } from './waiting-room/waiting-room.providers';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
 
@@ -76,6 +78,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         PaymentsController,
         TicketsController,
         UsersController,
+        WaitingRoomController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -109,6 +112,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         ClientAddressLimitGuard,
         CustomerHoldLimitGuard,
         SignInFailureLimitInterceptor,
+        ...waitingRoomProviders(config, backends),
       ],
     };
   }

@@ -14,6 +14,7 @@ import {
   paymentServiceUrlSpec,
   webhookSecretSpec,
 } from '@cinema/config';
+import { waitingRoomConfigSpec } from './waiting-room/waiting-room.config';
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
@@ -79,6 +80,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       trustProxy: bool('TRUST_PROXY', { default: false }),
       maxSeatsPerHold: int('MAX_SEATS_PER_HOLD', { default: 10, min: 1, max: 100 }),
       sseHeartbeatMs: int('SSE_HEARTBEAT_MS', { default: 15_000, min: 100, max: 15_000 }),
+      waitingRoom: waitingRoomConfigSpec(),
     },
     source,
   );

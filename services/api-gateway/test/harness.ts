@@ -39,6 +39,11 @@ export class FakeBackends {
   private readonly handlers = new Map<string, Handler>();
   port = 0;
 
+  constructor() {
+    // The hold route reads the showtime's sale settings first: by default a showtime on sale, no waiting room.
+    this.on('movie', 'getShowtime', (request: { id: string }) => onSaleShowtime(request.id));
+  }
+
   on(service: GrpcServiceName, method: string, handler: Handler): void {
     this.handlers.set(`${service}.${method}`, handler);
   }
@@ -104,6 +109,26 @@ export class FakeBackends {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.tryShutdown(() => resolve()));
   }
+}
+
+/** A showtime open for holds without a waiting room, as GetShowtime answers it. */
+export function onSaleShowtime(id: string, fields: Record<string, unknown> = {}) {
+  return {
+    id,
+    movieId: '22222222-2222-4222-8222-222222222222',
+    theaterId: '33333333-3333-4333-8333-333333333333',
+    roomId: '44444444-4444-4444-8444-444444444444',
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 93_600_000).toISOString(),
+    prices: [{ seatType: 'STANDARD', amount: 1200 }],
+    currency: 'USD',
+    capacity: 50,
+    onSaleAt: '',
+    admissionsPerMinute: 0,
+    status: 'SCHEDULED',
+    cancelledAt: '',
+    ...fields,
+  };
 }
 
 /** A stand-in for the payment service, which the gateway only asks for its /health. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/seat-map';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -28,6 +28,7 @@ import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
 import { sseFrame, sseJsonFrame } from './sse';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
+import { HoldGate } from '../waiting-room/hold-gate';
 import { HoldDto, ReleasedDto, SEAT_STREAM_EXAMPLE, SeatStatusDto } from './seats.responses';
 
 @ApiTags('seats')
@@ -40,6 +41,7 @@ export class SeatsController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     private readonly seatStatus: SeatStatusReader,
+    private readonly holdGate: HoldGate,
   ) {}
 
   @Get('layout/:roomId')
@@ -67,6 +69,7 @@ export class SeatsController {
   @Authenticated()
   @Idempotent()
   @ApiBody({ type: HoldSeatsDto })
+  @ApiHeader({ name: 'X-Admission-Token', required: false, description: 'The waiting-room admission' })
   @ApiSuccess(201, HoldDto, { idempotent: true })
   @ApiErrors(
     'VALIDATION_FAILED',
@@ -79,8 +82,16 @@ export class SeatsController {
     'IDEMPOTENCY_KEY_REUSED',
     'IDEMPOTENCY_KEY_IN_USE',
     'RATE_LIMITED',
+    'NOT_ADMITTED',
+    'NOT_ON_SALE',
+    'SHOWTIME_CANCELLED',
   )
-  async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
+  async hold(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(HoldSeatsBodyPipe) body: HoldSeatsBody,
+    @Headers('x-admission-token') admissionToken?: string,
+  ) {
+    await this.holdGate.assertMayHold(user.id, body.showtimeId, admissionToken);
     const hold = await this.seat.holdSeats(
       {
         showtimeId: body.showtimeId,
