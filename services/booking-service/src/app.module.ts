@@ -5,6 +5,7 @@ import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
+import { adminProviders, type AdminDependencies } from './admin/admin.providers';
 import { BookingChanges } from './bookings/booking-changes';
 import { BookingPayments } from './bookings/booking-payments';
 import { BookingsController } from './bookings/bookings.controller';
@@ -22,7 +23,7 @@ import type { BookingConfig } from './config';
 import { BOOKING_CONFIG, DB } from './database';
 import { BROKER, OutboxRelayRunner } from './outbox-relay.runner';
 
-export interface BookingDependencies {
+export interface BookingDependencies extends AdminDependencies {
   /** Publishes the outbox; omitted in tests that only look at the outbox table. */
   broker?: Broker;
   seats?: SeatPort;
@@ -99,6 +100,7 @@ export class AppModule {
       BookingPayments,
       BookingChanges,
       OutboxRelayRunner,
+      ...adminProviders(config, deps),
     ];
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {
