@@ -14,7 +14,7 @@ import { currentRequestId } from '@cinema/observability';
 import { PaymentServiceError, PaymentServiceUnavailableError } from '@cinema/payment-client';
 import { toAdminBooking, toAdminPayment, toAdminRefund } from './admin.mapper';
 import { AdminRepository, type AdminBookingRecord, type RefundRow } from './admin.repository';
-import { REFUNDS_PORT, type RefundsPort } from './ports';
+import { REFUNDS_PORT, REPORT_CATALOG_PORT, type RefundsPort, type ReportCatalogPort } from './ports';
 
 const MAX_REASON = 500;
 const MAX_KEY = 255;
@@ -36,6 +36,7 @@ export class AdminService {
   constructor(
     private readonly repository: AdminRepository,
     @Inject(REFUNDS_PORT) private readonly refunds: RefundsPort,
+    @Inject(REPORT_CATALOG_PORT) private readonly catalog: ReportCatalogPort,
   ) {}
 
   async listShowtimeBookings(
