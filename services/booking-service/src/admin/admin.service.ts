@@ -42,13 +42,12 @@ export class AdminService {
   async listShowtimeBookings(
     req: bookingPb.ListShowtimeBookingsRequest,
   ): Promise<bookingPb.AdminBookingList> {
-    if (!isUuid(req.showtimeId)) return { items: [], total: 0 };
+    if (!isUuid(req.showtimeId)) throw new DomainError('NOT_FOUND', 'Showtime not found');
+    const showtimeId = req.showtimeId.toLowerCase();
     const { offset, limit } = paging(req.page, req.limit);
-    const { items, total } = await this.repository.listOfShowtime(
-      req.showtimeId.toLowerCase(),
-      offset,
-      limit,
-    );
+    const { items, total } = await this.repository.listOfShowtime(showtimeId, offset, limit);
+    // No bookings: a showtime nobody booked yet, or none at all (movie-service answers NOT_FOUND).
+    if (total === 0) await this.catalog.getShowtime({ id: showtimeId });
     return { items: items.map(toAdminBooking), total };
   }
 
