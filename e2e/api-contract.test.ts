@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTests } from './contract/admin';
 import { authTests } from './contract/auth';
 import { badInputTests } from './contract/bad-input';
 import { bookingsAndPaymentTests } from './contract/bookings';
@@ -26,6 +27,7 @@ describe('docs/api.md contract (black box)', () => {
   catalogTests();
   seatsTests();
   bookingsAndPaymentTests();
+  adminTests();
   badInputTests();
   operationsTests();
 
