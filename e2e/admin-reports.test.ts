@@ -74,7 +74,12 @@ describe('admin views, manual refunds and reports', () => {
     ) as Pools;
   }, 240_000);
 
+  let passed = false;
+
   afterAll(async () => {
+    if (!passed && cluster)
+      for (const name of ['api-gateway', 'booking-service', 'saga-orchestrator'] as const)
+        console.log(`--- ${name}\n${cluster.output(name).slice(-3000)}`);
     await Promise.all(Object.values(db ?? {}).map((p) => p.end().catch(() => undefined)));
     await cluster?.stop();
   });
@@ -274,5 +279,6 @@ describe('admin views, manual refunds and reports', () => {
       timeoutMs: 30_000,
       what: 'a clean audit at the end',
     });
+    passed = true;
   });
 });

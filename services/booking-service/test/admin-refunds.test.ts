@@ -51,6 +51,13 @@ class FakeProcessor implements RefundsPort {
 class FakeCatalog extends FakeMovies implements ReportCatalogPort {
   readonly showtimes = new Map<string, moviePb.Showtime>();
 
+  /** A booking copies its showtime's start from here: the catalogue's own when the test made one. */
+  async getShowtimeSeating(req: moviePb.GetShowtimeRequest): Promise<moviePb.ShowtimeSeating> {
+    const seating = await super.getShowtimeSeating(req);
+    const showtime = this.showtimes.get(req.id);
+    return showtime ? { ...seating, showtime } : seating;
+  }
+
   async getShowtime(req: moviePb.GetShowtimeRequest): Promise<moviePb.Showtime> {
     const found = this.showtimes.get(req.id);
     if (!found) throw new DomainError('NOT_FOUND', 'Showtime not found');
@@ -58,7 +65,10 @@ class FakeCatalog extends FakeMovies implements ReportCatalogPort {
   }
 
   async listShowtimes(req: moviePb.ListShowtimesRequest): Promise<moviePb.ShowtimeList> {
-    const items = [...this.showtimes.values()].filter((s) => s.startsAt >= req.from && s.startsAt < req.to);
+    // Lists leave cancelled showtimes out, as movie-service's do.
+    const items = [...this.showtimes.values()].filter(
+      (s) => s.startsAt >= req.from && s.startsAt < req.to && s.status !== 'CANCELLED',
+    );
     return { items, total: items.length };
   }
 
@@ -386,6 +396,10 @@ describe('booking-service: admin views, manual refunds and reports over gRPC', (
       prices: [{ seatType: 'STANDARD', amount: 1250 }],
       currency: 'USD',
       capacity,
+      onSaleAt: '',
+      admissionsPerMinute: 0,
+      status: 'SCHEDULED',
+      cancelledAt: '',
     };
   }
 
@@ -463,22 +477,43 @@ describe('booking-service: admin views, manual refunds and reports over gRPC', (
       currency: 'USD',
     });
 
+    // A cancelled showtime: left out of movie-service's lists, found through its refunded booking.
+    const c1 = randomUUID();
+    catalog.showtimes.set(c1, { ...showtime(c1, `${day}T23:00:00.000Z`, 50), movieId, status: 'CANCELLED' });
+    const refunded = await confirmed(c1);
+    await booking.refundBooking({
+      bookingId: refunded.id,
+      amount: 0,
+      reason: 'c',
+      idempotencyKey: '',
+      adminId: '',
+    });
+
     const daily = await booking.dailyReport({ from: day, to: day });
-    expect(daily.showtimes.map((r) => r.showtimeId)).toEqual([s1, s2]);
+    expect(daily.showtimes.map((r) => r.showtimeId)).toEqual([s1, s2, c1]);
+    expect(daily.showtimes[2]).toMatchObject({ status: 'CANCELLED' });
+    expect(daily.showtimes[2].figures).toMatchObject({
+      capacity: 50,
+      sold: 0,
+      refundedSeats: 2,
+      netRevenue: 0,
+    });
     expect(daily.movies).toHaveLength(1);
     expect(daily.movies[0]).toMatchObject({ level: 'movie', movieId });
     expect(daily.movies[0].figures).toMatchObject({
-      showtimes: 2,
+      showtimes: 3,
       capacity: 18,
       sold: 4,
       held: 2,
+      grossAmount: 10000,
+      refundedAmount: 5300,
       netRevenue: 4700,
     });
     expect(daily.days).toEqual([
       expect.objectContaining({
         level: 'day',
         date: day,
-        figures: expect.objectContaining({ showtimes: 2, capacity: 18 }),
+        figures: expect.objectContaining({ showtimes: 3, capacity: 18 }),
       }),
     ]);
 

@@ -37,9 +37,6 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return results;
 }
 
-const statusOf = (showtime: moviePb.Showtime | undefined): string =>
-  (showtime as { status?: string } | undefined)?.status ?? '';
-
 /**
  * Occupancy and revenue reports. booking-service computes them because it owns the money: sold seats,
  * gross and refunded amounts come from booking_db in one statement; capacity and the movie from
@@ -147,7 +144,7 @@ export class ReportsService {
         movieTitle: sales?.movie_title || (await titleOf(movieId)),
         roomId: showtime?.roomId ?? '',
         startsAt: showtime?.startsAt || (sales?.starts_at ? sales.starts_at.toISOString() : ''),
-        status: statusOf(showtime),
+        status: showtime?.status ?? '',
         currency: showtime?.currency || sales?.currency || map?.currency || '',
         capacity: showtime?.capacity ?? 0,
         sold: sales?.sold ?? 0,
