@@ -52,7 +52,7 @@ class FakeCatalog extends FakeMovies implements ReportCatalogPort {
   readonly showtimes = new Map<string, moviePb.Showtime>();
 
   /** A booking copies its showtime's start from here: the catalogue's own when the test made one. */
-  async getShowtimeSeating(req: moviePb.GetShowtimeRequest): Promise<moviePb.ShowtimeSeating> {
+  override async getShowtimeSeating(req: moviePb.GetShowtimeRequest): Promise<moviePb.ShowtimeSeating> {
     const seating = await super.getShowtimeSeating(req);
     const showtime = this.showtimes.get(req.id);
     return showtime ? { ...seating, showtime } : seating;
