@@ -118,11 +118,19 @@ const CANCEL_CONFIRMED = `WITH b AS (
     WHERE id = $1 AND status = 'CONFIRMED' RETURNING *
   )
   SELECT b.*, ${ITEMS}, ${LATEST_PAYMENT} FROM b`;
-/** The refund webhook of a partial refund this service asked for: recorded, nothing else changes. */
-const SETTLE_PARTIAL = `UPDATE booking_refunds SET status = 'SUCCEEDED', updated_at = clock_timestamp()
-  WHERE booking_id = $1 AND processor_refund_id = $2 AND kind = 'PARTIAL' RETURNING id`;
-const SETTLE_FULL = `UPDATE booking_refunds SET status = 'SUCCEEDED', updated_at = clock_timestamp()
-  WHERE booking_id = $1 AND payment_id = $2 AND kind = 'FULL' AND status = 'REQUESTED'`;
+/**
+ * A refund webhook: the partial refund this service asked for with that processor id becomes SUCCEEDED;
+ * otherwise a FULL refund of this payment still REQUESTED does. `partial` says which.
+ */
+const SETTLE = `WITH p AS (
+    UPDATE booking_refunds SET status = 'SUCCEEDED', updated_at = clock_timestamp()
+    WHERE booking_id = $1 AND processor_refund_id = $3 AND kind = 'PARTIAL' RETURNING id
+  ), f AS (
+    UPDATE booking_refunds SET status = 'SUCCEEDED', updated_at = clock_timestamp()
+    WHERE booking_id = $1 AND payment_id = $2 AND kind = 'FULL' AND status = 'REQUESTED'
+      AND NOT EXISTS (SELECT FROM p)
+  )
+  SELECT EXISTS (SELECT FROM p) AS partial`;
 
 const SHOWTIME_SALES = `SELECT b.showtime_id, max(b.movie_title) AS movie_title, min(b.starts_at) AS starts_at,
     max(b.currency) AS currency,
@@ -265,12 +273,17 @@ export class AdminRepository {
    * which leave the booking CONFIRMED (RecordPayment then changes nothing else).
    */
   async settleRefund(bookingId: string, paymentId: string, processorRefundId: string): Promise<boolean> {
+    // Without the processor's refund id (an older saga) there is nothing to recognise.
+    if (!processorRefundId) return false;
     return this.db.transaction().execute(async (trx) => {
+      // A separate statement after the lock: its snapshot then includes a refund committed meanwhile.
       if (!(await first(trx, LOCK, [bookingId]))) return false;
-      if (processorRefundId && (await first(trx, SETTLE_PARTIAL, [bookingId, processorRefundId])))
-        return true;
-      await run(trx, SETTLE_FULL, [bookingId, paymentId]);
-      return false;
+      const settled = await first<{ partial: boolean }>(trx, SETTLE, [
+        bookingId,
+        paymentId,
+        processorRefundId,
+      ]);
+      return settled?.partial === true;
     });
   }
 
