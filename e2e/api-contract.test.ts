@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminTests } from './contract/admin';
 import { authTests } from './contract/auth';
 import { badInputTests } from './contract/bad-input';
 import { blockedAndCompanionSeatsTests } from './contract/blocked-seats';
@@ -32,6 +33,7 @@ describe('docs/api.md contract (black box)', () => {
   bookingsAndPaymentTests();
   ticketsTests();
   waitingRoomTests();
+  adminTests();
   badInputTests();
   operationsTests();
 

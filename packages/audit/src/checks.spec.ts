@@ -142,6 +142,40 @@ describe('the audit checks', () => {
       expect(checkConfirmedBookings(s, OPTS)[0].message).toMatch(/is REFUNDED, not SUCCEEDED/);
     });
 
+    it('accepts partial refunds an administrator made of a confirmed booking, not others', () => {
+      const s = healthy();
+      const refund = (id: string, amount: number) => ({
+        id,
+        paymentId: 'pay-b1',
+        status: 'SUCCEEDED',
+        amount,
+        createdAt: ago(120),
+        processAt: ago(119),
+      });
+      s.refunds.push(refund('r1', 300), refund('r2', 200));
+      s.partialRefunds = [
+        { bookingId: 'b1', paymentId: 'pay-b1', refundId: 'r1', amount: 300 },
+        { bookingId: 'b1', paymentId: 'pay-b1', refundId: 'r2', amount: 200 },
+      ];
+      expect(checkInvariants(s, OPTS)).toEqual([]);
+
+      // A refund booking_db does not know as partial still revokes the ticket.
+      const unknown = structuredClone(s);
+      unknown.refunds.push(refund('r3', 100));
+      expect(checkConfirmedBookings(unknown, OPTS)[0].message).toMatch(/is being refunded/);
+
+      // Partial refunds that together return the whole payment leave no ticket paid for.
+      const whole = structuredClone(s);
+      whole.refunds.push(refund('r3', 500));
+      whole.partialRefunds?.push({ bookingId: 'b1', paymentId: 'pay-b1', refundId: 'r3', amount: 500 });
+      expect(checkConfirmedBookings(whole, OPTS)[0].message).toMatch(/is being refunded/);
+
+      // Recorded for another booking, or with another amount, it is not this booking's partial refund.
+      const other = structuredClone(s);
+      other.partialRefunds = [{ bookingId: 'b2', paymentId: 'pay-b1', refundId: 'r1', amount: 300 }];
+      expect(checkConfirmedBookings(other, OPTS)[0].message).toMatch(/is being refunded/);
+    });
+
     it('requires every seat to be BOOKED for the booking in seat_db', () => {
       const pending = healthy();
       pending.reservations[0].status = 'PENDING';

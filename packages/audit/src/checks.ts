@@ -2,6 +2,7 @@ import type {
   AuditSnapshot,
   BookingFact,
   CheckOptions,
+  PartialRefundFact,
   PaymentFact,
   RefundFact,
   ReservationFact,
@@ -95,6 +96,7 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
   const reservationsBySeat = new Map(s.reservations.map((r) => [seatKey(r.showtimeId, r.seatId), r]));
   const reservationsByBooking = groupBy(s.reservations, (r) => r.bookingId);
   const bookings = new Map(s.bookings.map((b) => [b.id, b]));
+  const partial = new Map((s.partialRefunds ?? []).map((r) => [r.refundId, r]));
 
   for (const b of s.bookings) {
     if (b.status !== 'CONFIRMED') continue;
@@ -115,7 +117,7 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
       });
     } else {
       const pids = { ...ids, paymentId: payment.id };
-      const refunds = refundsByPayment.get(payment.id) ?? [];
+      const refunds = withoutPartialRefunds(b, payment, refundsByPayment.get(payment.id) ?? [], partial);
       // A refund of this payment made outside the booking flow: the saga cancels the booking once it lands.
       const revoking = refunds.length > 0 && !overdue(latest(...refunds.map((r) => r.processAt)), opts);
       if (payment.bookingId !== b.id)
@@ -200,6 +202,26 @@ export function checkConfirmedBookings(s: AuditSnapshot, opts: CheckOptions): Vi
     });
   }
   return violations;
+}
+
+/**
+ * The refunds of a confirmed booking's payment less the partial refunds an administrator made of it, which
+ * leave the booking CONFIRMED, as long as together they leave part of the payment kept. Refunds booking_db
+ * does not know as partial (or partial ones covering the whole payment) still mean the ticket is revoked.
+ */
+function withoutPartialRefunds(
+  b: BookingFact,
+  payment: PaymentFact,
+  refunds: RefundFact[],
+  partial: Map<string, PartialRefundFact>,
+): RefundFact[] {
+  const known = refunds.filter((r) => {
+    const p = partial.get(r.id);
+    return p !== undefined && p.bookingId === b.id && p.paymentId === payment.id && p.amount === r.amount;
+  });
+  if (known.length === 0) return refunds;
+  if (known.reduce((sum, r) => sum + r.amount, 0) >= payment.amount) return refunds;
+  return refunds.filter((r) => !known.includes(r));
 }
 
 /** A refund that covers the payment, or is being processed and not late. */

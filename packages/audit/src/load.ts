@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { SERVICE_DATABASES } from '@cinema/config';
-import type { AuditSnapshot, PendingOutboxFact } from './types';
+import type { AuditSnapshot, PartialRefundFact, PendingOutboxFact } from './types';
 
 /** The databases the audit reads: every service's, keyed like their environment prefix (docs/operations.md). */
 export const AUDITED_DATABASES = SERVICE_DATABASES;
@@ -44,6 +44,17 @@ async function pendingOutbox(service: string, client: PoolClient): Promise<Pendi
  * across databases the reads are moments apart, which the grace period and the audit's re-check absorb.
  * Returns the snapshot and the database clock when reading began.
  */
+async function partialRefunds(client: PoolClient): Promise<PartialRefundFact[]> {
+  const exists = await client.query(`SELECT to_regclass('public.booking_refunds') IS NOT NULL AS present`);
+  if (!(exists.rows[0] as { present: boolean }).present) return [];
+  return rows<PartialRefundFact>(
+    client,
+    `SELECT booking_id::text AS "bookingId", payment_id AS "paymentId", processor_refund_id AS "refundId",
+            amount
+       FROM booking_refunds WHERE kind = 'PARTIAL' AND processor_refund_id IS NOT NULL`,
+  );
+}
+
 export async function loadSnapshot(pools: AuditPools): Promise<{ snapshot: AuditSnapshot; now: Date }> {
   const now = (await pools.BOOKING.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0].now;
 
@@ -104,6 +115,7 @@ export async function loadSnapshot(pools: AuditPools): Promise<{ snapshot: Audit
       `SELECT payment_id AS "paymentId", booking_id::text AS "bookingId", status, updated_at AS "updatedAt"
          FROM booking_payments`,
     ),
+    partialRefunds: await partialRefunds(c),
     outbox: await pendingOutbox('booking-service', c),
   }));
 
@@ -127,6 +139,7 @@ export async function loadSnapshot(pools: AuditPools): Promise<{ snapshot: Audit
       reservations: seat.reservations,
       payments: payment.payments,
       refunds: payment.refunds,
+      partialRefunds: booking.partialRefunds,
       pendingWebhooks: payment.pendingWebhooks,
       sagas: saga.sagas,
       notifications: notification.notifications,

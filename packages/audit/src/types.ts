@@ -68,6 +68,18 @@ export interface RefundFact {
   processAt: Date;
 }
 
+/**
+ * A partial refund an administrator asked for (booking_db `booking_refunds`, kind PARTIAL): the booking
+ * stays CONFIRMED with its payment partly refunded.
+ */
+export interface PartialRefundFact {
+  bookingId: string;
+  paymentId: string;
+  /** The refund's id in payment_db. */
+  refundId: string;
+  amount: number;
+}
+
 /** A webhook event of payment_db not delivered yet. */
 export interface PendingWebhookFact {
   id: string;
@@ -108,6 +120,8 @@ export interface AuditSnapshot {
   reservations: ReservationFact[];
   payments: PaymentFact[];
   refunds: RefundFact[];
+  /** Absent in snapshots of systems without manual refunds. */
+  partialRefunds?: PartialRefundFact[];
   pendingWebhooks: PendingWebhookFact[];
   sagas: SagaFact[];
   notifications: NotificationFact[];

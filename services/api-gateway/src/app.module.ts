@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { HEALTH_CHECKS, OpsModule, startMetricsServer, type MetricsServer } from '@cinema/observability';
+import { AdminController } from './admin/admin.controller';
 import { AccessTokenVerifier } from './auth/access-token';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
@@ -22,6 +23,7 @@ import { ShutdownSignal } from './http/drain';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
+import { ReportsController } from './reports/reports.controller';
 import { AbuseLimits } from './rate-limits/abuse-limits';
 import {
   ClientAddressLimitGuard,
@@ -79,6 +81,8 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         TicketsController,
         UsersController,
         WaitingRoomController,
+        AdminController,
+        ReportsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
+import { adminProviders, type AdminDependencies } from './admin/admin.providers';
 import { BookingChanges } from './bookings/booking-changes';
 import { BookingPayments } from './bookings/booking-payments';
 import { BookingsController } from './bookings/bookings.controller';
@@ -25,7 +26,7 @@ import { CheckInsRepository } from './tickets/check-ins.repository';
 import { TICKET_SIGNER, TicketSigner } from './tickets/ticket-signer';
 import { TicketsService } from './tickets/tickets.service';
 
-export interface BookingDependencies {
+export interface BookingDependencies extends AdminDependencies {
   /** Publishes the outbox; omitted in tests that only look at the outbox table. */
   broker?: Broker;
   seats?: SeatPort;
@@ -105,6 +106,7 @@ export class AppModule {
       { provide: TICKET_SIGNER, useValue: new TicketSigner(config.ticketSigningKey) },
       CheckInsRepository,
       TicketsService,
+      ...adminProviders(config, deps),
     ];
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {

@@ -41,6 +41,21 @@ export interface BookingPayments {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BookingRefunds {
+  amount: number;
+  booking_id: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  idempotency_key: string | null;
+  kind: string;
+  payment_id: string;
+  processor_refund_id: string | null;
+  reason: string;
+  requested_by: string | null;
+  status: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Bookings {
   confirmed_at: Timestamp | null;
   confirmed_payment_id: string | null;
@@ -91,6 +106,7 @@ export interface Outbox {
 export interface DB {
   booking_items: BookingItems;
   booking_payments: BookingPayments;
+  booking_refunds: BookingRefunds;
   bookings: Bookings;
   check_ins: CheckIns;
   inbox: Inbox;

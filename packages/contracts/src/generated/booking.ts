@@ -93,7 +93,14 @@ export interface RecordPaymentRequest {
   /** Why a payment was refunded (REFUNDED only); carried into booking.refunded. */
   reason: string;
   /** REFUNDED only: the amount refunded, when it is not the booking's total (a payment of another amount). */
-  amount?: number | undefined;
+  amount?:
+    | number
+    | undefined;
+  /**
+   * REFUNDED only: the processor's refund id; a partial refund an administrator asked for is recorded as
+   * such and leaves the booking CONFIRMED.
+   */
+  refundId?: string | undefined;
 }
 
 export interface ConfirmBookingRequest {
@@ -186,6 +193,135 @@ export interface TicketKeys {
   keys: TicketKey[];
 }
 
+export interface ListShowtimeBookingsRequest {
+  showtimeId: string;
+  page: number;
+  limit: number;
+}
+
+export interface AdminRefund {
+  id: string;
+  paymentId: string;
+  /** PARTIAL | FULL */
+  kind: string;
+  amount: number;
+  reason: string;
+  /** REQUESTED | SUCCEEDED */
+  status: string;
+  createdAt: string;
+  requestedBy: string;
+}
+
+export interface AdminBooking {
+  booking:
+    | Booking
+    | undefined;
+  /**
+   * Money refunded or being refunded to the customer for this booking (its whole price once a confirmed
+   * booking is cancelled).
+   */
+  refundedAmount: number;
+  refunds: AdminRefund[];
+}
+
+export interface AdminBookingList {
+  items: AdminBooking[];
+  total: number;
+}
+
+export interface ListPaymentsRequest {
+  showtimeId: string;
+  status: string;
+  page: number;
+  limit: number;
+}
+
+export interface AdminPayment {
+  paymentId: string;
+  bookingId: string;
+  showtimeId: string;
+  userId: string;
+  userEmail: string;
+  status: string;
+  failureCode: string;
+  /** The booking's price (what the payment was for). */
+  amount: number;
+  currency: string;
+  createdAt: string;
+  updatedAt: string;
+  confirmedBooking: boolean;
+  refunds: AdminRefund[];
+}
+
+export interface AdminPaymentList {
+  items: AdminPayment[];
+  total: number;
+}
+
+export interface RefundBookingRequest {
+  bookingId: string;
+  /** 0: all that remains. */
+  amount: number;
+  reason: string;
+  idempotencyKey: string;
+  adminId: string;
+}
+
+export interface RefundBookingResult {
+  booking: AdminBooking | undefined;
+  refund:
+    | AdminRefund
+    | undefined;
+  /** What can still be refunded after this refund. */
+  refundableAmount: number;
+}
+
+export interface ShowtimeReportRequest {
+  showtimeId: string;
+}
+
+export interface DailyReportRequest {
+  /** YYYY-MM-DD, UTC days, both included. */
+  from: string;
+  to: string;
+}
+
+export interface ReportFigures {
+  showtimes: number;
+  capacity: number;
+  sold: number;
+  held: number;
+  blocked: number;
+  available: number;
+  refundedSeats: number;
+  grossAmount: number;
+  refundedAmount: number;
+  netRevenue: number;
+  currency: string;
+}
+
+export interface ReportRow {
+  /** showtime | movie | day */
+  level: string;
+  date: string;
+  movieId: string;
+  movieTitle: string;
+  showtimeId: string;
+  startsAt: string;
+  roomId: string;
+  status: string;
+  figures: ReportFigures | undefined;
+}
+
+export interface SalesReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  showtimes: ReportRow[];
+  movies: ReportRow[];
+  days: ReportRow[];
+}
+
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -242,6 +378,29 @@ export interface BookingServiceClient {
   /** The public keys a scanning device verifies tickets with, offline. */
 
   getTicketKeys(request: GetTicketKeysRequest, metadata?: Metadata): Observable<TicketKeys>;
+
+  /** Admin: the bookings of a showtime, newest first, with their latest payment and what was refunded. */
+
+  listShowtimeBookings(request: ListShowtimeBookingsRequest, metadata?: Metadata): Observable<AdminBookingList>;
+
+  /** Admin: payment attempts with their refunds, newest first, optionally of one showtime and one status. */
+
+  listPayments(request: ListPaymentsRequest, metadata?: Metadata): Observable<AdminPaymentList>;
+
+  /**
+   * Admin: refunds part (booking stays CONFIRMED) or all (booking CANCELLED, the saga refunds) of what
+   * remains of a CONFIRMED booking's payment. Idempotent per (booking, idempotency_key).
+   */
+
+  refundBooking(request: RefundBookingRequest, metadata?: Metadata): Observable<RefundBookingResult>;
+
+  /** Admin: occupancy and revenue of one showtime (movie-service, seat-service and booking_db together). */
+
+  showtimeReport(request: ShowtimeReportRequest, metadata?: Metadata): Observable<SalesReport>;
+
+  /** Admin: occupancy and revenue of the showtimes starting on the days from..to (UTC), per showtime, movie, day. */
+
+  dailyReport(request: DailyReportRequest, metadata?: Metadata): Observable<SalesReport>;
 }
 
 export interface BookingServiceController {
@@ -315,6 +474,44 @@ export interface BookingServiceController {
     request: GetTicketKeysRequest,
     metadata?: Metadata,
   ): Promise<TicketKeys> | Observable<TicketKeys> | TicketKeys;
+
+  /** Admin: the bookings of a showtime, newest first, with their latest payment and what was refunded. */
+
+  listShowtimeBookings(
+    request: ListShowtimeBookingsRequest,
+    metadata?: Metadata,
+  ): Promise<AdminBookingList> | Observable<AdminBookingList> | AdminBookingList;
+
+  /** Admin: payment attempts with their refunds, newest first, optionally of one showtime and one status. */
+
+  listPayments(
+    request: ListPaymentsRequest,
+    metadata?: Metadata,
+  ): Promise<AdminPaymentList> | Observable<AdminPaymentList> | AdminPaymentList;
+
+  /**
+   * Admin: refunds part (booking stays CONFIRMED) or all (booking CANCELLED, the saga refunds) of what
+   * remains of a CONFIRMED booking's payment. Idempotent per (booking, idempotency_key).
+   */
+
+  refundBooking(
+    request: RefundBookingRequest,
+    metadata?: Metadata,
+  ): Promise<RefundBookingResult> | Observable<RefundBookingResult> | RefundBookingResult;
+
+  /** Admin: occupancy and revenue of one showtime (movie-service, seat-service and booking_db together). */
+
+  showtimeReport(
+    request: ShowtimeReportRequest,
+    metadata?: Metadata,
+  ): Promise<SalesReport> | Observable<SalesReport> | SalesReport;
+
+  /** Admin: occupancy and revenue of the showtimes starting on the days from..to (UTC), per showtime, movie, day. */
+
+  dailyReport(
+    request: DailyReportRequest,
+    metadata?: Metadata,
+  ): Promise<SalesReport> | Observable<SalesReport> | SalesReport;
 }
 
 export function BookingServiceControllerMethods() {
@@ -333,6 +530,11 @@ export function BookingServiceControllerMethods() {
       "getTicket",
       "checkIn",
       "getTicketKeys",
+      "listShowtimeBookings",
+      "listPayments",
+      "refundBooking",
+      "showtimeReport",
+      "dailyReport",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -1,5 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { bookingPb } from '@cinema/contracts';
+import { AdminService } from '../admin/admin.service';
+import { ReportsService } from '../reports/reports.service';
 import { BookingPayments } from './booking-payments';
 import { BookingsService } from './bookings.service';
 import { TicketsService } from '../tickets/tickets.service';
@@ -11,6 +13,8 @@ export class BookingsController implements bookingPb.BookingServiceController {
     private readonly bookings: BookingsService,
     private readonly payments: BookingPayments,
     private readonly tickets: TicketsService,
+    private readonly admin: AdminService,
+    private readonly reports: ReportsService,
   ) {}
 
   createBooking(req: bookingPb.CreateBookingRequest) {
@@ -63,5 +67,25 @@ export class BookingsController implements bookingPb.BookingServiceController {
 
   getTicketKeys() {
     return this.tickets.getKeys();
+  }
+
+  listShowtimeBookings(req: bookingPb.ListShowtimeBookingsRequest) {
+    return this.admin.listShowtimeBookings(req);
+  }
+
+  listPayments(req: bookingPb.ListPaymentsRequest) {
+    return this.admin.listPayments(req);
+  }
+
+  refundBooking(req: bookingPb.RefundBookingRequest) {
+    return this.admin.refundBooking(req);
+  }
+
+  showtimeReport(req: bookingPb.ShowtimeReportRequest) {
+    return this.reports.showtimeReport(req.showtimeId);
+  }
+
+  dailyReport(req: bookingPb.DailyReportRequest) {
+    return this.reports.dailyReport(req.from, req.to);
   }
 }

@@ -8,6 +8,7 @@ import {
   type bookingPb,
   type PaymentStatus,
 } from '@cinema/contracts';
+import { AdminRepository } from '../admin/admin.repository';
 import type { BookingConfig } from '../config';
 import { BOOKING_CONFIG } from '../database';
 import { toBookingMessage, type BookingRecord } from './bookings.mapper';
@@ -32,6 +33,7 @@ export class BookingsService {
     @Inject(MOVIE_PORT) private readonly movies: MoviePort,
     private readonly bookings: BookingsRepository,
     private readonly changes: BookingChanges,
+    private readonly admin: AdminRepository,
   ) {}
 
   async createBooking(req: bookingPb.CreateBookingRequest): Promise<bookingPb.Booking> {
@@ -169,6 +171,13 @@ export class BookingsService {
     if (!req.paymentId || req.paymentId.length > 100)
       problems.push({ field: 'paymentId', message: 'is required' });
     if (problems.length > 0) throw validationError(problems);
+    // A partial refund an administrator asked for leaves the booking CONFIRMED and its payment SUCCEEDED.
+    if (
+      status === 'REFUNDED' &&
+      isUuid(req.bookingId) &&
+      (await this.admin.settleRefund(req.bookingId, req.paymentId, req.refundId ?? ''))
+    )
+      return toBookingMessage(await this.load(req.bookingId, undefined));
     const record = isUuid(req.bookingId)
       ? await this.bookings.recordPayment(
           req.bookingId,

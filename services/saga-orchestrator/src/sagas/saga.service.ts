@@ -388,6 +388,7 @@ export class SagaService {
             reason,
             // A partial refund of a revoked booking's payment is followed by the rest (below).
             amount: revoked && price ? price.amount : data.amount,
+            refundId: data.refundId,
           }),
           ['NOT_FOUND'],
         );
