@@ -103,6 +103,8 @@ class FakeSeatMaps implements ReportSeatsPort {
         status,
         price: 1250,
         heldByMe: false,
+        blockedForShowtime: status === 'BLOCKED',
+        companionOf: '',
       })),
     };
   }

@@ -49,6 +49,8 @@ describe('movie-service companion seats', () => {
       roomId: room.id,
       startsAt: `${futureDay(40)}T18:00:00Z`,
       currency: 'EUR',
+      onSaleAt: '',
+      admissionsPerMinute: 0,
     };
     await expect(
       movie.createShowtime({
