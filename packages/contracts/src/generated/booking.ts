@@ -137,6 +137,17 @@ export interface PayBookingResult {
   failureCode: string;
 }
 
+export interface CancelShowtimeBookingsRequest {
+  showtimeId: string;
+}
+
+export interface CancelShowtimeBookingsResult {
+  showtimeId: string;
+  /** What this call changed (0 and 0 when repeated). */
+  pendingCancelled: number;
+  confirmedRefunded: number;
+}
+
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -178,6 +189,17 @@ export interface BookingServiceClient {
    */
 
   payBooking(request: PayBookingRequest, metadata?: Metadata): Observable<PayBookingResult>;
+
+  /**
+   * The showtime was cancelled: no booking is created for it any more (SHOWTIME_CANCELLED), every PENDING
+   * booking ends CANCELLED and every CONFIRMED one is CANCELLED with its full refund (booking.cancelled,
+   * which the saga refunds). Idempotent.
+   */
+
+  cancelShowtimeBookings(
+    request: CancelShowtimeBookingsRequest,
+    metadata?: Metadata,
+  ): Observable<CancelShowtimeBookingsResult>;
 }
 
 export interface BookingServiceController {
@@ -230,6 +252,17 @@ export interface BookingServiceController {
     request: PayBookingRequest,
     metadata?: Metadata,
   ): Promise<PayBookingResult> | Observable<PayBookingResult> | PayBookingResult;
+
+  /**
+   * The showtime was cancelled: no booking is created for it any more (SHOWTIME_CANCELLED), every PENDING
+   * booking ends CANCELLED and every CONFIRMED one is CANCELLED with its full refund (booking.cancelled,
+   * which the saga refunds). Idempotent.
+   */
+
+  cancelShowtimeBookings(
+    request: CancelShowtimeBookingsRequest,
+    metadata?: Metadata,
+  ): Promise<CancelShowtimeBookingsResult> | Observable<CancelShowtimeBookingsResult> | CancelShowtimeBookingsResult;
 }
 
 export function BookingServiceControllerMethods() {
@@ -245,6 +278,7 @@ export function BookingServiceControllerMethods() {
       "confirmBooking",
       "endBooking",
       "payBooking",
+      "cancelShowtimeBookings",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -86,6 +86,16 @@ export interface BookingSeatsResponse {
   seatIds: string[];
 }
 
+export interface CloseShowtimeRequest {
+  showtimeId: string;
+}
+
+export interface CloseShowtimeResponse {
+  showtimeId: string;
+  /** Seats whose live holds this call released. */
+  released: string[];
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -104,6 +114,13 @@ export interface SeatServiceClient {
   /** Frees the seats of a booking that ended (idempotent). */
 
   releaseBookingSeats(request: BookingSeatsRequest, metadata?: Metadata): Observable<BookingSeatsResponse>;
+
+  /**
+   * Closes a cancelled showtime: no hold is taken any more (SHOWTIME_CANCELLED) and its live holds are
+   * released (idempotent).
+   */
+
+  closeShowtime(request: CloseShowtimeRequest, metadata?: Metadata): Observable<CloseShowtimeResponse>;
 }
 
 export interface SeatServiceController {
@@ -139,6 +156,16 @@ export interface SeatServiceController {
     request: BookingSeatsRequest,
     metadata?: Metadata,
   ): Promise<BookingSeatsResponse> | Observable<BookingSeatsResponse> | BookingSeatsResponse;
+
+  /**
+   * Closes a cancelled showtime: no hold is taken any more (SHOWTIME_CANCELLED) and its live holds are
+   * released (idempotent).
+   */
+
+  closeShowtime(
+    request: CloseShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<CloseShowtimeResponse> | Observable<CloseShowtimeResponse> | CloseShowtimeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -150,6 +177,7 @@ export function SeatServiceControllerMethods() {
       "claimHold",
       "confirmSeats",
       "releaseBookingSeats",
+      "closeShowtime",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
