@@ -44,7 +44,8 @@ export interface EventPayloads {
   };
   'booking.confirmed': BookingSnapshot;
   'booking.expired': BookingSnapshot;
-  'booking.cancelled': BookingSnapshot & { refundAmount: number };
+  /** `reason` is set when the customer did not cancel it (the cinema cancelled the showtime). */
+  'booking.cancelled': BookingSnapshot & { refundAmount: number; reason?: string };
   'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string };
   'payment.succeeded': PaymentEventData;
   'payment.failed': PaymentEventData;

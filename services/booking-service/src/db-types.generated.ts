@@ -62,6 +62,11 @@ export interface Bookings {
   user_id: string;
 }
 
+export interface CancelledShowtimes {
+  cancelled_at: Generated<Timestamp>;
+  showtime_id: string;
+}
+
 export interface Inbox {
   consumer: string;
   message_id: string;
@@ -84,6 +89,7 @@ export interface DB {
   booking_items: BookingItems;
   booking_payments: BookingPayments;
   bookings: Bookings;
+  cancelled_showtimes: CancelledShowtimes;
   inbox: Inbox;
   outbox: Outbox;
 }

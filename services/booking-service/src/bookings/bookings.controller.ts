@@ -50,4 +50,8 @@ export class BookingsController implements bookingPb.BookingServiceController {
   endBooking(req: bookingPb.EndBookingRequest) {
     return this.bookings.endBooking(req);
   }
+
+  cancelShowtimeBookings(req: bookingPb.CancelShowtimeBookingsRequest) {
+    return this.bookings.cancelShowtimeBookings(req);
+  }
 }
