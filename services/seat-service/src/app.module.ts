@@ -3,6 +3,8 @@ import type { Pool } from 'pg';
 import { serviceModules } from '@cinema/database';
 import type { SeatMapRedis } from '@cinema/seat-map';
 import { GrpcHealthController } from '@cinema/rpc';
+import { ClosedShowtimesRepository } from './closing/closed-showtimes.repository';
+import { ShowtimeClosing } from './closing/showtime-closing';
 import type { SeatConfig } from './config';
 import { DB, SEAT_CONFIG } from './database';
 import { SeatMapStore } from './holds/seat-map.store';
@@ -47,6 +49,8 @@ export class AppModule implements OnApplicationShutdown {
         SweepSchedule,
         SeatsService,
         SeatSweeper,
+        ClosedShowtimesRepository,
+        ShowtimeClosing,
       ],
     };
   }

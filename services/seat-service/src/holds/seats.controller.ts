@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { seatPb } from '@cinema/contracts';
+import { ShowtimeClosing } from '../closing/showtime-closing';
 import { SeatsService } from './seats.service';
 
 @Controller()
 @seatPb.SeatServiceControllerMethods()
 export class SeatsController implements seatPb.SeatServiceController {
-  constructor(private readonly seats: SeatsService) {}
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly closing: ShowtimeClosing,
+  ) {}
 
   getSeatStatus(req: seatPb.GetSeatStatusRequest) {
     return this.seats.getSeatStatus(req);
@@ -29,5 +33,9 @@ export class SeatsController implements seatPb.SeatServiceController {
 
   releaseBookingSeats(req: seatPb.BookingSeatsRequest) {
     return this.seats.releaseBookingSeats(req);
+  }
+
+  closeShowtime(req: seatPb.CloseShowtimeRequest) {
+    return this.closing.closeShowtime(req);
   }
 }

@@ -7,6 +7,7 @@ import {
   type seatPb,
 } from '@cinema/contracts';
 import { newHoldId, ownerToken, parseOwnerToken, seatStateOf } from '@cinema/seat-map';
+import { ClosedShowtimesRepository } from '../closing/closed-showtimes.repository';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import {
@@ -41,6 +42,7 @@ export class SeatsService {
     private readonly store: SeatMapStore,
     private readonly reservations: ReservationsRepository,
     private readonly sweepSchedule: SweepSchedule,
+    private readonly closed: ClosedShowtimesRepository,
   ) {}
 
   async getSeatStatus(req: seatPb.GetSeatStatusRequest): Promise<seatPb.SeatStatusMap> {
@@ -311,8 +313,17 @@ export class SeatsService {
   private async snapshot(showtimeId: string): Promise<SeatMapSnapshot> {
     const snapshot = await this.store.readStatus(showtimeId);
     if (snapshot.ready) return snapshot;
+    if (await this.closed.isClosed(showtimeId)) return this.closedSnapshot(showtimeId);
     await this.rebuild(showtimeId);
     return this.store.readStatus(showtimeId);
+  }
+
+  private async closedSnapshot(showtimeId: string): Promise<SeatMapSnapshot> {
+    const rows = await this.reservations.activeForShowtime(showtimeId);
+    const owners = new Map(
+      rows.map((r) => [r.seat_id, ownerToken(r.status === 'BOOKED' ? 'B' : 'P', r.booking_id, r.user_id)]),
+    );
+    return { ready: false, version: 0, owners };
   }
 
   /** Reloads a showtime's reservations from PostgreSQL into Redis (after a flush or restart of Redis). */
@@ -328,6 +339,8 @@ export class SeatsService {
   private async load(showtimeId: string): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const dirty = await this.store.dirtyCounter(showtimeId);
+      // Read after the counter: a close committed before this check moved the counter after it.
+      if (await this.closed.isClosed(showtimeId)) throw showtimeCancelled();
       const rows = await this.reservations.activeForShowtime(showtimeId);
       const owners = rows.map((r) => ({
         seatId: r.seat_id,
@@ -337,6 +350,11 @@ export class SeatsService {
     }
     throw new DomainError('UNAVAILABLE', 'The seat map is being rebuilt, try again shortly');
   }
+}
+
+/** A cancelled showtime's map is never loaded into Redis again: its state is read from PostgreSQL. */
+function showtimeCancelled(): DomainError {
+  return new DomainError('SHOWTIME_CANCELLED', 'This showtime was cancelled; its seats are no longer sold');
 }
 
 function groupByBooking(rows: ReservationRow[]): ReservationRow[][] {
