@@ -7,6 +7,7 @@ import { base, startContractSystem, stopContractSystem } from './contract/contex
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
+import { showtimeCancelTests } from './contract/showtime-cancel';
 import { judged } from './openapi-recorder';
 
 /**
@@ -28,6 +29,7 @@ describe('docs/api.md contract (black box)', () => {
   bookingsAndPaymentTests();
   badInputTests();
   operationsTests();
+  showtimeCancelTests();
 
   // Every answer above was judged against /docs-json by the e2e helpers (e2e/openapi-recorder.ts).
   it('held the answers of every documented operation to the OpenAPI document', async () => {

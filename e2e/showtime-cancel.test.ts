@@ -148,12 +148,12 @@ describe('cancelling a showtime', () => {
     expect(listed.body.items.map((s) => s.id)).not.toContain(showtime.id);
     const read = await api<Showtime>('GET', `/showtimes/${showtime.id}`);
     expect(read.body).toMatchObject({ status: 'CANCELLED' });
-    const hold = await holder.api<{ error: { code: string } }>('POST', '/seats/hold', {
+    const hold = await holder.api<{ code: string }>('POST', '/seats/hold', {
       token: holder.token,
       body: { showtimeId: showtime.id, seatIds: [showtime.seatIds[9]] },
     });
     expect(hold.status).toBe(409);
-    expect(hold.body.error.code).toBe('SHOWTIME_CANCELLED');
+    expect(hold.body.code).toBe('SHOWTIME_CANCELLED');
     const book = await holder.api('POST', '/seats/book', {
       token: holder.token,
       body: { holdId: held.body.holdId },
