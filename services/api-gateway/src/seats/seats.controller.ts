@@ -78,6 +78,7 @@ export class SeatsController {
     'IDEMPOTENCY_KEY_REUSED',
     'IDEMPOTENCY_KEY_IN_USE',
     'RATE_LIMITED',
+    'SHOWTIME_CANCELLED',
   )
   async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
     const hold = await this.seat.holdSeats(
@@ -120,6 +121,7 @@ export class SeatsController {
     'IDEMPOTENCY_KEY_REUSED',
     'IDEMPOTENCY_KEY_IN_USE',
     'RATE_LIMITED',
+    'SHOWTIME_CANCELLED',
   )
   async book(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
     return toBookingJson(
