@@ -109,30 +109,3 @@ describe('booking-service cancels the bookings of a cancelled showtime', () => {
     expect((await cancelledEvents(showtimeId)).length).toBe(created.length);
   });
 });
-
-describe('the refund of a booking the cinema cancelled', () => {
-  const service = useBookingService('booking_cancel_showtime_refund');
-
-  it('is recorded without a second email (booking.refunded) when the cancellation announced it', async () => {
-    const showtimeId = randomUUID();
-    const userId = randomUUID();
-    const holdId = service.seats.hold(userId, showtimeId, 1, 1000);
-    const booking = await service.booking.createBooking({ holdId, userId, userEmail: 'x@test.local' });
-    const paymentId = randomUUID();
-    await service.booking.confirmBooking({ bookingId: booking.id, paymentId });
-    await service.booking.cancelShowtimeBookings({ showtimeId });
-    const recorded = await service.booking.recordPayment({
-      bookingId: booking.id,
-      paymentId,
-      status: 'REFUNDED',
-      failureCode: '',
-      reason: 'booking cancelled',
-    });
-    expect(recorded).toMatchObject({ status: 'CANCELLED', payment: { status: 'REFUNDED' } });
-    expect(await service.outboxTypes(booking.id)).toEqual([
-      'booking.created',
-      'booking.confirmed',
-      'booking.cancelled',
-    ]);
-  });
-});

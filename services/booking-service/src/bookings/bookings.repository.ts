@@ -168,14 +168,6 @@ const LOCK_SHOWTIME_EXCLUSIVE = `SELECT pg_advisory_xact_lock(hashtextextended('
 const RECORD_SHOWTIME_CANCELLED = `INSERT INTO cancelled_showtimes (showtime_id) VALUES ($1) ON CONFLICT DO NOTHING`;
 const CANCEL_SHOWTIME_BOOKINGS = cancel(`showtime_id = $1 AND status IN ('PENDING', 'CONFIRMED')`);
 
-/**
- * The refund of the payment that confirmed a booking the cinema's cancellation ended: its email already
- * announced that refund, so the customer gets no second one. Locks the booking before RECORD_REFUND runs.
- */
-const REFUND_ANNOUNCED = `SELECT EXISTS (SELECT 1 FROM cancelled_showtimes c WHERE c.showtime_id = b.showtime_id)
-    AS announced
-  FROM bookings b WHERE b.id = $1 AND b.status = 'CANCELLED' AND b.confirmed_payment_id = $2 FOR UPDATE`;
-
 /** Why the cinema's cancellation ended a booking, as its email says. */
 export const SHOWTIME_CANCELLED_REASON = 'The cinema cancelled this showtime';
 
@@ -373,9 +365,8 @@ export class BookingsRepository {
     type Recorded = BookingRecord & { changed: PaymentStatus | null };
     if (status !== 'REFUNDED') return first<Recorded>(this.db, RECORD_PAYMENT, parameters);
     return this.db.transaction().execute(async (trx) => {
-      const announced = await first<{ announced: boolean }>(trx, REFUND_ANNOUNCED, [bookingId, paymentId]);
       const booking = await first<Recorded>(trx, RECORD_REFUND, parameters);
-      if (booking?.changed === 'REFUNDED' && !announced?.announced)
+      if (booking?.changed === 'REFUNDED')
         await enqueueEvent(trx, 'booking.refunded', {
           ...toSnapshot(booking),
           refundAmount: refund.amount ?? booking.total_amount,
