@@ -105,7 +105,7 @@ describe('cancelling a showtime', () => {
     );
   }
 
-  it('releases holds, ends pending bookings, refunds confirmed ones, mails each customer once, closes the sale', async () => {
+  it('releases holds, ends pending bookings, refunds confirmed ones, one cancellation email per booking, closes the sale', async () => {
     const showtime = await newShowtime();
     const [paid, unpaid, holder, late] = await Promise.all(
       [0, 1, 2, 3].map(() => Shopper.register(cluster.baseUrl)),
