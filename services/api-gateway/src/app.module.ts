@@ -15,10 +15,7 @@ import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './bac
 import { BookingsController } from './bookings/bookings.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
-import {
-  sagaConnectionProvider,
-  ShowtimeCancellationController,
-} from './catalog/showtime-cancellation.controller';
+import { SagaConnection, ShowtimeCancellationController } from './catalog/showtime-cancellation.controller';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
@@ -101,7 +98,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
           provide: SeatStreamHub,
           useValue: new SeatStreamHub(seatMap.subscriber, logger, config.redis.keyPrefix),
         },
-        sagaConnectionProvider,
+        SagaConnection,
         ShutdownSignal,
         AuthGuard,
         OptionalAuthGuard,

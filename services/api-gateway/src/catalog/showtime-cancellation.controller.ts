@@ -6,7 +6,6 @@ import {
   Param,
   Post,
   type OnApplicationShutdown,
-  type Provider,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { sagaPb } from '@cinema/contracts';
@@ -27,7 +26,7 @@ const CANCEL_TIMEOUT_MS = 20_000;
 export class SagaConnection implements OnApplicationShutdown {
   readonly client: PromiseClient<sagaPb.SagaServiceClient> & { close(): void };
 
-  constructor(config: GatewayConfig) {
+  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig) {
     this.client = createRpcClient<sagaPb.SagaServiceClient>('saga', config.services.saga, {
       timeoutMs: CANCEL_TIMEOUT_MS,
     });
@@ -37,12 +36,6 @@ export class SagaConnection implements OnApplicationShutdown {
     this.client.close();
   }
 }
-
-export const sagaConnectionProvider: Provider = {
-  provide: SagaConnection,
-  inject: [GATEWAY_CONFIG],
-  useFactory: (config: GatewayConfig) => new SagaConnection(config),
-};
 
 @ApiTags('catalog')
 @Controller('showtimes')
