@@ -11,6 +11,7 @@ import { operationsTests } from './contract/operations';
 import { seatsTests } from './contract/seats';
 import { ticketsTests } from './contract/tickets';
 import { waitingRoomTests } from './contract/waiting-room';
+import { showtimeCancelTests } from './contract/showtime-cancel';
 import { judged } from './openapi-recorder';
 
 /**
@@ -36,6 +37,7 @@ describe('docs/api.md contract (black box)', () => {
   adminTests();
   badInputTests();
   operationsTests();
+  showtimeCancelTests();
 
   // Every answer above was judged against /docs-json by the e2e helpers (e2e/openapi-recorder.ts).
   it('held the answers of every documented operation to the OpenAPI document', async () => {

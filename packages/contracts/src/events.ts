@@ -45,7 +45,8 @@ export interface EventPayloads {
   /** `ticket`: the signed ticket (what its QR code holds). */
   'booking.confirmed': BookingSnapshot & { ticket?: string };
   'booking.expired': BookingSnapshot;
-  'booking.cancelled': BookingSnapshot & { refundAmount: number };
+  /** `reason` is set when the customer did not cancel it (the cinema cancelled the showtime). */
+  'booking.cancelled': BookingSnapshot & { refundAmount: number; reason?: string };
   'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string };
   'payment.succeeded': PaymentEventData;
   'payment.failed': PaymentEventData;

@@ -16,6 +16,7 @@ import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './bac
 import { BookingsController } from './bookings/bookings.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
+import { SagaConnection, ShowtimeCancellationController } from './catalog/showtime-cancellation.controller';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
@@ -83,6 +84,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         WaitingRoomController,
         AdminController,
         ReportsController,
+        ShowtimeCancellationController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -109,6 +111,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
           provide: SeatStreamHub,
           useValue: new SeatStreamHub(seatMap.subscriber, logger, config.redis.keyPrefix),
         },
+        SagaConnection,
         ShutdownSignal,
         AuthGuard,
         OptionalAuthGuard,

@@ -41,21 +41,6 @@ export interface BookingPayments {
   updated_at: Generated<Timestamp>;
 }
 
-export interface BookingRefunds {
-  amount: number;
-  booking_id: string;
-  created_at: Generated<Timestamp>;
-  id: string;
-  idempotency_key: string | null;
-  kind: string;
-  payment_id: string;
-  processor_refund_id: string | null;
-  reason: string;
-  requested_by: string | null;
-  status: string;
-  updated_at: Generated<Timestamp>;
-}
-
 export interface Bookings {
   confirmed_at: Timestamp | null;
   confirmed_payment_id: string | null;
@@ -77,11 +62,8 @@ export interface Bookings {
   user_id: string;
 }
 
-export interface CheckIns {
-  booking_id: string;
-  checked_in_at: Generated<Timestamp>;
-  checked_in_by: string;
-  gate: Generated<string>;
+export interface CancelledShowtimes {
+  cancelled_at: Generated<Timestamp>;
   showtime_id: string;
 }
 
@@ -106,9 +88,8 @@ export interface Outbox {
 export interface DB {
   booking_items: BookingItems;
   booking_payments: BookingPayments;
-  booking_refunds: BookingRefunds;
   bookings: Bookings;
-  check_ins: CheckIns;
+  cancelled_showtimes: CancelledShowtimes;
   inbox: Inbox;
   outbox: Outbox;
 }

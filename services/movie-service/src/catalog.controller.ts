@@ -45,6 +45,10 @@ export class CatalogController implements moviePb.MovieServiceController {
     return this.showtimes.seating(req.id);
   }
 
+  cancelShowtime(req: moviePb.GetShowtimeRequest) {
+    return this.showtimes.cancel(req.id);
+  }
+
   listTheaters(req: moviePb.ListTheatersRequest) {
     return this.theaters.list(req);
   }

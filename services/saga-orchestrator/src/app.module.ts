@@ -1,10 +1,14 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { bookingPb, seatPb } from '@cinema/contracts';
+import type { bookingPb, moviePb, seatPb } from '@cinema/contracts';
 import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
 import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
+import { CancellationSweeper } from './cancellations/cancellation.sweeper';
+import { CancellationsRepository } from './cancellations/cancellations.repository';
+import { CANCELLATION_PORTS, type CancellationPorts } from './cancellations/ports';
+import { ShowtimeCancellations } from './cancellations/showtime-cancellations';
 import type { SagaConfig } from './config';
 import { DB, SAGA_CONFIG } from './database';
 import { DeadlineSweeper } from './sagas/deadline.sweeper';
@@ -28,6 +32,7 @@ export interface SagaDependencies {
   booking?: BookingPort;
   seats?: SeatPort;
   payments?: PaymentsPort;
+  cancellation?: CancellationPorts;
 }
 
 // Plain objects around the rpc Proxy: Nest probes providers for lifecycle hooks (onModuleInit...), which
@@ -47,6 +52,20 @@ function seatClient(address: string): SeatPort {
   return {
     confirmSeats: (req, opts) => client.confirmSeats(req, opts),
     releaseBookingSeats: (req, opts) => client.releaseBookingSeats(req, opts),
+  };
+}
+
+function cancellationClients(config: SagaConfig): CancellationPorts {
+  const movie = createRpcClient<moviePb.MovieServiceClient>('movie', config.movieServiceUrl);
+  const seats = createRpcClient<seatPb.SeatServiceClient>('seat', config.seatServiceUrl);
+  const booking = createRpcClient<bookingPb.BookingServiceClient>('booking', config.bookingServiceUrl);
+  return {
+    movie: {
+      getShowtime: (req, opts) => movie.getShowtime(req, opts),
+      cancelShowtime: (req, opts) => movie.cancelShowtime(req, opts),
+    },
+    seats: { closeShowtime: (req, opts) => seats.closeShowtime(req, opts) },
+    booking: { cancelShowtimeBookings: (req, opts) => booking.cancelShowtimeBookings(req, opts) },
   };
 }
 
@@ -70,6 +89,10 @@ export class AppModule {
       SagaService,
       SagaConsumer,
       DeadlineSweeper,
+      { provide: CANCELLATION_PORTS, useValue: deps.cancellation ?? cancellationClients(config) },
+      CancellationsRepository,
+      ShowtimeCancellations,
+      CancellationSweeper,
     ];
     if (broker) providers.push({ provide: BROKER, useValue: broker });
     return {

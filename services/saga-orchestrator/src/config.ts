@@ -22,6 +22,7 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
       rabbit: group(rabbitSpec()),
       bookingServiceUrl: serviceUrlSpec('booking'),
       seatServiceUrl: serviceUrlSpec('seat'),
+      movieServiceUrl: serviceUrlSpec('movie'),
       paymentServiceUrl: paymentServiceUrlSpec(),
       paymentApiKey: paymentApiKeySpec(),
       /** Messages in flight; defaults to the pool size minus two, kept for the sweeper and GetSaga. */

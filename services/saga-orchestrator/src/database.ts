@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Narrow } from '@cinema/database';
 import type { OutboxTables } from '@cinema/outbox';
-import type { SagaSteps, Sagas } from './db-types.generated';
+import type { SagaSteps, Sagas, ShowtimeCancellations } from './db-types.generated';
 
 /** This service's SQL migrations (migrations/NNN_*.sql), applied at start. */
 export const SAGA_MIGRATIONS = { name: 'saga', dir: join(__dirname, '..', 'migrations') };
@@ -15,4 +15,8 @@ export type SagaState = (typeof SAGA_STATES)[number];
 export interface SagaDatabase extends OutboxTables {
   sagas: Narrow<Sagas, { state: SagaState }>;
   saga_steps: SagaSteps;
+  showtime_cancellations: Narrow<
+    ShowtimeCancellations,
+    { state: 'RUNNING' | 'DONE'; step: 'mark_showtime' | 'close_seats' | 'cancel_bookings' | 'done' }
+  >;
 }

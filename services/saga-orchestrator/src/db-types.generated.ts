@@ -63,9 +63,21 @@ export interface SagaSteps {
   status: string;
 }
 
+export interface ShowtimeCancellations {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+  last_error: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  showtime_id: string;
+  state: Generated<string>;
+  step: Generated<string>;
+}
+
 export interface DB {
   inbox: Inbox;
   outbox: Outbox;
   saga_steps: SagaSteps;
   sagas: Sagas;
+  showtime_cancellations: ShowtimeCancellations;
 }

@@ -5,6 +5,8 @@ import type { SeatMapRedis } from '@cinema/seat-map';
 import { GrpcHealthController } from '@cinema/rpc';
 import { BlockedSeatsRepository } from './blocks/blocked-seats.repository';
 import { BlockedSeatsService } from './blocks/blocked-seats.service';
+import { ClosedShowtimesRepository } from './closing/closed-showtimes.repository';
+import { ShowtimeClosing } from './closing/showtime-closing';
 import type { SeatConfig } from './config';
 import { DB, SEAT_CONFIG } from './database';
 import { SeatMapStore } from './holds/seat-map.store';
@@ -51,6 +53,8 @@ export class AppModule implements OnApplicationShutdown {
         SeatSweeper,
         BlockedSeatsRepository,
         BlockedSeatsService,
+        ClosedShowtimesRepository,
+        ShowtimeClosing,
       ],
     };
   }

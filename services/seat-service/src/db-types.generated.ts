@@ -12,6 +12,11 @@ export type Generated<T> =
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ClosedShowtimes {
+  closed_at: Generated<Timestamp>;
+  showtime_id: string;
+}
+
 export interface Reservations {
   booking_id: string;
   created_at: Generated<Timestamp>;
@@ -54,6 +59,7 @@ export interface ShowtimeSeats {
 }
 
 export interface DB {
+  closed_showtimes: ClosedShowtimes;
   reservations: Reservations;
   showtime_blocks: ShowtimeBlocks;
   showtime_seats: ShowtimeSeats;

@@ -322,6 +322,17 @@ export interface SalesReport {
   days: ReportRow[];
 }
 
+export interface CancelShowtimeBookingsRequest {
+  showtimeId: string;
+}
+
+export interface CancelShowtimeBookingsResult {
+  showtimeId: string;
+  /** What this call changed (0 and 0 when repeated). */
+  pendingCancelled: number;
+  confirmedRefunded: number;
+}
+
 export interface BookingServiceClient {
   createBooking(request: CreateBookingRequest, metadata?: Metadata): Observable<Booking>;
 
@@ -401,6 +412,17 @@ export interface BookingServiceClient {
   /** Admin: occupancy and revenue of the showtimes starting on the days from..to (UTC), per showtime, movie, day. */
 
   dailyReport(request: DailyReportRequest, metadata?: Metadata): Observable<SalesReport>;
+
+  /**
+   * The showtime was cancelled: no booking is created for it any more (SHOWTIME_CANCELLED), every PENDING
+   * booking ends CANCELLED and every CONFIRMED one is CANCELLED with its full refund (booking.cancelled,
+   * which the saga refunds). Idempotent.
+   */
+
+  cancelShowtimeBookings(
+    request: CancelShowtimeBookingsRequest,
+    metadata?: Metadata,
+  ): Observable<CancelShowtimeBookingsResult>;
 }
 
 export interface BookingServiceController {
@@ -512,6 +534,17 @@ export interface BookingServiceController {
     request: DailyReportRequest,
     metadata?: Metadata,
   ): Promise<SalesReport> | Observable<SalesReport> | SalesReport;
+
+  /**
+   * The showtime was cancelled: no booking is created for it any more (SHOWTIME_CANCELLED), every PENDING
+   * booking ends CANCELLED and every CONFIRMED one is CANCELLED with its full refund (booking.cancelled,
+   * which the saga refunds). Idempotent.
+   */
+
+  cancelShowtimeBookings(
+    request: CancelShowtimeBookingsRequest,
+    metadata?: Metadata,
+  ): Promise<CancelShowtimeBookingsResult> | Observable<CancelShowtimeBookingsResult> | CancelShowtimeBookingsResult;
 }
 
 export function BookingServiceControllerMethods() {
@@ -535,6 +568,7 @@ export function BookingServiceControllerMethods() {
       "refundBooking",
       "showtimeReport",
       "dailyReport",
+      "cancelShowtimeBookings",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

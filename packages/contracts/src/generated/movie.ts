@@ -224,6 +224,10 @@ export interface MovieServiceClient {
   /** Everything seat-service and booking-service need to sell one showtime: seats with prices and names. */
 
   getShowtimeSeating(request: GetShowtimeRequest, metadata?: Metadata): Observable<ShowtimeSeating>;
+
+  /** Marks the showtime CANCELLED (idempotent: a cancelled one is returned as it is); NOT_FOUND if unknown. */
+
+  cancelShowtime(request: GetShowtimeRequest, metadata?: Metadata): Observable<Showtime>;
 }
 
 export interface MovieServiceController {
@@ -269,6 +273,10 @@ export interface MovieServiceController {
     request: GetShowtimeRequest,
     metadata?: Metadata,
   ): Promise<ShowtimeSeating> | Observable<ShowtimeSeating> | ShowtimeSeating;
+
+  /** Marks the showtime CANCELLED (idempotent: a cancelled one is returned as it is); NOT_FOUND if unknown. */
+
+  cancelShowtime(request: GetShowtimeRequest, metadata?: Metadata): Promise<Showtime> | Observable<Showtime> | Showtime;
 }
 
 export function MovieServiceControllerMethods() {
@@ -287,6 +295,7 @@ export function MovieServiceControllerMethods() {
       "createRoom",
       "getRoomLayout",
       "getShowtimeSeating",
+      "cancelShowtime",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -28,17 +28,44 @@ export interface Saga {
   deadlineAt: string;
 }
 
+export interface CancelShowtimeRequest {
+  showtimeId: string;
+}
+
+export interface ShowtimeCancellation {
+  showtimeId: string;
+  /** RUNNING until every step is done, then DONE. */
+  state: string;
+}
+
 export interface SagaServiceClient {
   getSaga(request: GetSagaRequest, metadata?: Metadata): Observable<Saga>;
+
+  /**
+   * Cancels a showtime durably: movie-service marks it CANCELLED, seat-service closes it, booking-service
+   * ends and refunds its bookings. Answers once the showtime is marked; the rest is retried until done.
+   */
+
+  cancelShowtime(request: CancelShowtimeRequest, metadata?: Metadata): Observable<ShowtimeCancellation>;
 }
 
 export interface SagaServiceController {
   getSaga(request: GetSagaRequest, metadata?: Metadata): Promise<Saga> | Observable<Saga> | Saga;
+
+  /**
+   * Cancels a showtime durably: movie-service marks it CANCELLED, seat-service closes it, booking-service
+   * ends and refunds its bookings. Answers once the showtime is marked; the rest is retried until done.
+   */
+
+  cancelShowtime(
+    request: CancelShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<ShowtimeCancellation> | Observable<ShowtimeCancellation> | ShowtimeCancellation;
 }
 
 export function SagaServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["getSaga"];
+    const grpcMethods: string[] = ["getSaga", "cancelShowtime"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("SagaService", method)(constructor.prototype[method], method, descriptor);

@@ -107,6 +107,16 @@ export interface BlockedSeats {
   reason: string;
 }
 
+export interface CloseShowtimeRequest {
+  showtimeId: string;
+}
+
+export interface CloseShowtimeResponse {
+  showtimeId: string;
+  /** Seats whose live holds this call released. */
+  released: string[];
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -131,6 +141,13 @@ export interface SeatServiceClient {
   setBlockedSeats(request: SetBlockedSeatsRequest, metadata?: Metadata): Observable<BlockedSeats>;
 
   getBlockedSeats(request: GetBlockedSeatsRequest, metadata?: Metadata): Observable<BlockedSeats>;
+
+  /**
+   * Closes a cancelled showtime: no hold is taken any more (SHOWTIME_CANCELLED) and its live holds are
+   * released (idempotent).
+   */
+
+  closeShowtime(request: CloseShowtimeRequest, metadata?: Metadata): Observable<CloseShowtimeResponse>;
 }
 
 export interface SeatServiceController {
@@ -178,6 +195,16 @@ export interface SeatServiceController {
     request: GetBlockedSeatsRequest,
     metadata?: Metadata,
   ): Promise<BlockedSeats> | Observable<BlockedSeats> | BlockedSeats;
+
+  /**
+   * Closes a cancelled showtime: no hold is taken any more (SHOWTIME_CANCELLED) and its live holds are
+   * released (idempotent).
+   */
+
+  closeShowtime(
+    request: CloseShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<CloseShowtimeResponse> | Observable<CloseShowtimeResponse> | CloseShowtimeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -191,6 +218,7 @@ export function SeatServiceControllerMethods() {
       "releaseBookingSeats",
       "setBlockedSeats",
       "getBlockedSeats",
+      "closeShowtime",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -132,6 +132,7 @@ export class SeatsController {
     'IDEMPOTENCY_KEY_REUSED',
     'IDEMPOTENCY_KEY_IN_USE',
     'RATE_LIMITED',
+    'SHOWTIME_CANCELLED',
   )
   async book(@CurrentUser() user: AuthenticatedUser, @Body() body: HoldIdDto) {
     return toBookingJson(

@@ -88,4 +88,8 @@ export class BookingsController implements bookingPb.BookingServiceController {
   dailyReport(req: bookingPb.DailyReportRequest) {
     return this.reports.dailyReport(req.from, req.to);
   }
+
+  cancelShowtimeBookings(req: bookingPb.CancelShowtimeBookingsRequest) {
+    return this.bookings.cancelShowtimeBookings(req);
+  }
 }

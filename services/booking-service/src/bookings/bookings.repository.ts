@@ -169,6 +169,14 @@ const CANCEL_FOR_USER = cancel(
 /** Waits out a check-in in progress (it holds the row FOR SHARE), so CANCEL_FOR_USER's snapshot sees it. */
 const LOCK_FOR_CANCEL = `SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE`;
 
+/** Taken shared by the trigger that refuses bookings of a cancelled showtime (migration 003). */
+const LOCK_SHOWTIME_EXCLUSIVE = `SELECT pg_advisory_xact_lock(hashtextextended('showtime-cancel:' || $1::text, 0))`;
+const RECORD_SHOWTIME_CANCELLED = `INSERT INTO cancelled_showtimes (showtime_id) VALUES ($1) ON CONFLICT DO NOTHING`;
+const CANCEL_SHOWTIME_BOOKINGS = cancel(`showtime_id = $1 AND status IN ('PENDING', 'CONFIRMED')`);
+
+/** Why the cinema's cancellation ended a booking, as its email says. */
+export const SHOWTIME_CANCELLED_REASON = 'The cinema cancelled this showtime';
+
 async function run<R>(db: Db, text: string, parameters: unknown[]): Promise<R[]> {
   const result = await db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
   return result.rows;
@@ -334,6 +342,29 @@ export class BookingsRepository {
       const refundAmount = booking.confirmed_payment_id ? booking.total_amount : 0;
       await enqueueEvent(trx, 'booking.cancelled', { ...toSnapshot(booking), refundAmount });
       return booking;
+    });
+  }
+
+  /**
+   * Records the showtime as cancelled (no booking is inserted for it afterwards: migration 003's trigger)
+   * and cancels its PENDING and CONFIRMED bookings, each with `booking.cancelled` carrying its refund (the
+   * full price of a CONFIRMED booking, which the saga then refunds), in one transaction. Idempotent: a
+   * second call finds nothing left to cancel.
+   */
+  async cancelShowtime(showtimeId: string): Promise<BookingRecord[]> {
+    return this.db.transaction().execute(async (trx) => {
+      await run(trx, LOCK_SHOWTIME_EXCLUSIVE, [showtimeId]);
+      await run(trx, RECORD_SHOWTIME_CANCELLED, [showtimeId]);
+      const cancelled = await run<BookingRecord>(trx, CANCEL_SHOWTIME_BOOKINGS, [showtimeId]);
+      for (const booking of cancelled) {
+        const refundAmount = booking.confirmed_payment_id ? booking.total_amount : 0;
+        await enqueueEvent(trx, 'booking.cancelled', {
+          ...toSnapshot(booking),
+          refundAmount,
+          reason: SHOWTIME_CANCELLED_REASON,
+        });
+      }
+      return cancelled;
     });
   }
 

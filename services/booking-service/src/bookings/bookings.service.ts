@@ -68,7 +68,8 @@ export class BookingsService {
     if (claimed.seats.length === 0) throw new DomainError('HOLD_EXPIRED', 'The hold has no seats to book');
     const seating = await this.movies.getShowtimeSeating({ id: claimed.showtimeId });
 
-    const inserted = await this.bookings.insertPending(
+    const inserted = await this.insertUnlessCancelled(
+      bookingId,
       {
         id: bookingId,
         user_id: req.userId,
@@ -96,6 +97,43 @@ export class BookingsService {
     const created = inserted ?? (await this.bookings.findByHold(holdId));
     if (!created) throw new DomainError('INTERNAL', 'Booking vanished after insert');
     return this.ownedByCaller(created, req.userId);
+  }
+
+  /**
+   * The cinema cancelled the showtime: no booking is created for it any more, its PENDING bookings end
+   * CANCELLED and its CONFIRMED ones are CANCELLED with a full refund (the saga refunds them on
+   * `booking.cancelled`, and frees the seats). Idempotent.
+   */
+  async cancelShowtimeBookings(
+    req: bookingPb.CancelShowtimeBookingsRequest,
+  ): Promise<bookingPb.CancelShowtimeBookingsResult> {
+    if (!isUuid(req.showtimeId)) throw validationError([{ field: 'showtimeId', message: 'must be an id' }]);
+    const cancelled = await this.bookings.cancelShowtime(req.showtimeId);
+    const confirmedRefunded = cancelled.filter((b) => b.confirmed_payment_id).length;
+    if (cancelled.length > 0)
+      this.logger.log(
+        { showtimeId: req.showtimeId, cancelled: cancelled.length, confirmedRefunded },
+        'bookings of a cancelled showtime cancelled',
+      );
+    return {
+      showtimeId: req.showtimeId,
+      pendingCancelled: cancelled.length - confirmedRefunded,
+      confirmedRefunded,
+    };
+  }
+
+  /** insertPending, refused for a cancelled showtime: the seats just claimed go back then. */
+  private async insertUnlessCancelled(
+    bookingId: string,
+    ...args: Parameters<BookingsRepository['insertPending']>
+  ): ReturnType<BookingsRepository['insertPending']> {
+    try {
+      return await this.bookings.insertPending(...args);
+    } catch (error) {
+      if (!isConstraintViolation(error, '23514', 'bookings_showtime_not_cancelled')) throw error;
+      await this.releaseSeatsNow(bookingId);
+      throw new DomainError('SHOWTIME_CANCELLED', 'This showtime was cancelled; it is no longer sold');
+    }
   }
 
   /**
@@ -291,6 +329,10 @@ const paymentState = (record: BookingRecord): string =>
   `${record.status} ${record.payment?.payment_id ?? ''} ${record.payment?.status ?? ''}`;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return isConstraintViolation(error, '23505', constraint);
+}
+
+function isConstraintViolation(error: unknown, code: string, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string };
-  return e.code === '23505' && e.constraint === constraint;
+  return e.code === code && e.constraint === constraint;
 }

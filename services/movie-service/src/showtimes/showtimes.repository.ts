@@ -88,6 +88,16 @@ export class ShowtimesRepository {
     return this.selectShowtimes().where('showtimes.id', '=', id).executeTakeFirst();
   }
 
+  /** Sets cancelled_at once (a second call keeps the first time); false when the showtime does not exist. */
+  async markCancelled(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('showtimes')
+      .set({ cancelled_at: sql<Date>`coalesce(cancelled_at, now())` })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   /** Lists what customers can still see: cancelled showtimes are left out. */
   async list(filter: ShowtimeFilter): Promise<{ items: ShowtimeRow[]; total: number }> {
     let query = this.selectShowtimes().where('showtimes.cancelled_at', 'is', null);

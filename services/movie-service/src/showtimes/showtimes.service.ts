@@ -100,6 +100,12 @@ export class ShowtimesService {
     });
   }
 
+  /** Idempotent: a cancelled showtime is answered as it is, with its first cancellation time. */
+  async cancel(id: string): Promise<moviePb.Showtime> {
+    if (!isUuid(id) || !(await this.showtimes.markCancelled(id))) throw notFound('Showtime');
+    return this.get(id);
+  }
+
   async seating(id: string): Promise<moviePb.ShowtimeSeating> {
     const showtime = await this.require(id);
     const [names, seats] = await Promise.all([

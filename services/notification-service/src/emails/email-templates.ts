@@ -175,6 +175,15 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
         outro: 'If a payment was taken for it, it is refunded automatically. You are welcome to book again.',
       };
     case 'cancelled':
+      if (b.reason)
+        return {
+          heading: 'Your showtime was cancelled',
+          intro: `${b.reason}: your booking ${b.bookingId} is cancelled.`,
+          rows: refund ? [...base, ['Refund', refund]] : base,
+          outro: refund
+            ? `We are sorry. A full refund of ${refund} is on its way to your card.`
+            : 'We are sorry. No payment was taken; a payment still in progress is refunded automatically.',
+        };
       return {
         heading: 'Your booking was cancelled',
         intro: `Your booking ${b.bookingId} was cancelled and its seats were released.`,

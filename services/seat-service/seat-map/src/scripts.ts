@@ -349,3 +349,25 @@ local out = {nxt[2] and tostring(tonumber(nxt[2]) - now) or ''}
 for _, id in ipairs(due) do out[#out + 1] = id end
 return out
 `;
+
+/**
+ * ARGV: showtime, channel. Closes a cancelled showtime (seat-service recorded it closed in PostgreSQL
+ * first): the map stops being ready, so HOLD_SEATS answers NOT_READY and the reload that follows refuses the
+ * hold; the dirty counter moves, so a reload that read PostgreSQL before the close retries and sees it.
+ * Live holds are released; a hold being claimed is left to its claim (booking-service refuses the booking).
+ * Returns the seat ids released.
+ */
+export const CLOSE_SHOWTIME = `${COMMON}
+redis.call('INCR', K.dirty)
+redis.call('DEL', K.ready)
+local changes = {}
+local all = redis.call('HGETALL', K.holds)
+for i = 1, #all, 2 do
+  local rec = cjson.decode(all[i + 1])
+  if rec.c == '' then release_hold(all[i], rec, changes) end
+end
+publish(changes)
+local out = {}
+for _, c in ipairs(changes) do out[#out + 1] = c.seatId end
+return out
+`;

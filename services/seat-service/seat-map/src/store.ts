@@ -22,6 +22,7 @@ const SHOWTIME_SCRIPTS = {
   seatReadStatus: scripts.READ_STATUS,
   seatSweep: scripts.SWEEP_EXPIRED,
   seatSetBlocked: scripts.SET_BLOCKED,
+  seatClose: scripts.CLOSE_SHOWTIME,
 } as const;
 /** Scripts over the sweeper's due index alone. */
 const DUE_SCRIPTS = { seatDueWithin: scripts.DUE_WITHIN, seatDueShowtimes: scripts.DUE_SHOWTIMES } as const;
@@ -229,6 +230,11 @@ export class SeatMap {
     const args: string[] = [dirty];
     for (const o of owners) args.push(o.seatId, o.token);
     return (await this.run<string>('seatLoadReservations', showtimeId, args)) === 'OK';
+  }
+
+  /** CLOSE_SHOWTIME: the map stops taking holds and its live holds are released; returns the seats freed. */
+  async close(showtimeId: string): Promise<string[]> {
+    return this.run<string[]>('seatClose', showtimeId, []);
   }
 
   async readStatus(showtimeId: string): Promise<SeatMapSnapshot> {

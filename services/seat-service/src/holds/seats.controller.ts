@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { seatPb } from '@cinema/contracts';
 import { BlockedSeatsService } from '../blocks/blocked-seats.service';
+import { ShowtimeClosing } from '../closing/showtime-closing';
 import { SeatsService } from './seats.service';
 
 @Controller()
@@ -9,6 +10,7 @@ export class SeatsController implements seatPb.SeatServiceController {
   constructor(
     private readonly seats: SeatsService,
     private readonly blocked: BlockedSeatsService,
+    private readonly closing: ShowtimeClosing,
   ) {}
 
   getSeatStatus(req: seatPb.GetSeatStatusRequest) {
@@ -41,5 +43,9 @@ export class SeatsController implements seatPb.SeatServiceController {
 
   getBlockedSeats(req: seatPb.GetBlockedSeatsRequest) {
     return this.blocked.get(req);
+  }
+
+  closeShowtime(req: seatPb.CloseShowtimeRequest) {
+    return this.closing.closeShowtime(req);
   }
 }

@@ -15,6 +15,7 @@ import {
   type CompanionPair,
 } from '@cinema/seat-map';
 import { BlockedSeatsRepository } from '../blocks/blocked-seats.repository';
+import { ClosedShowtimesRepository } from '../closing/closed-showtimes.repository';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import {
@@ -50,6 +51,7 @@ export class SeatsService {
     private readonly reservations: ReservationsRepository,
     private readonly sweepSchedule: SweepSchedule,
     private readonly blocks: BlockedSeatsRepository,
+    private readonly closed: ClosedShowtimesRepository,
   ) {}
 
   async getSeatStatus(req: seatPb.GetSeatStatusRequest): Promise<seatPb.SeatStatusMap> {
@@ -338,8 +340,22 @@ export class SeatsService {
   private async snapshot(showtimeId: string): Promise<SeatMapSnapshot> {
     const snapshot = await this.store.readStatus(showtimeId);
     if (snapshot.ready) return snapshot;
+    if (await this.closed.isClosed(showtimeId)) return this.closedSnapshot(showtimeId);
     await this.rebuild(showtimeId);
     return this.store.readStatus(showtimeId);
+  }
+
+  private async closedSnapshot(showtimeId: string): Promise<SeatMapSnapshot> {
+    const rows = await this.reservations.activeForShowtime(showtimeId);
+    const owners = new Map(
+      rows.map((r) => [
+        r.seat_id,
+        r.status === 'BLOCKED'
+          ? BLOCKED_TOKEN
+          : ownerToken(r.status === 'BOOKED' ? 'B' : 'P', r.booking_id, r.user_id),
+      ]),
+    );
+    return { ready: false, version: 0, owners };
   }
 
   /**
@@ -358,6 +374,8 @@ export class SeatsService {
   private async load(showtimeId: string): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const dirty = await this.store.dirtyCounter(showtimeId);
+      // Read after the counter: a close committed before this check moved the counter after it.
+      if (await this.closed.isClosed(showtimeId)) throw showtimeCancelled();
       const rows = await this.reservations.activeForShowtime(showtimeId);
       const owners = rows.map((r) => ({
         seatId: r.seat_id,
@@ -369,6 +387,11 @@ export class SeatsService {
     }
     throw new DomainError('UNAVAILABLE', 'The seat map is being rebuilt, try again shortly');
   }
+}
+
+/** A cancelled showtime's map is never loaded into Redis again: its state is read from PostgreSQL. */
+function showtimeCancelled(): DomainError {
+  return new DomainError('SHOWTIME_CANCELLED', 'This showtime was cancelled; its seats are no longer sold');
 }
 
 function groupByBooking(rows: ReservationRow[]): ReservationRow[][] {
