@@ -41,6 +41,21 @@ export interface BookingPayments {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BookingRefunds {
+  amount: number;
+  booking_id: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  idempotency_key: string | null;
+  kind: string;
+  payment_id: string;
+  processor_refund_id: string | null;
+  reason: string;
+  requested_by: string | null;
+  status: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Bookings {
   confirmed_at: Timestamp | null;
   confirmed_payment_id: string | null;
@@ -67,6 +82,14 @@ export interface CancelledShowtimes {
   showtime_id: string;
 }
 
+export interface CheckIns {
+  booking_id: string;
+  checked_in_at: Generated<Timestamp>;
+  checked_in_by: string;
+  gate: Generated<string>;
+  showtime_id: string;
+}
+
 export interface Inbox {
   consumer: string;
   message_id: string;
@@ -88,8 +111,10 @@ export interface Outbox {
 export interface DB {
   booking_items: BookingItems;
   booking_payments: BookingPayments;
+  booking_refunds: BookingRefunds;
   bookings: Bookings;
   cancelled_showtimes: CancelledShowtimes;
+  check_ins: CheckIns;
   inbox: Inbox;
   outbox: Outbox;
 }
