@@ -15,6 +15,7 @@ import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './bac
 import { BookingsController } from './bookings/bookings.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
+import { ShowtimeSeats } from './catalog/showtime-seats';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
@@ -87,6 +88,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         },
         { provide: AbuseLimits, useValue: new AbuseLimits(config, backends.redis, logger) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
+        { provide: ShowtimeSeats, useValue: new ShowtimeSeats(backends.seat) },
         {
           provide: SeatStatusReader,
           useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),

@@ -86,6 +86,15 @@ export interface BookingSeatsResponse {
   seatIds: string[];
 }
 
+export interface PrepareShowtimeRequest {
+  showtimeId: string;
+}
+
+export interface PrepareShowtimeResponse {
+  showtimeId: string;
+  seats: number;
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -104,6 +113,10 @@ export interface SeatServiceClient {
   /** Frees the seats of a booking that ended (idempotent). */
 
   releaseBookingSeats(request: BookingSeatsRequest, metadata?: Metadata): Observable<BookingSeatsResponse>;
+
+  /** Loads a showtime's seating and live seat map ahead of its first hold (idempotent; NOT_FOUND when unknown). */
+
+  prepareShowtime(request: PrepareShowtimeRequest, metadata?: Metadata): Observable<PrepareShowtimeResponse>;
 }
 
 export interface SeatServiceController {
@@ -139,6 +152,13 @@ export interface SeatServiceController {
     request: BookingSeatsRequest,
     metadata?: Metadata,
   ): Promise<BookingSeatsResponse> | Observable<BookingSeatsResponse> | BookingSeatsResponse;
+
+  /** Loads a showtime's seating and live seat map ahead of its first hold (idempotent; NOT_FOUND when unknown). */
+
+  prepareShowtime(
+    request: PrepareShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<PrepareShowtimeResponse> | Observable<PrepareShowtimeResponse> | PrepareShowtimeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -150,6 +170,7 @@ export function SeatServiceControllerMethods() {
       "claimHold",
       "confirmSeats",
       "releaseBookingSeats",
+      "prepareShowtime",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

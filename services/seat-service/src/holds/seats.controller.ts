@@ -30,4 +30,8 @@ export class SeatsController implements seatPb.SeatServiceController {
   releaseBookingSeats(req: seatPb.BookingSeatsRequest) {
     return this.seats.releaseBookingSeats(req);
   }
+
+  prepareShowtime(req: seatPb.PrepareShowtimeRequest) {
+    return this.seats.prepareShowtime(req);
+  }
 }
