@@ -31,6 +31,7 @@ import {
 } from './rate-limits/rate-limited';
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
+import { PRE_HOLD_CHECKS, type PreHoldCheck } from './seats/pre-hold-checks';
 import { SeatsController } from './seats/seats.controller';
 
 const SEAT_MAP_REDIS = Symbol('SEAT_MAP_REDIS');
@@ -89,6 +90,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         { provide: AbuseLimits, useValue: new AbuseLimits(config, backends.redis, logger) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
         { provide: ShowtimeSeats, useValue: new ShowtimeSeats(backends.seat) },
+        { provide: PRE_HOLD_CHECKS, useValue: [] satisfies PreHoldCheck[] },
         {
           provide: SeatStatusReader,
           useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),

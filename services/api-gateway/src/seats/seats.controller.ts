@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/seat-map';
@@ -24,6 +25,7 @@ import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
 import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
+import { PRE_HOLD_CHECKS, runPreHoldChecks, type PreHoldCheck } from './pre-hold-checks';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
 import { sseFrame, sseJsonFrame } from './sse';
@@ -40,6 +42,7 @@ export class SeatsController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     private readonly seatStatus: SeatStatusReader,
+    @Inject(PRE_HOLD_CHECKS) private readonly preHoldChecks: readonly PreHoldCheck[],
   ) {}
 
   @Get('layout/:roomId')
@@ -79,7 +82,14 @@ export class SeatsController {
     'IDEMPOTENCY_KEY_IN_USE',
     'RATE_LIMITED',
   )
-  async hold(@CurrentUser() user: AuthenticatedUser, @Body(HoldSeatsBodyPipe) body: HoldSeatsBody) {
+  async hold(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body(HoldSeatsBodyPipe) body: HoldSeatsBody,
+    @Headers() headers: IncomingHttpHeaders,
+  ) {
+    const opts = rpc();
+    if (this.preHoldChecks.length > 0)
+      await runPreHoldChecks(this.preHoldChecks, { user, showtimeId: body.showtimeId, headers, opts });
     const hold = await this.seat.holdSeats(
       {
         showtimeId: body.showtimeId,
@@ -88,7 +98,7 @@ export class SeatsController {
         quantity: body.quantity ?? 0,
         seatType: body.seatType ?? '',
       },
-      rpc(),
+      opts,
     );
     return {
       holdId: hold.holdId,
