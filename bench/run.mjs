@@ -11,7 +11,14 @@ import { Fixtures } from './lib/fixtures.mjs';
 import { createClient } from './lib/http.mjs';
 import { pgStatsSampler } from './lib/pgstats.mjs';
 import { round } from './lib/stats.mjs';
-import { cpuSampler, formatCpu, formatLoad, loadAverage, machineInfo } from './lib/machine.mjs';
+import {
+  cpuSampler,
+  formatCpu,
+  formatLoad,
+  loadAverage,
+  machineInfo,
+  serviceMemoryMb,
+} from './lib/machine.mjs';
 import * as status from './scenarios/status.mjs';
 import * as holds from './scenarios/holds.mjs';
 import * as storm from './scenarios/storm.mjs';
@@ -172,6 +179,10 @@ function runAudit() {
   return { ran: true, exitCode: result.status, ms: Date.now() - started, output: output.slice(-8000) };
 }
 
+const formatMemory = (mb) =>
+  Object.entries(mb)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || '(no service processes found)';
 const fmt = (v) => (v === undefined || v === null ? '-' : String(v));
 function pad(cells, widths) {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -239,6 +250,8 @@ async function main() {
   );
   await checkSystem(opts.baseUrl);
   const gatewayPort = new URL(opts.baseUrl).port || '80';
+  const memoryBefore = serviceMemoryMb(gatewayPort);
+  log(`resident memory before (MB): ${formatMemory(memoryBefore)}`);
 
   const client = createClient(opts.baseUrl, { maxSockets: 32 });
   const fx = new Fixtures(client, {
@@ -306,6 +319,8 @@ async function main() {
   client.close();
 
   printTable(results);
+  const memoryAfter = serviceMemoryMb(gatewayPort);
+  log(`\nresident memory after (MB): ${formatMemory(memoryAfter)}`);
   let audit;
   if (opts.audit && opts.only.some((id) => id !== 'a')) {
     log('\naudit (invariants across the databases):');
@@ -332,6 +347,7 @@ async function main() {
         machine,
         options: savedOptions,
         results,
+        memoryMb: { before: memoryBefore, after: memoryAfter },
         audit,
       },
       null,
