@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '@cinema/contracts';
 import {
   holdById,
   rejection,
@@ -78,5 +79,44 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('showtimes loaded ahead of their
   it('still loads a showtime beyond the horizon on its first use', async () => {
     await holdById(h.client, later.showtimeId, 'user-3', [later.seat.A2]);
     expect(await stored(later.showtimeId)).toBe(true);
+  });
+});
+
+/** movie-service not up yet when seat-service starts: its list fails a few times, then answers. */
+class LateSeatingSource extends StubSeatingSource {
+  refusals = 2;
+
+  override async upcomingShowtimeIds(from: Date, to: Date, max: number): Promise<string[]> {
+    if (this.refusals > 0) {
+      this.refusals--;
+      throw new DomainError('UNAVAILABLE', 'The movie service is unavailable, try again shortly');
+    }
+    return super.upcomingShowtimeIds(from, to, max);
+  }
+}
+
+describe.skipIf(seatMapRedis.skip)(seatDescribe('showtimes loaded ahead once movie-service is up'), () => {
+  let h: SeatHarness;
+  let room: Room;
+
+  beforeAll(async () => {
+    const source = new LateSeatingSource();
+    room = source.addRoom(1, 3, { startsAt: new Date(Date.now() + 86_400_000) });
+    h = await startSeatService({}, source);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('asks for the upcoming showtimes again until movie-service answers', async () => {
+    await eventually(
+      async () =>
+        (await h.database.pool.query('SELECT 1 FROM showtimes WHERE id = $1', [room.showtimeId])).rowCount ===
+        1,
+      'the showtime to be loaded after movie-service came up',
+    );
+    expect((h.source as LateSeatingSource).refusals).toBe(0);
+    expect(h.source.calls).toBe(1);
   });
 });
