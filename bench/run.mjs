@@ -11,26 +11,37 @@ import { Fixtures } from './lib/fixtures.mjs';
 import { createClient } from './lib/http.mjs';
 import { pgStatsSampler } from './lib/pgstats.mjs';
 import { round } from './lib/stats.mjs';
-import { cpuSampler, formatCpu, formatLoad, loadAverage, machineInfo } from './lib/machine.mjs';
+import {
+  cpuSampler,
+  formatCpu,
+  formatLoad,
+  loadAverage,
+  machineInfo,
+  serviceMemoryMb,
+} from './lib/machine.mjs';
 import * as status from './scenarios/status.mjs';
 import * as holds from './scenarios/holds.mjs';
 import * as storm from './scenarios/storm.mjs';
 import * as sse from './scenarios/sse.mjs';
 import * as purchase from './scenarios/purchase.mjs';
+import * as openPurchase from './scenarios/open-purchase.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (existsSync(join(root, '.env'))) loadDotenv({ path: join(root, '.env'), quiet: true });
 const env = process.env;
-const SCENARIOS = [status, holds, storm, sse, purchase];
+const SCENARIOS = [status, holds, storm, sse, purchase, openPurchase];
 
 const HELP = `Usage: npm run bench -- [options]     (the system must already run: npm start)
 
   --only a,b,...          scenarios to run (default all):
-                            a status reads   b holds   c storm   d SSE fan-out   e full purchase
-  --duration <s>          seconds per timed scenario (a, b, e)                [BENCH_DURATION, 10]
+                            a status reads   b holds (cold)   c storm   d SSE fan-out
+                            e purchases, closed loop   f purchases, open loop
+  --duration <s>          seconds per timed scenario (a, b, e; f: per rate)   [BENCH_DURATION, 10]
   --url <url>             gateway, loopback only                               [BENCH_URL, http://127.0.0.1:$API_GATEWAY_PORT]
   --connections <n>       connections for a and b                              [BENCH_CONNECTIONS, 50]
   --hold-rate <n>         holds/s the b fixture is sized for                   [BENCH_HOLD_RATE, 6000]
+  --warm-holds            b: read each showtime once before the holds (default: cold, untouched
+                          since they were created)                             [BENCH_WARM_HOLDS]
   --storm-clients <n>     concurrent clients per storm round                   [BENCH_STORM_CLIENTS, 500]
   --storm-rounds <n>      measured storm rounds                                [BENCH_STORM_ROUNDS, 20]
   --sse-subscribers <n>   SSE connections                                      [BENCH_SSE_SUBSCRIBERS, 1000]
@@ -40,6 +51,8 @@ const HELP = `Usage: npm run bench -- [options]     (the system must already run
   --wait <s>              GET /bookings/:id?wait=<s> long-poll after paying; 0 polls instead [BENCH_WAIT_S, 10]
   --poll <ms>             with --wait 0: GET /bookings/:id poll interval         [BENCH_POLL_MS, 50]
   --purchase-rate <n>     purchases/s the e fixture is sized for               [BENCH_PURCHASE_RATE, 400]
+  --open-rates <list>     f: arrival rates offered in turn, purchases/s; stops after the first whose
+                          p95 > 500 ms or that failed one                      [BENCH_OPEN_RATES, 20,35,50,75,100]
   --no-audit              do not run the invariants audit at the end
   --fresh-customers       register new customers instead of reviving those of earlier runs
                           (kept in <out>/.customers-<port>.json)          [BENCH_FRESH_CUSTOMERS]
@@ -64,6 +77,8 @@ function options() {
       poll: { type: 'string' },
       wait: { type: 'string' },
       'purchase-rate': { type: 'string' },
+      'open-rates': { type: 'string' },
+      'warm-holds': { type: 'boolean', default: false },
       'no-audit': { type: 'boolean', default: false },
       'fresh-customers': { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -114,6 +129,12 @@ function options() {
     pollMs: int('poll', 'BENCH_POLL_MS', 50),
     waitS: int('wait', 'BENCH_WAIT_S', 10, 0),
     purchaseRate: int('purchase-rate', 'BENCH_PURCHASE_RATE', 400),
+    openRates: (values['open-rates'] ?? env.BENCH_OPEN_RATES ?? '20,35,50,75,100').split(',').map((r) => {
+      const n = Number(r);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`--open-rates: "${r}" is not a positive rate`);
+      return n;
+    }),
+    warmHolds: values['warm-holds'] || env.BENCH_WARM_HOLDS === 'true',
     confirmTimeoutMs: 30_000,
     audit: !values['no-audit'],
     reuseCustomers: !values['fresh-customers'] && env.BENCH_FRESH_CUSTOMERS !== 'true',
@@ -158,6 +179,10 @@ function runAudit() {
   return { ran: true, exitCode: result.status, ms: Date.now() - started, output: output.slice(-8000) };
 }
 
+const formatMemory = (mb) =>
+  Object.entries(mb)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || '(no service processes found)';
 const fmt = (v) => (v === undefined || v === null ? '-' : String(v));
 function pad(cells, widths) {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -201,7 +226,9 @@ function printTable(results) {
   log(`\n${pad(header, widths)}`);
   log(widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? 40 : w)).join('  '));
   for (const row of rows) log(pad(row.map(String), widths));
-  log('rate/s: a, b requests/s; c hold answers/s during the rounds; d (none); e completed purchases/s.');
+  log(
+    'rate/s: a, b requests/s; c hold answers/s during the rounds; d (none); e completed purchases/s; f highest offered rate with p95 <= 500 ms (latencies at 50/s, or at the last rate offered).',
+  );
   log(
     'd: latencies are per (subscriber, change); tmo = deliveries missing. e: ok = purchases, 4xx/5xx = failed ones.',
   );
@@ -223,6 +250,8 @@ async function main() {
   );
   await checkSystem(opts.baseUrl);
   const gatewayPort = new URL(opts.baseUrl).port || '80';
+  const memoryBefore = serviceMemoryMb(gatewayPort);
+  log(`resident memory before (MB): ${formatMemory(memoryBefore)}`);
 
   const client = createClient(opts.baseUrl, { maxSockets: 32 });
   const fx = new Fixtures(client, {
@@ -290,6 +319,8 @@ async function main() {
   client.close();
 
   printTable(results);
+  const memoryAfter = serviceMemoryMb(gatewayPort);
+  log(`\nresident memory after (MB): ${formatMemory(memoryAfter)}`);
   let audit;
   if (opts.audit && opts.only.some((id) => id !== 'a')) {
     log('\naudit (invariants across the databases):');
@@ -316,6 +347,7 @@ async function main() {
         machine,
         options: savedOptions,
         results,
+        memoryMb: { before: memoryBefore, after: memoryAfter },
         audit,
       },
       null,

@@ -38,7 +38,7 @@ export function readProc(path) {
  * The processes worth watching while a scenario runs: the services of the system under test (told apart
  * from other systems on the box by the gateway port in their environment), Redis, PostgreSQL, RabbitMQ.
  */
-function watchedProcesses(gatewayPort) {
+export function watchedProcesses(gatewayPort) {
   const found = [];
   let pids;
   try {
@@ -106,4 +106,15 @@ export function formatCpu(percent) {
     .filter(([, v]) => v >= 1)
     .map(([label, v]) => `${label} ${v}%`)
     .join(', ');
+}
+
+/** Resident memory (MB) of each service of the system under test, from /proc (Linux only). */
+export function serviceMemoryMb(gatewayPort) {
+  const out = {};
+  for (const p of watchedProcesses(gatewayPort)) {
+    if (!/-service$|api-gateway|saga-orchestrator/.test(p.label)) continue;
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readProc(`/proc/${p.pid}/status`) ?? '')?.[1];
+    if (rss) out[p.label] = round(Number(rss) / 1024, 0);
+  }
+  return out;
 }

@@ -15,7 +15,8 @@ export async function run({ fx, opts, baseUrl, measure }) {
   const perShowtime = fx.seats.length;
   const showtimeCount = Math.ceil((opts.holdRate * opts.duration) / perShowtime);
   const users = await fx.customers(perShowtime);
-  const showtimes = await fx.showtimes(showtimeCount, 'showtimes');
+  // Cold by default: the showtimes are held as they are after their creation, as when an on-sale opens.
+  const showtimes = await fx.showtimes(showtimeCount, 'showtimes', { cold: !opts.warmHolds });
   const capacity = showtimeCount * perShowtime;
   const auth = users.map((u) => `Bearer ${u.token}`);
   const prefix = showtimes.map((sid) => `{"showtimeId":"${sid}","seatIds":["`);
@@ -61,6 +62,12 @@ export async function run({ fx, opts, baseUrl, measure }) {
           : `${capacity} seats prepared`,
       },
     ],
-    extra: { connections: opts.connections, showtimes: showtimeCount, seatsPrepared: capacity, wrapped },
+    extra: {
+      cold: !opts.warmHolds,
+      connections: opts.connections,
+      showtimes: showtimeCount,
+      seatsPrepared: capacity,
+      wrapped,
+    },
   };
 }

@@ -17,6 +17,7 @@ import { BookingsController } from './bookings/bookings.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
 import { SagaConnection, ShowtimeCancellationController } from './catalog/showtime-cancellation.controller';
+import { ShowtimeSeats } from './catalog/showtime-seats';
 import { ShowtimesController } from './catalog/showtimes.controller';
 import { TheatersController } from './catalog/theaters.controller';
 import type { GatewayConfig } from './config';
@@ -33,6 +34,8 @@ import {
 } from './rate-limits/rate-limited';
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
+import { PRE_HOLD_CHECKS, type PreHoldCheck } from './seats/pre-hold-checks';
+import { HoldGate } from './waiting-room/hold-gate';
 import { SeatsController } from './seats/seats.controller';
 import { BlockedSeatsController } from './seats/blocked-seats.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -102,6 +105,16 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         },
         { provide: AbuseLimits, useValue: new AbuseLimits(config, backends.redis, logger) },
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
+        { provide: ShowtimeSeats, useValue: new ShowtimeSeats(backends.seat) },
+        {
+          provide: PRE_HOLD_CHECKS,
+          // The on-sale time and the waiting room's admission (X-Admission-Token), checked locally.
+          useFactory: (gate: HoldGate): PreHoldCheck[] => [
+            ({ user, showtimeId, headers }) =>
+              gate.assertMayHold(user.id, showtimeId, singleHeader(headers['x-admission-token'])),
+          ],
+          inject: [HoldGate],
+        },
         {
           provide: SeatStatusReader,
           useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),
@@ -140,4 +153,8 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
     this.seatMap.close();
     await this.backends.close();
   }
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

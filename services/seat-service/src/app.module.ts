@@ -16,6 +16,7 @@ import { SeatsService } from './holds/seats.service';
 import { SweepSchedule } from './holds/sweep-schedule';
 import { createRedis, REDIS, redisHealthCheck } from './redis';
 import { ReservationsRepository } from './reservations/reservations.repository';
+import { SeatingPreloader } from './seating/seating.preloader';
 import { SeatingRepository } from './seating/seating.repository';
 import { SeatingService } from './seating/seating.service';
 import { MovieServiceSeatingSource, SEATING_SOURCE, type SeatingSource } from './seating/seating.source';
@@ -55,6 +56,7 @@ export class AppModule implements OnApplicationShutdown {
         BlockedSeatsService,
         ClosedShowtimesRepository,
         ShowtimeClosing,
+        SeatingPreloader,
       ],
     };
   }

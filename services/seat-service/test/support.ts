@@ -102,6 +102,15 @@ export class StubSeatingSource implements SeatingSource {
     this.showtimes.set(showtimeId, seating);
     return { showtimeId, seating, seat };
   }
+
+  async upcomingShowtimeIds(from: Date, to: Date, max: number): Promise<string[]> {
+    const startOf = (s: moviePb.ShowtimeSeating) => new Date(s.showtime?.startsAt ?? 0).getTime();
+    return [...this.showtimes.values()]
+      .filter((s) => startOf(s) >= from.getTime() && startOf(s) < to.getTime())
+      .sort((a, b) => startOf(a) - startOf(b))
+      .slice(0, max)
+      .map((s) => s.showtime?.id ?? '');
+  }
 }
 
 export type SeatClient = PromiseClient<seatPb.SeatServiceClient> & { close(): void };
@@ -154,7 +163,10 @@ export async function forgetKeys(redis: SeatMapRedis, prefix: string): Promise<v
   for await (const keys of scanKeys(redis, `${prefix}*`)) await Promise.all(keys.map((k) => redis.del(k)));
 }
 
-export async function startSeatService(env: Record<string, string> = {}): Promise<SeatHarness> {
+export async function startSeatService(
+  env: Record<string, string> = {},
+  source = new StubSeatingSource(),
+): Promise<SeatHarness> {
   seatMapRedis.check();
   const database = await createTestDatabase('seat', [SEAT_MIGRATIONS]);
   const [grpcPort, httpPort] = [await freePort(), await freePort()];
@@ -168,7 +180,6 @@ export async function startSeatService(env: Record<string, string> = {}): Promis
     REDIS_KEY_PREFIX: testKeyPrefix(),
     ...env,
   });
-  const source = new StubSeatingSource();
   const app = await startGrpcService({
     module: AppModule.create(config, database.pool, { seatingSource: source }),
     services: ['seat'],

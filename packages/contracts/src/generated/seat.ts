@@ -117,6 +117,15 @@ export interface CloseShowtimeResponse {
   released: string[];
 }
 
+export interface PrepareShowtimeRequest {
+  showtimeId: string;
+}
+
+export interface PrepareShowtimeResponse {
+  showtimeId: string;
+  seats: number;
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -148,6 +157,10 @@ export interface SeatServiceClient {
    */
 
   closeShowtime(request: CloseShowtimeRequest, metadata?: Metadata): Observable<CloseShowtimeResponse>;
+
+  /** Loads a showtime's seating and live seat map ahead of its first hold (idempotent; NOT_FOUND when unknown). */
+
+  prepareShowtime(request: PrepareShowtimeRequest, metadata?: Metadata): Observable<PrepareShowtimeResponse>;
 }
 
 export interface SeatServiceController {
@@ -205,6 +218,13 @@ export interface SeatServiceController {
     request: CloseShowtimeRequest,
     metadata?: Metadata,
   ): Promise<CloseShowtimeResponse> | Observable<CloseShowtimeResponse> | CloseShowtimeResponse;
+
+  /** Loads a showtime's seating and live seat map ahead of its first hold (idempotent; NOT_FOUND when unknown). */
+
+  prepareShowtime(
+    request: PrepareShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<PrepareShowtimeResponse> | Observable<PrepareShowtimeResponse> | PrepareShowtimeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -219,6 +239,7 @@ export function SeatServiceControllerMethods() {
       "setBlockedSeats",
       "getBlockedSeats",
       "closeShowtime",
+      "prepareShowtime",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

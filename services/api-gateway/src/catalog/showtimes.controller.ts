@@ -9,6 +9,7 @@ import { CreateShowtimeDto, ShowtimesQuery } from './catalog.dto';
 import { toPricesPb, toShowtimeJson } from './catalog.mappers';
 import { ShowtimeDto, ShowtimeListDto } from './catalog.responses';
 import { SeatAvailability } from './seat-availability';
+import { ShowtimeSeats } from './showtime-seats';
 
 @ApiTags('catalog')
 @Controller('showtimes')
@@ -16,6 +17,7 @@ export class ShowtimesController {
   constructor(
     @Inject(MOVIE_CLIENT) private readonly movie: MovieClient,
     private readonly availability: SeatAvailability,
+    private readonly seats: ShowtimeSeats,
   ) {}
 
   @Get()
@@ -73,6 +75,7 @@ export class ShowtimesController {
       },
       rpc(),
     );
+    await this.seats.prepare(showtime.id, rpc());
     return toShowtimeJson(showtime);
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/seat-map';
@@ -24,11 +25,11 @@ import { EntityIdPipe } from '../http/params';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
 import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
+import { PRE_HOLD_CHECKS, runPreHoldChecks, type PreHoldCheck } from './pre-hold-checks';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
 import { sseFrame, sseJsonFrame } from './sse';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
-import { HoldGate } from '../waiting-room/hold-gate';
 import { HoldDto, ReleasedDto, SEAT_STREAM_EXAMPLE, SeatStatusDto } from './seats.responses';
 
 @ApiTags('seats')
@@ -41,7 +42,7 @@ export class SeatsController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     private readonly seatStatus: SeatStatusReader,
-    private readonly holdGate: HoldGate,
+    @Inject(PRE_HOLD_CHECKS) private readonly preHoldChecks: readonly PreHoldCheck[],
   ) {}
 
   @Get('layout/:roomId')
@@ -89,9 +90,11 @@ export class SeatsController {
   async hold(
     @CurrentUser() user: AuthenticatedUser,
     @Body(HoldSeatsBodyPipe) body: HoldSeatsBody,
-    @Headers('x-admission-token') admissionToken?: string,
+    @Headers() headers: IncomingHttpHeaders,
   ) {
-    await this.holdGate.assertMayHold(user.id, body.showtimeId, admissionToken);
+    const opts = rpc();
+    if (this.preHoldChecks.length > 0)
+      await runPreHoldChecks(this.preHoldChecks, { user, showtimeId: body.showtimeId, headers, opts });
     const hold = await this.seat.holdSeats(
       {
         showtimeId: body.showtimeId,
@@ -100,7 +103,7 @@ export class SeatsController {
         quantity: body.quantity ?? 0,
         seatType: body.seatType ?? '',
       },
-      rpc(),
+      opts,
     );
     return {
       holdId: hold.holdId,

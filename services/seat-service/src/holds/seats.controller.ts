@@ -48,4 +48,8 @@ export class SeatsController implements seatPb.SeatServiceController {
   closeShowtime(req: seatPb.CloseShowtimeRequest) {
     return this.closing.closeShowtime(req);
   }
+
+  prepareShowtime(req: seatPb.PrepareShowtimeRequest) {
+    return this.seats.prepareShowtime(req);
+  }
 }

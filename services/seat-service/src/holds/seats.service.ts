@@ -77,6 +77,16 @@ export class SeatsService {
     };
   }
 
+  /**
+   * Loads a showtime's seating (movie-service -> seat_db -> memory) and its live map (Redis) ahead of the
+   * first hold, so no customer's request pays for it. Idempotent and cheap once done.
+   */
+  async prepareShowtime(req: seatPb.PrepareShowtimeRequest): Promise<seatPb.PrepareShowtimeResponse> {
+    const seating = await this.seating.get(req.showtimeId);
+    await this.snapshot(seating.showtimeId);
+    return { showtimeId: seating.showtimeId, seats: seating.seats.length };
+  }
+
   async holdSeats(req: seatPb.HoldSeatsRequest): Promise<seatPb.Hold> {
     if (!req.userId) throw validationError([{ field: 'userId', message: 'is required' }]);
     const seating = await this.seating.get(req.showtimeId);
