@@ -45,9 +45,9 @@ function inputOf(d: Draft): MovieInput {
       .split(',')
       .map((g) => g.trim())
       .filter(Boolean),
-    rating: d.rating.trim() || null,
-    posterUrl: d.posterUrl.trim() || null,
-    releaseDate: d.releaseDate || null,
+    rating: d.rating.trim() || undefined,
+    posterUrl: d.posterUrl.trim() || undefined,
+    releaseDate: d.releaseDate || undefined,
   };
 }
 

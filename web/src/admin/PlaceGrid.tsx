@@ -127,6 +127,10 @@ export function PlaceGrid({
         onPointerLeave={up}
         onPointerCancel={up}
         onKeyDown={key}
+        onFocus={(event) => {
+          const at = target(event);
+          if (at && (at[0] !== fy || at[1] !== fx)) setFocus(at);
+        }}
       >
         {places.map((row, y) => [
           <span key={`label-${y}`} className="place-row-label" aria-hidden="true">

@@ -1,22 +1,16 @@
 // The manager's side of the API (docs/api.md: Catalogue, Seats, Administration and reports), through the
 // app's one client: the same session, token renewal and error bodies as the customer's pages.
 import { newIdempotencyKey, query, request } from '../api/client';
+import type { components } from '../api/openapi';
 import type { Booking, Layout, Movie, Page, Room, SeatType, Showtime, Theater } from '../api/types';
 
-export interface MovieInput {
-  title: string;
-  durationMinutes: number;
-  description?: string;
-  genres?: string[];
-  rating?: string | null;
-  posterUrl?: string | null;
-  releaseDate?: string | null;
-}
-
-export interface RowInput {
-  label: string;
-  pattern: string;
-}
+// Request bodies as the OpenAPI document declares them.
+type Schemas = components['schemas'];
+export type MovieInput = Schemas['CreateMovieDto'];
+export type MovieChanges = Schemas['UpdateMovieDto'];
+export type TheaterInput = Schemas['CreateTheaterDto'];
+export type RowInput = Schemas['LayoutRowDto'];
+export type RoomInput = Schemas['CreateRoomDto'];
 
 export interface RoomWithLayout extends Room {
   layout: Layout;
@@ -30,15 +24,12 @@ export interface ManagedShowtime extends Showtime {
   admissionsPerMinute?: number;
 }
 
-export interface ShowtimeInput {
-  movieId: string;
-  roomId: string;
-  startsAt: string;
+/** `prices` is seat type → cents (the document declares it as a bare object). */
+export type ShowtimeInput = Omit<Schemas['CreateShowtimeDto'], 'prices'> & {
   prices: Partial<Record<SeatType, number>>;
-  currency: string;
   onSaleAt?: string;
   admissionsPerMinute?: number;
-}
+};
 
 export interface ShowtimeChanges {
   startsAt?: string;
@@ -109,25 +100,25 @@ export const admin = {
   movies: () => request<Page<Movie>>('GET', `/movies${query({ limit: 100 })}`),
   createMovie: (body: MovieInput) =>
     request<Movie>('POST', '/movies', { auth: true, body, headers: created() }),
-  updateMovie: (movieId: string, body: Partial<MovieInput>) =>
+  updateMovie: (movieId: string, body: MovieChanges) =>
     request<Movie>('PATCH', `/movies/${id(movieId)}`, { auth: true, body }),
   retireMovie: (movieId: string) => request<void>('DELETE', `/movies/${id(movieId)}`, { auth: true }),
 
   theaters: () => request<Page<Theater>>('GET', `/theaters${query({ limit: 100 })}`),
   theater: (theaterId: string) => request<Theater>('GET', `/theaters/${id(theaterId)}`),
-  createTheater: (body: { name: string; address?: string; city?: string }) =>
+  createTheater: (body: TheaterInput) =>
     request<Theater>('POST', '/theaters', { auth: true, body, headers: created() }),
-  updateTheater: (theaterId: string, body: { name?: string; address?: string; city?: string }) =>
+  updateTheater: (theaterId: string, body: Partial<TheaterInput>) =>
     request<Theater>('PATCH', `/theaters/${id(theaterId)}`, { auth: true, body }),
   retireTheater: (theaterId: string) => request<void>('DELETE', `/theaters/${id(theaterId)}`, { auth: true }),
 
-  createRoom: (theaterId: string, body: { name: string; rows: RowInput[] }) =>
+  createRoom: (theaterId: string, body: RoomInput) =>
     request<RoomWithLayout>('POST', `/theaters/${id(theaterId)}/rooms`, {
       auth: true,
       body,
       headers: created(),
     }),
-  updateRoom: (roomId: string, body: { name?: string; rows?: RowInput[] }) =>
+  updateRoom: (roomId: string, body: Partial<RoomInput>) =>
     request<RoomWithLayout>('PATCH', `/rooms/${id(roomId)}`, { auth: true, body }),
   retireRoom: (roomId: string) => request<void>('DELETE', `/rooms/${id(roomId)}`, { auth: true }),
   layout: (roomId: string) => request<Layout>('GET', `/seats/layout/${id(roomId)}`),
