@@ -160,7 +160,7 @@ export function Schedule({ roomId, week }: { roomId: string; week?: string }) {
   }, [roomId]);
   const theaterId = context.state === 'ready' ? context.value.theater?.id : undefined;
   const [showtimes, reload] = useLoad(async () => {
-    if (!theaterId) return [] as ManagedShowtime[][];
+    if (!theaterId) return days.map((): ManagedShowtime[] => []);
     const lists = await Promise.all(days.map((d) => admin.showtimesOn(theaterId, isoDay(d))));
     return lists.map((l) =>
       l.items.filter((s) => s.roomId === roomId).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
@@ -204,11 +204,11 @@ export function Schedule({ roomId, week }: { roomId: string; week?: string }) {
           {days.map((day, i) => (
             <li key={isoDay(day)} className="week-day">
               <h2>{dayLabel(day.toISOString())}</h2>
-              {showtimes.value[i].length === 0 ? (
+              {(showtimes.value[i] ?? []).length === 0 ? (
                 <p className="hint">Nothing scheduled</p>
               ) : (
                 <ul>
-                  {showtimes.value[i].map((s) => (
+                  {(showtimes.value[i] ?? []).map((s) => (
                     <li key={s.id} className="slot" data-showtime-id={s.id}>
                       <Link href={`/manage/showtimes/${s.id}`}>
                         <strong>
