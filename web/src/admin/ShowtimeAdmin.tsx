@@ -23,7 +23,7 @@ function Occupancy({ status, currency }: { status: SeatStatusBody; currency: str
     <section aria-labelledby="occupancy-heading">
       <h2 id="occupancy-heading">Occupancy</h2>
       <p className="occupancy" data-sold={parts[0].value}>
-        {parts[0].value} of {status.seats.length} seats sold
+        {parts[0].value} of {status.seats.length - parts[2].value} seats sold
       </p>
       <StackedBar parts={parts} title={parts.map((p) => `${p.label} ${p.value}`).join(', ')} />
       <p className="hint">Sold seats at list price: {money(revenue, currency)}</p>
