@@ -1,7 +1,19 @@
 import { defineConfig } from 'vite';
 
 /** API paths the dev server (`npm run dev -w web`) forwards to a gateway started with `npm start`. */
-const API_PREFIXES = ['/auth', '/movies', '/showtimes', '/theaters', '/seats', '/bookings', '/payment'];
+const API_PREFIXES = [
+  '/auth',
+  '/movies',
+  '/showtimes',
+  '/theaters',
+  '/rooms',
+  '/seats',
+  '/bookings',
+  '/payment',
+  '/admin',
+  '/reports',
+  '/docs-json',
+];
 const GATEWAY = 'http://127.0.0.1:3005';
 
 // The gateway serves web/dist at `/` under a strict CSP: the build has no inline script (the module preload

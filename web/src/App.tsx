@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from './api/client';
-import { useUser } from './components';
+import { Loading, useUser } from './components';
 import { AuthRequired } from './AuthRequired';
 import { BookingsPage } from './pages/BookingsPage';
 import { CheckoutPage } from './pages/CheckoutPage';
@@ -10,7 +10,10 @@ import { RegisterPage, SignInPage } from './pages/AuthPages';
 import { SeatsPage } from './pages/SeatsPage';
 import { Link, matchRoute, navigate, useLocation, type Route } from './router';
 
-function Page({ route }: { route: Route }) {
+// The manager's pages are a chunk of their own: a moviegoer's first page never loads them.
+const AdminApp = lazy(() => import('./admin/AdminApp'));
+
+function Page({ route, location }: { route: Route; location: string }) {
   switch (route.name) {
     case 'films':
       return <FilmsPage />;
@@ -34,6 +37,14 @@ function Page({ route }: { route: Route }) {
       return <SignInPage />;
     case 'register':
       return <RegisterPage />;
+    case 'manage':
+      return (
+        <AuthRequired>
+          <Suspense fallback={<Loading what="the manager's pages" />}>
+            <AdminApp location={location} />
+          </Suspense>
+        </AuthRequired>
+      );
     default:
       return (
         <>
@@ -54,6 +65,7 @@ const TITLES: Record<Route['name'], string> = {
   bookings: 'My bookings',
   signIn: 'Sign in',
   register: 'Create an account',
+  manage: 'Cinema management',
   notFound: 'Page not found',
 };
 
@@ -92,6 +104,11 @@ export function App() {
           <Link href="/" aria-current={route.name === 'films' ? 'page' : undefined}>
             Films
           </Link>
+          {user?.role === 'admin' && (
+            <Link href="/manage" aria-current={route.name === 'manage' ? 'page' : undefined}>
+              Manage
+            </Link>
+          )}
           {user && (
             <Link href="/my-bookings" aria-current={route.name === 'bookings' ? 'page' : undefined}>
               My bookings
@@ -115,7 +132,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Page route={route} />
+        <Page route={route} location={location} />
       </main>
     </>
   );

@@ -47,6 +47,7 @@ export type Route =
   | { name: 'bookings' }
   | { name: 'signIn' }
   | { name: 'register' }
+  | { name: 'manage' }
   | { name: 'notFound' };
 
 export function matchRoute(location: string): Route {
@@ -61,6 +62,7 @@ export function matchRoute(location: string): Route {
   if (path === '/my-bookings') return { name: 'bookings' };
   if (path === '/sign-in') return { name: 'signIn' };
   if (path === '/register') return { name: 'register' };
+  if (path === '/manage' || path.startsWith('/manage/')) return { name: 'manage' };
   return { name: 'notFound' };
 }
 

@@ -31,7 +31,11 @@ describe.skipIf(built.skip)(built.title('api-gateway serves the web app'), () =>
 
   it("answers each of the app's routes with its index.html", async () => {
     const paths = WEB_APP_ROUTES.map((r) => r.replace(/:[a-zA-Z]+/, '3f1c8a52-8d0e-4b8e-9a43-1d2a0c9b7e11'));
-    for (const path of [...paths, '/sign-in?next=%2Fmy-bookings']) {
+    for (const path of [
+      ...paths,
+      '/sign-in?next=%2Fmy-bookings',
+      '/manage/showtimes/3f1c8a52-8d0e-4b8e-9a43-1d2a0c9b7e11',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain('text/html');

@@ -137,16 +137,21 @@ if (typeof window !== 'undefined') {
   });
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   /** Send the access token (and renew it when needed). */
   auth?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Answer the body as text (a CSV report) instead of parsing JSON. */
+  text?: boolean;
 }
 
 async function send<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  const headers: Record<string, string> = {
+    accept: opts.text ? 'text/plain' : 'application/json',
+    ...opts.headers,
+  };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.auth && state.accessToken) headers.authorization = `Bearer ${state.accessToken}`;
   let res: Response;
@@ -162,6 +167,7 @@ async function send<T>(method: string, path: string, opts: RequestOptions): Prom
     throw new ApiError(0, 'NETWORK', 'The network request failed');
   }
   const text = await res.text();
+  if (res.ok && opts.text) return text as T;
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -184,7 +190,7 @@ async function send<T>(method: string, path: string, opts: RequestOptions): Prom
 }
 
 /** A request as the signed-in customer: renews the access token first if needed, and once on a 401. */
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   if (!opts.auth) return send<T>(method, path, opts);
   if (!state.accessToken && state.refreshToken) await refreshSession();
   try {
@@ -202,7 +208,7 @@ function signedIn(): boolean {
   return Boolean(state.accessToken || state.refreshToken);
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+export function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') q.set(key, String(value));

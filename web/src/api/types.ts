@@ -1,5 +1,5 @@
-// The shapes of the public HTTP API (docs/api.md), written by hand. They are the one place to check against
-// the OpenAPI document the gateway serves at /docs-json once it declares every response body.
+// The shapes of the public HTTP API (docs/api.md), as the app reads them. openapi-check.ts holds each one
+// against the types generated from the gateway's OpenAPI document (openapi.d.ts): drift fails `tsc`.
 
 export type Role = 'customer' | 'admin';
 
@@ -146,7 +146,9 @@ export interface Card {
 export interface PaymentAccepted {
   paymentId: string;
   bookingId: string;
-  status: 'PROCESSING';
+  /** `FAILED` when the card is refused at once; the booking says so too. */
+  status: 'PROCESSING' | 'FAILED';
+  failureCode?: string;
 }
 
 /** The one error body of every failed request. */

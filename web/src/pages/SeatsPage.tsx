@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { describeError } from '../api/errors';
 import { openSeatStream } from '../api/seat-stream';
@@ -37,6 +37,19 @@ function storeHold(showtimeId: string, hold: Hold | null): void {
   } catch {
     /* storage refused: the hold lasts as long as the page */
   }
+}
+
+/** A live change's re-render, as the browser measures it: `seat-map-change` (the change applied to the
+ * DOM) and `seat-map-change-frame` (until the next frame), read by BENCHMARKS.md's seat map figures. */
+const CHANGE_MARK = 'seat-map:change';
+function measureChange(): void {
+  const mark = performance.getEntriesByName(CHANGE_MARK, 'mark').at(-1);
+  if (!mark) return;
+  performance.clearMarks(CHANGE_MARK);
+  performance.measure('seat-map-change', { start: mark.startTime, end: performance.now() });
+  requestAnimationFrame(() =>
+    performance.measure('seat-map-change-frame', { start: mark.startTime, end: performance.now() }),
+  );
 }
 
 export function SeatsPage({ showtimeId }: { showtimeId: string }) {
@@ -107,6 +120,8 @@ function SeatPicker({
   selectedRef.current = selected;
   holdRef.current = hold;
 
+  useLayoutEffect(() => measureChange(), [statuses]);
+
   const mine = useMemo<ReadonlySet<string>>(() => new Set(hold?.seatIds ?? []), [hold]);
   const seatName = (seat: MapSeat | undefined) => (seat ? `Row ${seat.row} seat ${seat.number}` : 'A seat');
 
@@ -161,6 +176,7 @@ function SeatPicker({
         const { statuses: next, changed } = applyChanges(before, batch.changes);
         if (changed.length === 0) return;
         statusesRef.current = next;
+        performance.mark(CHANGE_MARK);
         setStatuses(next);
         const messages: string[] = [];
         const lost = changed.filter((id) => next[id] !== 'AVAILABLE' && selectedRef.current.has(id));

@@ -20,6 +20,8 @@ export const WEB_APP_ROUTES = [
   '/my-bookings',
   '/sign-in',
   '/register',
+  '/manage',
+  '/manage/*',
 ];
 
 /** Hashed file names (Vite puts them under assets/) never change content: cache them for a year. */
