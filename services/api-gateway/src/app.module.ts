@@ -13,6 +13,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
 import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './backends/backends';
 import { BookingsController } from './bookings/bookings.controller';
+import { CatalogAdminController } from './catalog/catalog-admin.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
 import { ShowtimesController } from './catalog/showtimes.controller';
@@ -67,6 +68,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         MoviesController,
         ShowtimesController,
         TheatersController,
+        CatalogAdminController,
         SeatsController,
         BookingsController,
         PaymentsController,

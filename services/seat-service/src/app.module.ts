@@ -12,6 +12,8 @@ import { SeatsService } from './holds/seats.service';
 import { SweepSchedule } from './holds/sweep-schedule';
 import { createRedis, REDIS, redisHealthCheck } from './redis';
 import { ReservationsRepository } from './reservations/reservations.repository';
+import { SeatingChangesRepository } from './seating/seating-changes.repository';
+import { SeatingChangesService } from './seating/seating-changes.service';
 import { SeatingRepository } from './seating/seating.repository';
 import { SeatingService } from './seating/seating.service';
 import { MovieServiceSeatingSource, SEATING_SOURCE, type SeatingSource } from './seating/seating.source';
@@ -47,6 +49,8 @@ export class AppModule implements OnApplicationShutdown {
         SweepSchedule,
         SeatsService,
         SeatSweeper,
+        SeatingChangesRepository,
+        SeatingChangesService,
       ],
     };
   }

@@ -19,6 +19,8 @@ export interface Movie {
   posterUrl: string;
   /** YYYY-MM-DD */
   releaseDate: string;
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface MovieInput {
@@ -127,6 +129,8 @@ export interface Room {
   theaterId: string;
   name: string;
   capacity: number;
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface Theater {
@@ -135,6 +139,8 @@ export interface Theater {
   address: string;
   city: string;
   rooms: Room[];
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface ListTheatersRequest {
@@ -191,6 +197,33 @@ export interface ShowtimeSeating {
   seats: SeatDefinition[];
 }
 
+export interface UpdateShowtimeRequest {
+  id: string;
+  /** JSON object {startsAt?, prices?, currency?, onSaleAt? (string or null), admissionsPerMinute? (number or null)}. */
+  patchJson: string;
+}
+
+export interface UpdateTheaterRequest {
+  id: string;
+  /** JSON object {name?, address?, city?}. */
+  patchJson: string;
+}
+
+export interface UpdateRoomRequest {
+  id: string;
+  /** JSON object {name?, rows?: [{label, pattern}]}. */
+  patchJson: string;
+}
+
+export interface RetireRequest {
+  id: string;
+}
+
+export interface Retired {
+  id: string;
+  retiredAt: string;
+}
+
 export interface MovieServiceClient {
   listMovies(request: ListMoviesRequest, metadata?: Metadata): Observable<MovieList>;
 
@@ -219,6 +252,24 @@ export interface MovieServiceClient {
   /** Everything seat-service and booking-service need to sell one showtime: seats with prices and names. */
 
   getShowtimeSeating(request: GetShowtimeRequest, metadata?: Metadata): Observable<ShowtimeSeating>;
+
+  /** Changes a showtime (time, prices, currency only before any sale; onSaleAt, admissionsPerMinute). */
+
+  updateShowtime(request: UpdateShowtimeRequest, metadata?: Metadata): Observable<Showtime>;
+
+  updateTheater(request: UpdateTheaterRequest, metadata?: Metadata): Observable<Theater>;
+
+  /** Renames a room or changes its layout (refused while a future showtime in it has sales). */
+
+  updateRoom(request: UpdateRoomRequest, metadata?: Metadata): Observable<Room>;
+
+  /** Retiring keeps the thing for history, leaves it out of listings and of new showtimes. */
+
+  retireMovie(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
+
+  retireTheater(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
+
+  retireRoom(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
 }
 
 export interface MovieServiceController {
@@ -264,6 +315,27 @@ export interface MovieServiceController {
     request: GetShowtimeRequest,
     metadata?: Metadata,
   ): Promise<ShowtimeSeating> | Observable<ShowtimeSeating> | ShowtimeSeating;
+
+  /** Changes a showtime (time, prices, currency only before any sale; onSaleAt, admissionsPerMinute). */
+
+  updateShowtime(
+    request: UpdateShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<Showtime> | Observable<Showtime> | Showtime;
+
+  updateTheater(request: UpdateTheaterRequest, metadata?: Metadata): Promise<Theater> | Observable<Theater> | Theater;
+
+  /** Renames a room or changes its layout (refused while a future showtime in it has sales). */
+
+  updateRoom(request: UpdateRoomRequest, metadata?: Metadata): Promise<Room> | Observable<Room> | Room;
+
+  /** Retiring keeps the thing for history, leaves it out of listings and of new showtimes. */
+
+  retireMovie(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
+
+  retireTheater(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
+
+  retireRoom(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
 }
 
 export function MovieServiceControllerMethods() {
@@ -282,6 +354,12 @@ export function MovieServiceControllerMethods() {
       "createRoom",
       "getRoomLayout",
       "getShowtimeSeating",
+      "updateShowtime",
+      "updateTheater",
+      "updateRoom",
+      "retireMovie",
+      "retireTheater",
+      "retireRoom",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -86,6 +86,30 @@ export interface BookingSeatsResponse {
   seatIds: string[];
 }
 
+export interface BeginSeatingChangeRequest {
+  showtimeIds: string[];
+  /** Chosen by the caller; EndSeatingChange names it. */
+  token: string;
+  /** How long the sale stays closed if EndSeatingChange never comes. */
+  ttlMs: number;
+}
+
+export interface BeginSeatingChangeResponse {
+  /** Empty: the sale of every showtime is closed. Otherwise these have sales and nothing was closed. */
+  showtimeIdsWithSales: string[];
+}
+
+export interface EndSeatingChangeRequest {
+  token: string;
+  showtimeIds: string[];
+  /** The new seating of each changed showtime: movie.ShowtimeSeating as JSON. None: the change was dropped. */
+  seatingsJson: string[];
+}
+
+export interface EndSeatingChangeResponse {
+  showtimeIds: string[];
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -104,6 +128,17 @@ export interface SeatServiceClient {
   /** Frees the seats of a booking that ended (idempotent). */
 
   releaseBookingSeats(request: BookingSeatsRequest, metadata?: Metadata): Observable<BookingSeatsResponse>;
+
+  /**
+   * Closes the sale of showtimes whose prices, time or layout are about to change: refused (nothing closed)
+   * when one of them has a seat held, reserved or ever booked.
+   */
+
+  beginSeatingChange(request: BeginSeatingChangeRequest, metadata?: Metadata): Observable<BeginSeatingChangeResponse>;
+
+  /** Stores the changed seatings and reopens the sale of the showtimes of the change. */
+
+  endSeatingChange(request: EndSeatingChangeRequest, metadata?: Metadata): Observable<EndSeatingChangeResponse>;
 }
 
 export interface SeatServiceController {
@@ -139,6 +174,23 @@ export interface SeatServiceController {
     request: BookingSeatsRequest,
     metadata?: Metadata,
   ): Promise<BookingSeatsResponse> | Observable<BookingSeatsResponse> | BookingSeatsResponse;
+
+  /**
+   * Closes the sale of showtimes whose prices, time or layout are about to change: refused (nothing closed)
+   * when one of them has a seat held, reserved or ever booked.
+   */
+
+  beginSeatingChange(
+    request: BeginSeatingChangeRequest,
+    metadata?: Metadata,
+  ): Promise<BeginSeatingChangeResponse> | Observable<BeginSeatingChangeResponse> | BeginSeatingChangeResponse;
+
+  /** Stores the changed seatings and reopens the sale of the showtimes of the change. */
+
+  endSeatingChange(
+    request: EndSeatingChangeRequest,
+    metadata?: Metadata,
+  ): Promise<EndSeatingChangeResponse> | Observable<EndSeatingChangeResponse> | EndSeatingChangeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -150,6 +202,8 @@ export function SeatServiceControllerMethods() {
       "claimHold",
       "confirmSeats",
       "releaseBookingSeats",
+      "beginSeatingChange",
+      "endSeatingChange",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

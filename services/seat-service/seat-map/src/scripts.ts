@@ -47,6 +47,12 @@ local function release_hold(id, rec, changes)
 end
 `;
 
+/**
+ * The field of the `holds` hash that closes a showtime's sale while its seating changes (SEATING_GATE). Its
+ * value has a hold's shape with no seats, so code that walks every hold meets an empty one.
+ */
+export const SEATING_GATE_FIELD = '!gate';
+
 /** The number of KEYS of every showtime script. */
 export const SHOWTIME_KEY_COUNT = 7;
 
@@ -58,6 +64,9 @@ export const SHOWTIME_KEY_COUNT = 7;
  */
 export const HOLD_SEATS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
+-- The showtime's prices, time or layout are changing (SEATING_GATE): no hold until the change is applied.
+local gate = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if gate and tonumber(cjson.decode(gate).d) > now_ms() then return {'CHANGING'} end
 local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
 local FIRST_SEAT = 6
 local now = now_ms()
@@ -249,6 +258,48 @@ for i = 4, #ARGV, 2 do redis.call('HSET', K.seats, ARGV[i], ARGV[i + 1]) end
 -- and resync. A lost counter restarts from the clock (ms), normally far above the versions handed out before.
 if redis.call('EXISTS', K.ver) == 0 then redis.call('SET', K.ver, now_ms()) else redis.call('INCR', K.ver) end
 redis.call('SET', K.ready, '1')
+return 'OK'
+`;
+
+/**
+ * ARGV: showtime, channel, token, ttlMs. Closes the showtime's sale for a change of its prices, time or
+ * layout, unless it has sales: a live or unswept hold, or a seat held, reserved or booked (a blocked seat is
+ * no sale). Until SEATING_UNGATE with the same token, or ttlMs, HOLD_SEATS answers 'CHANGING'.
+ * Returns 'OK', 'SALES', 'BUSY' (another change's gate is closed) or 'NOT_READY'.
+ */
+export const SEATING_GATE = `${COMMON}
+if redis.call('EXISTS', K.ready) == 0 then return 'NOT_READY' end
+local token, ttl = ARGV[3], tonumber(ARGV[4])
+local now = now_ms()
+local raw = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if raw then
+  local gate = cjson.decode(raw)
+  if gate.g ~= token and tonumber(gate.d) > now then return 'BUSY' end
+end
+if redis.call('HLEN', K.holds) > (raw and 1 or 0) then return 'SALES' end
+for _, tok in ipairs(redis.call('HVALS', K.seats)) do
+  if string.sub(tok, 1, 2) ~= 'X|' then return 'SALES' end
+end
+redis.call('HSET', K.holds, '${SEATING_GATE_FIELD}',
+  cjson.encode({u = '', d = tostring(now + ttl), c = '', s = {}, g = token}))
+return 'OK'
+`;
+
+/**
+ * ARGV: showtime, channel, token, reload ('1' after a seating was changed). Reopens the sale closed by
+ * SEATING_GATE with this token. After a change the map is marked not ready, so every reader asks seat-service
+ * (which has the new seating) once, and the version jumps by two with an empty batch, so live clients see a
+ * gap and take a fresh snapshot. Returns 'OK' or 'GONE' (no gate of this token).
+ */
+export const SEATING_UNGATE = `${COMMON}
+local raw = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if not raw or cjson.decode(raw).g ~= ARGV[3] then return 'GONE' end
+redis.call('HDEL', K.holds, '${SEATING_GATE_FIELD}')
+if ARGV[4] == '1' then
+  redis.call('DEL', K.ready)
+  local v = redis.call('INCRBY', K.ver, 2)
+  redis.call('PUBLISH', channel, '{"showtimeId":' .. cjson.encode(showtime) .. ',"version":' .. v .. ',"changes":[]}')
+end
 return 'OK'
 `;
 

@@ -20,6 +20,8 @@ const SHOWTIME_SCRIPTS = {
   seatLoadReservations: scripts.LOAD_RESERVATIONS,
   seatReadStatus: scripts.READ_STATUS,
   seatSweep: scripts.SWEEP_EXPIRED,
+  seatSeatingGate: scripts.SEATING_GATE,
+  seatSeatingUngate: scripts.SEATING_UNGATE,
 } as const;
 /** Scripts over the sweeper's due index alone. */
 const DUE_SCRIPTS = { seatDueWithin: scripts.DUE_WITHIN, seatDueShowtimes: scripts.DUE_SHOWTIMES } as const;
@@ -34,7 +36,8 @@ type Arg = string | number;
 export type HoldOutcome =
   | { kind: 'held'; expiresAtMs: number; version: number; replacedHoldId: string }
   | { kind: 'taken'; seatIds: string[] }
-  | { kind: 'not-ready' };
+  | { kind: 'not-ready' }
+  | { kind: 'changing' };
 
 export type ClaimBeginOutcome =
   | { kind: 'ok'; showtimeId: string; seatIds: string[] }
@@ -106,6 +109,7 @@ export class SeatMap {
       this.run<string[]>('seatHold', showtimeId, [userId, holdId, ttlMs, ...seatIds]),
     ]);
     if (status === 'NOT_READY') return { kind: 'not-ready' };
+    if (status === 'CHANGING') return { kind: 'changing' };
     if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
     const expiresAtMs = Number(rest[0]);
     await this.dueAt(showtimeId, expiresAtMs);
@@ -171,6 +175,20 @@ export class SeatMap {
   async removeReservation(showtimeId: string, bookingId: string, seatIds: string[]): Promise<void> {
     if (seatIds.length === 0) return;
     await this.run('seatRemoveReservation', showtimeId, [bookingId, ...seatIds]);
+  }
+
+  /** Closes the showtime's sale while its seating changes (SEATING_GATE). */
+  async closeForChange(
+    showtimeId: string,
+    token: string,
+    ttlMs: number,
+  ): Promise<'OK' | 'SALES' | 'BUSY' | 'NOT_READY'> {
+    return this.run('seatSeatingGate', showtimeId, [token, ttlMs]);
+  }
+
+  /** Reopens the sale closed with this token; `changed`: the seating did change (SEATING_UNGATE). */
+  async reopenAfterChange(showtimeId: string, token: string, changed: boolean): Promise<boolean> {
+    return (await this.run<string>('seatSeatingUngate', showtimeId, [token, changed ? '1' : '0'])) === 'OK';
   }
 
   async dirtyCounter(showtimeId: string): Promise<string> {

@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { seatPb } from '@cinema/contracts';
+import { SeatingChangesService } from '../seating/seating-changes.service';
 import { SeatsService } from './seats.service';
 
 @Controller()
 @seatPb.SeatServiceControllerMethods()
 export class SeatsController implements seatPb.SeatServiceController {
-  constructor(private readonly seats: SeatsService) {}
+  constructor(
+    private readonly seats: SeatsService,
+    private readonly seatingChanges: SeatingChangesService,
+  ) {}
 
   getSeatStatus(req: seatPb.GetSeatStatusRequest) {
     return this.seats.getSeatStatus(req);
@@ -29,5 +33,13 @@ export class SeatsController implements seatPb.SeatServiceController {
 
   releaseBookingSeats(req: seatPb.BookingSeatsRequest) {
     return this.seats.releaseBookingSeats(req);
+  }
+
+  beginSeatingChange(req: seatPb.BeginSeatingChangeRequest) {
+    return this.seatingChanges.begin(req);
+  }
+
+  endSeatingChange(req: seatPb.EndSeatingChangeRequest) {
+    return this.seatingChanges.end(req);
   }
 }

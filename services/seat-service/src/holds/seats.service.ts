@@ -147,6 +147,8 @@ export class SeatsService {
         await this.rebuild(seating.showtimeId);
         continue;
       }
+      if (outcome.kind === 'changing')
+        throw new DomainError('UNAVAILABLE', 'This showtime is being changed, try again shortly');
       if (outcome.kind === 'taken') return outcome;
       return {
         kind: 'held',
@@ -199,7 +201,8 @@ export class SeatsService {
     let seating: Seating;
     let outcome: InsertOutcome;
     try {
-      seating = await this.seating.get(showtimeId);
+      // Read from PostgreSQL, not this replica's memory: the price is fixed here, after any change of it.
+      seating = await this.seating.fresh(showtimeId);
       outcome = await this.reservations.insertPending({
         showtimeId,
         seatIds,
@@ -313,6 +316,11 @@ export class SeatsService {
     if (snapshot.ready) return snapshot;
     await this.rebuild(showtimeId);
     return this.store.readStatus(showtimeId);
+  }
+
+  /** The showtime's map in Redis, loaded from PostgreSQL first if needed (before closing its sale). */
+  async ensureLoaded(showtimeId: string): Promise<void> {
+    await this.snapshot(showtimeId);
   }
 
   /** Reloads a showtime's reservations from PostgreSQL into Redis (after a flush or restart of Redis). */
