@@ -91,3 +91,9 @@ export function parseOwnerToken(token: string): { kind: OwnerKind; ownerId: stri
     userId: token.slice(second + 1),
   };
 }
+
+/**
+ * The field of a showtime's `holds` hash that closes its sale while its seating changes (SEATING_GATE). Its
+ * value has a hold's shape with no seats, so code that walks every hold meets an empty one.
+ */
+export const SEATING_GATE_FIELD = '!gate';

@@ -14,6 +14,8 @@
  * ARGV[1] is the showtime id and ARGV[2] its pub/sub channel (PUBLISH names no key).
  */
 
+import { SEATING_GATE_FIELD } from './keys';
+
 const COMMON = `
 local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
 local showtime, channel = ARGV[1], ARGV[2]
@@ -46,12 +48,6 @@ local function release_hold(id, rec, changes)
   if redis.call('HGET', K.users, rec.u) == id then redis.call('HDEL', K.users, rec.u) end
 end
 `;
-
-/**
- * The field of the `holds` hash that closes a showtime's sale while its seating changes (SEATING_GATE). Its
- * value has a hold's shape with no seats, so code that walks every hold meets an empty one.
- */
-export const SEATING_GATE_FIELD = '!gate';
 
 /** The number of KEYS of every showtime script. */
 export const SHOWTIME_KEY_COUNT = 7;
