@@ -3,6 +3,7 @@ import { authTests } from './contract/auth';
 import { badInputTests } from './contract/bad-input';
 import { bookingsAndPaymentTests } from './contract/bookings';
 import { catalogTests } from './contract/catalog';
+import { catalogLifecycleTests } from './contract/catalog-lifecycle';
 import { base, startContractSystem, stopContractSystem } from './contract/context';
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
@@ -28,6 +29,7 @@ describe('docs/api.md contract (black box)', () => {
   bookingsAndPaymentTests();
   badInputTests();
   operationsTests();
+  catalogLifecycleTests();
 
   // Every answer above was judged against /docs-json by the e2e helpers (e2e/openapi-recorder.ts).
   it('held the answers of every documented operation to the OpenAPI document', async () => {
