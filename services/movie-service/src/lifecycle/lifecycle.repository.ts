@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type PriceRow } from '../database';
+import { isoOrEmpty } from './iso-or-empty';
 import type { ShowtimeRow } from '../showtimes/showtimes.repository';
 import type { SeatRow } from '../theaters/theaters.repository';
 
@@ -8,11 +9,6 @@ const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
 
 export type Trx = Kysely<MovieDatabase>;
-
-/** A timestamptz column as an ISO-8601 UTC string, '' when null (the proto's "absent"). */
-export function isoOrEmpty(column: string) {
-  return sql<string>`coalesce(to_char(${sql.ref(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), '')`;
-}
 
 /** A showtime as a change needs it, read under a row lock. */
 export interface LockedShowtime {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase } from '../database';
-import { isoOrEmpty } from '../lifecycle/lifecycle.repository';
+import { isoOrEmpty } from '../lifecycle/iso-or-empty';
 import type { MovieFields } from './movie-input';
 
 export interface MovieRow extends MovieFields {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type SeatType } from '../database';
-import { isoOrEmpty } from '../lifecycle/lifecycle.repository';
+import { isoOrEmpty } from '../lifecycle/iso-or-empty';
 import type { LayoutSeat } from './layout';
 
 export interface TheaterRow {
