@@ -91,7 +91,11 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         { provide: SeatAvailability, useValue: new SeatAvailability(backends.seat) },
         {
           provide: SeatStatusReader,
-          useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),
+          useValue: new SeatStatusReader(
+            seatMap.reads,
+            backends.seat,
+            config.redis.keyPrefix,
+          ).followSeatingChanges(seatMap.subscriber, config.redis.keyPrefix, logger),
         },
         { provide: SEAT_MAP_REDIS, useValue: seatMap },
         {

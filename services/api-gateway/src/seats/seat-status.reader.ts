@@ -5,6 +5,7 @@ import type { HealthCheck } from '@cinema/observability';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
 import {
   createSeatMapRedis,
+  seatingChangedChannel,
   SeatStatusReader as SeatMapStatusReader,
   type SeatMapRedis,
   type SeatStatusBody,
@@ -31,6 +32,18 @@ export class SeatStatusReader {
 
   read(showtimeId: string, userId: string, opts: CallOptions): Promise<SeatStatusBody> {
     return this.reader.read(showtimeId, userId, () => this.seat.getSeatStatus({ showtimeId, userId }, opts));
+  }
+
+  /** Forgets a showtime's seating when seat-service announces it changed (a price, time or layout change). */
+  followSeatingChanges(subscriber: SeatMapRedis, keyPrefix: string, logger: Logger): this {
+    const channel = seatingChangedChannel(keyPrefix);
+    subscriber.on('message', (from: string, showtimeId: string) => {
+      if (from === channel) this.reader.forget(showtimeId);
+    });
+    subscriber
+      .subscribe(channel)
+      .catch((err: Error) => logger.warn({ err: err.message }, 'seating changes not followed'));
+    return this;
   }
 }
 

@@ -97,3 +97,11 @@ export function parseOwnerToken(token: string): { kind: OwnerKind; ownerId: stri
  * value has a hold's shape with no seats, so code that walks every hold meets an empty one.
  */
 export const SEATING_GATE_FIELD = '!gate';
+
+/**
+ * Redis pub/sub channel naming a showtime whose seating (prices, time, layout) seat-service just replaced:
+ * seat-service replicas and gateway readers forget the copy they remembered.
+ */
+export function seatingChangedChannel(prefix: string): string {
+  return `${prefix}seating:changed`;
+}

@@ -7,7 +7,7 @@ import {
   type moviePb,
   type seatPb,
 } from '@cinema/contracts';
-import type { SeatMapRedis } from '@cinema/seat-map';
+import { seatingChangedChannel, type SeatMapRedis } from '@cinema/seat-map';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import { SeatMapStore } from '../holds/seat-map.store';
@@ -18,11 +18,6 @@ import { fromMovieService, SeatingService } from './seating.service';
 
 const MAX_SHOWTIMES_PER_CHANGE = 500;
 const MAX_TTL_MS = 60_000;
-
-/** The channel on which a replica that stored a changed seating tells the others to forget theirs. */
-export function seatingChangedChannel(prefix: string): string {
-  return `${prefix}seating:changed`;
-}
 
 /**
  * A change of what a showtime sells (prices, time, currency, layout), which movie-service asks for before
