@@ -40,9 +40,16 @@ export class SeatStatusReader {
     subscriber.on('message', (from: string, showtimeId: string) => {
       if (from === channel) this.reader.forget(showtimeId);
     });
-    subscriber
-      .subscribe(channel)
-      .catch((err: Error) => logger.warn({ err: err.message }, 'seating changes not followed'));
+    // A subscription that failed (Redis slow or not connected yet) is tried again until it holds; ioredis
+    // renews a held one by itself after a reconnect.
+    const follow = (delayMs: number): void => {
+      subscriber.subscribe(channel).catch((err: Error) => {
+        if (/closed/i.test(err.message)) return;
+        logger.warn({ err: err.message }, 'seating changes not followed yet; trying again');
+        setTimeout(() => follow(Math.min(delayMs * 2, 30_000)), delayMs).unref();
+      });
+    };
+    follow(1_000);
     return this;
   }
 }
