@@ -5,6 +5,7 @@ import { badInputTests } from './contract/bad-input';
 import { blockedAndCompanionSeatsTests } from './contract/blocked-seats';
 import { bookingsAndPaymentTests } from './contract/bookings';
 import { catalogTests } from './contract/catalog';
+import { catalogLifecycleTests } from './contract/catalog-lifecycle';
 import { base, startContractSystem, stopContractSystem } from './contract/context';
 import { conventionsTests } from './contract/conventions';
 import { operationsTests } from './contract/operations';
@@ -38,6 +39,7 @@ describe('docs/api.md contract (black box)', () => {
   badInputTests();
   operationsTests();
   showtimeCancelTests();
+  catalogLifecycleTests();
 
   // Every answer above was judged against /docs-json by the e2e helpers (e2e/openapi-recorder.ts).
   it('held the answers of every documented operation to the OpenAPI document', async () => {

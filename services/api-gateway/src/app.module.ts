@@ -14,6 +14,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard, OptionalAuthGuard } from './auth/auth.guard';
 import { BACKENDS, backendProviders, GATEWAY_CONFIG, type Backends } from './backends/backends';
 import { BookingsController } from './bookings/bookings.controller';
+import { CatalogAdminController } from './catalog/catalog-admin.controller';
 import { MoviesController } from './catalog/movies.controller';
 import { SeatAvailability } from './catalog/seat-availability';
 import { SagaConnection, ShowtimeCancellationController } from './catalog/showtime-cancellation.controller';
@@ -78,6 +79,7 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         MoviesController,
         ShowtimesController,
         TheatersController,
+        CatalogAdminController,
         SeatsController,
         BlockedSeatsController,
         BookingsController,
@@ -117,7 +119,11 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         },
         {
           provide: SeatStatusReader,
-          useValue: new SeatStatusReader(seatMap.reads, backends.seat, config.redis.keyPrefix),
+          useValue: new SeatStatusReader(
+            seatMap.reads,
+            backends.seat,
+            config.redis.keyPrefix,
+          ).followSeatingChanges(seatMap.subscriber, config.redis.keyPrefix, logger),
         },
         { provide: SEAT_MAP_REDIS, useValue: seatMap },
         {

@@ -1,5 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { moviePb } from '@cinema/contracts';
+import { CatalogChangesService } from './lifecycle/catalog-changes.service';
+import { ShowtimeChangesService } from './lifecycle/showtime-changes.service';
 import { MoviesService } from './movies/movies.service';
 import { ShowtimesService } from './showtimes/showtimes.service';
 import { TheatersService } from './theaters/theaters.service';
@@ -11,6 +13,8 @@ export class CatalogController implements moviePb.MovieServiceController {
     private readonly movies: MoviesService,
     private readonly theaters: TheatersService,
     private readonly showtimes: ShowtimesService,
+    private readonly showtimeChanges: ShowtimeChangesService,
+    private readonly catalogChanges: CatalogChangesService,
   ) {}
 
   listMovies(req: moviePb.ListMoviesRequest) {
@@ -67,5 +71,29 @@ export class CatalogController implements moviePb.MovieServiceController {
 
   getRoomLayout(req: moviePb.GetRoomLayoutRequest) {
     return this.theaters.layout(req.roomId);
+  }
+
+  updateShowtime(req: moviePb.UpdateShowtimeRequest) {
+    return this.showtimeChanges.update(req);
+  }
+
+  updateTheater(req: moviePb.UpdateTheaterRequest) {
+    return this.catalogChanges.updateTheater(req);
+  }
+
+  updateRoom(req: moviePb.UpdateRoomRequest) {
+    return this.catalogChanges.updateRoom(req);
+  }
+
+  retireMovie(req: moviePb.RetireRequest) {
+    return this.catalogChanges.retireMovie(req);
+  }
+
+  retireTheater(req: moviePb.RetireRequest) {
+    return this.catalogChanges.retireTheater(req);
+  }
+
+  retireRoom(req: moviePb.RetireRequest) {
+    return this.catalogChanges.retireRoom(req);
   }
 }

@@ -1,4 +1,4 @@
-import { bool, dbSpec, group, listenSpec, loadConfig } from '@cinema/config';
+import { bool, dbSpec, group, listenSpec, loadConfig, serviceUrlSpec } from '@cinema/config';
 
 export type MovieConfig = ReturnType<typeof loadMovieConfig>;
 
@@ -7,6 +7,8 @@ export function loadMovieConfig(source: Record<string, string | undefined> = pro
     {
       db: group(dbSpec('MOVIE', 'movie_db', 5)),
       listen: group(listenSpec('movie')),
+      /** seat-service: closes a showtime's sale while its price, time or layout changes. */
+      seatServiceUrl: serviceUrlSpec('seat'),
       seedDemoCatalog: bool('SEED_DEMO_CATALOG', { default: true }),
     },
     source,

@@ -33,6 +33,7 @@ export interface Movies {
   poster_url: Generated<string>;
   rating: Generated<string>;
   release_date: Timestamp | null;
+  retired_at: Timestamp | null;
   title: string;
   updated_at: Generated<Timestamp>;
 }
@@ -42,6 +43,7 @@ export interface Rooms {
   created_at: Generated<Timestamp>;
   id: string;
   name: string;
+  retired_at: Timestamp | null;
   theater_id: string;
 }
 
@@ -79,6 +81,7 @@ export interface Theaters {
   created_at: Generated<Timestamp>;
   id: string;
   name: string;
+  retired_at: Timestamp | null;
 }
 
 export interface DB {

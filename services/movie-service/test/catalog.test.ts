@@ -354,7 +354,13 @@ describe('movie-service catalogue over gRPC', () => {
       const dayB = futureDay(41);
       const create = (movieId: string, roomId: string, startsAt: string) =>
         movie.createShowtime(showtimeRequest({ movieId, roomId, startsAt, prices, currency: 'USD' }));
-      const past = await create(film.id, hall.id, new Date(Date.now() - 3 * 3_600_000).toISOString());
+      // A showtime in the past can no longer be created: one is moved there.
+      const past = await create(film.id, hall.id, `${futureDay(60)}T10:00:00Z`);
+      await service.database.pool.query(
+        `UPDATE showtimes SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours',
+           busy_until = now() - interval '105 minutes' WHERE id = $1`,
+        [past.id],
+      );
       const late = await create(film.id, hall.id, `${dayA}T20:00:00Z`);
       const early = await create(film.id, hall.id, `${dayA}T10:00:00Z`);
       const nextDay = await create(film.id, hall.id, `${dayB}T00:30:00Z`);

@@ -17,6 +17,8 @@ import { SweepSchedule } from './holds/sweep-schedule';
 import { createRedis, REDIS, redisHealthCheck } from './redis';
 import { ReservationsRepository } from './reservations/reservations.repository';
 import { SeatingPreloader } from './seating/seating.preloader';
+import { SeatingChangesRepository } from './seating/seating-changes.repository';
+import { SeatingChangesService } from './seating/seating-changes.service';
 import { SeatingRepository } from './seating/seating.repository';
 import { SeatingService } from './seating/seating.service';
 import { MovieServiceSeatingSource, SEATING_SOURCE, type SeatingSource } from './seating/seating.source';
@@ -57,6 +59,8 @@ export class AppModule implements OnApplicationShutdown {
         ClosedShowtimesRepository,
         ShowtimeClosing,
         SeatingPreloader,
+        SeatingChangesRepository,
+        SeatingChangesService,
       ],
     };
   }

@@ -19,6 +19,8 @@ export interface Movie {
   posterUrl: string;
   /** YYYY-MM-DD */
   releaseDate: string;
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface MovieInput {
@@ -129,6 +131,8 @@ export interface Room {
   theaterId: string;
   name: string;
   capacity: number;
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface Theater {
@@ -137,6 +141,8 @@ export interface Theater {
   address: string;
   city: string;
   rooms: Room[];
+  /** "" unless retired. */
+  retiredAt: string;
 }
 
 export interface ListTheatersRequest {
@@ -196,6 +202,33 @@ export interface ShowtimeSeating {
   seats: SeatDefinition[];
 }
 
+export interface UpdateShowtimeRequest {
+  id: string;
+  /** JSON object {startsAt?, prices?, currency?, onSaleAt? (string or null), admissionsPerMinute? (number or null)}. */
+  patchJson: string;
+}
+
+export interface UpdateTheaterRequest {
+  id: string;
+  /** JSON object {name?, address?, city?}. */
+  patchJson: string;
+}
+
+export interface UpdateRoomRequest {
+  id: string;
+  /** JSON object {name?, rows?: [{label, pattern}]}. */
+  patchJson: string;
+}
+
+export interface RetireRequest {
+  id: string;
+}
+
+export interface Retired {
+  id: string;
+  retiredAt: string;
+}
+
 export interface MovieServiceClient {
   listMovies(request: ListMoviesRequest, metadata?: Metadata): Observable<MovieList>;
 
@@ -228,6 +261,24 @@ export interface MovieServiceClient {
   /** Marks the showtime CANCELLED (idempotent: a cancelled one is returned as it is); NOT_FOUND if unknown. */
 
   cancelShowtime(request: GetShowtimeRequest, metadata?: Metadata): Observable<Showtime>;
+
+  /** Changes a showtime (time, prices, currency only before any sale; onSaleAt, admissionsPerMinute). */
+
+  updateShowtime(request: UpdateShowtimeRequest, metadata?: Metadata): Observable<Showtime>;
+
+  updateTheater(request: UpdateTheaterRequest, metadata?: Metadata): Observable<Theater>;
+
+  /** Renames a room or changes its layout (refused while a future showtime in it has sales). */
+
+  updateRoom(request: UpdateRoomRequest, metadata?: Metadata): Observable<Room>;
+
+  /** Retiring keeps the thing for history, leaves it out of listings and of new showtimes. */
+
+  retireMovie(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
+
+  retireTheater(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
+
+  retireRoom(request: RetireRequest, metadata?: Metadata): Observable<Retired>;
 }
 
 export interface MovieServiceController {
@@ -277,6 +328,27 @@ export interface MovieServiceController {
   /** Marks the showtime CANCELLED (idempotent: a cancelled one is returned as it is); NOT_FOUND if unknown. */
 
   cancelShowtime(request: GetShowtimeRequest, metadata?: Metadata): Promise<Showtime> | Observable<Showtime> | Showtime;
+
+  /** Changes a showtime (time, prices, currency only before any sale; onSaleAt, admissionsPerMinute). */
+
+  updateShowtime(
+    request: UpdateShowtimeRequest,
+    metadata?: Metadata,
+  ): Promise<Showtime> | Observable<Showtime> | Showtime;
+
+  updateTheater(request: UpdateTheaterRequest, metadata?: Metadata): Promise<Theater> | Observable<Theater> | Theater;
+
+  /** Renames a room or changes its layout (refused while a future showtime in it has sales). */
+
+  updateRoom(request: UpdateRoomRequest, metadata?: Metadata): Promise<Room> | Observable<Room> | Room;
+
+  /** Retiring keeps the thing for history, leaves it out of listings and of new showtimes. */
+
+  retireMovie(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
+
+  retireTheater(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
+
+  retireRoom(request: RetireRequest, metadata?: Metadata): Promise<Retired> | Observable<Retired> | Retired;
 }
 
 export function MovieServiceControllerMethods() {
@@ -296,6 +368,12 @@ export function MovieServiceControllerMethods() {
       "getRoomLayout",
       "getShowtimeSeating",
       "cancelShowtime",
+      "updateShowtime",
+      "updateTheater",
+      "updateRoom",
+      "retireMovie",
+      "retireTheater",
+      "retireRoom",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

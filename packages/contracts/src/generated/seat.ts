@@ -126,6 +126,30 @@ export interface PrepareShowtimeResponse {
   seats: number;
 }
 
+export interface BeginSeatingChangeRequest {
+  showtimeIds: string[];
+  /** Chosen by the caller; EndSeatingChange names it. */
+  token: string;
+  /** How long the sale stays closed if EndSeatingChange never comes. */
+  ttlMs: number;
+}
+
+export interface BeginSeatingChangeResponse {
+  /** Empty: the sale of every showtime is closed. Otherwise these have sales and nothing was closed. */
+  showtimeIdsWithSales: string[];
+}
+
+export interface EndSeatingChangeRequest {
+  token: string;
+  showtimeIds: string[];
+  /** The new seating of each changed showtime: movie.ShowtimeSeating as JSON. None: the change was dropped. */
+  seatingsJson: string[];
+}
+
+export interface EndSeatingChangeResponse {
+  showtimeIds: string[];
+}
+
 export interface SeatServiceClient {
   getSeatStatus(request: GetSeatStatusRequest, metadata?: Metadata): Observable<SeatStatusMap>;
 
@@ -161,6 +185,17 @@ export interface SeatServiceClient {
   /** Loads a showtime's seating and live seat map ahead of its first hold (idempotent; NOT_FOUND when unknown). */
 
   prepareShowtime(request: PrepareShowtimeRequest, metadata?: Metadata): Observable<PrepareShowtimeResponse>;
+
+  /**
+   * Closes the sale of showtimes whose prices, time or layout are about to change: refused (nothing closed)
+   * when one of them has a seat held, reserved or ever booked.
+   */
+
+  beginSeatingChange(request: BeginSeatingChangeRequest, metadata?: Metadata): Observable<BeginSeatingChangeResponse>;
+
+  /** Stores the changed seatings and reopens the sale of the showtimes of the change. */
+
+  endSeatingChange(request: EndSeatingChangeRequest, metadata?: Metadata): Observable<EndSeatingChangeResponse>;
 }
 
 export interface SeatServiceController {
@@ -225,6 +260,23 @@ export interface SeatServiceController {
     request: PrepareShowtimeRequest,
     metadata?: Metadata,
   ): Promise<PrepareShowtimeResponse> | Observable<PrepareShowtimeResponse> | PrepareShowtimeResponse;
+
+  /**
+   * Closes the sale of showtimes whose prices, time or layout are about to change: refused (nothing closed)
+   * when one of them has a seat held, reserved or ever booked.
+   */
+
+  beginSeatingChange(
+    request: BeginSeatingChangeRequest,
+    metadata?: Metadata,
+  ): Promise<BeginSeatingChangeResponse> | Observable<BeginSeatingChangeResponse> | BeginSeatingChangeResponse;
+
+  /** Stores the changed seatings and reopens the sale of the showtimes of the change. */
+
+  endSeatingChange(
+    request: EndSeatingChangeRequest,
+    metadata?: Metadata,
+  ): Promise<EndSeatingChangeResponse> | Observable<EndSeatingChangeResponse> | EndSeatingChangeResponse;
 }
 
 export function SeatServiceControllerMethods() {
@@ -240,6 +292,8 @@ export function SeatServiceControllerMethods() {
       "getBlockedSeats",
       "closeShowtime",
       "prepareShowtime",
+      "beginSeatingChange",
+      "endSeatingChange",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -10,6 +10,7 @@ export function toMovieJson(movie: moviePb.Movie) {
     rating: movie.rating,
     posterUrl: movie.posterUrl,
     releaseDate: movie.releaseDate,
+    ...(movie.retiredAt ? { retiredAt: movie.retiredAt } : {}),
   };
 }
 
@@ -43,7 +44,13 @@ export function toShowtimeJson(showtime: moviePb.Showtime, seatsAvailable?: numb
 }
 
 export function toRoomJson(room: moviePb.Room) {
-  return { id: room.id, theaterId: room.theaterId, name: room.name, capacity: room.capacity };
+  return {
+    id: room.id,
+    theaterId: room.theaterId,
+    name: room.name,
+    capacity: room.capacity,
+    ...(room.retiredAt ? { retiredAt: room.retiredAt } : {}),
+  };
 }
 
 export function toTheaterJson(theater: moviePb.Theater) {
@@ -53,6 +60,7 @@ export function toTheaterJson(theater: moviePb.Theater) {
     address: theater.address,
     city: theater.city,
     rooms: (theater.rooms ?? []).map(toRoomJson),
+    ...(theater.retiredAt ? { retiredAt: theater.retiredAt } : {}),
   };
 }
 

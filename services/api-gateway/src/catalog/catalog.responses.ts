@@ -36,6 +36,13 @@ export class MovieDto {
 
   @ApiProperty({ description: 'YYYY-MM-DD, empty when not given', example: '2030-01-31' })
   releaseDate!: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When it was retired (DELETE); absent while it is in use. A retired one is left out of listings',
+  })
+  retiredAt?: string;
 }
 
 export class ShowtimeDto {
@@ -103,6 +110,13 @@ export class RoomDto {
 
   @ApiProperty({ type: 'integer', minimum: 0, example: 50, description: 'Seats for sale' })
   capacity!: number;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When it was retired (DELETE); absent while it is in use. A retired one is left out of listings',
+  })
+  retiredAt?: string;
 }
 
 export class TheaterDto {
@@ -118,8 +132,15 @@ export class TheaterDto {
   @ApiProperty({ example: 'Springfield' })
   city!: string;
 
-  @ApiProperty({ type: [RoomDto] })
+  @ApiProperty({ type: [RoomDto], description: 'Its rooms that are not retired' })
   rooms!: RoomDto[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'When it was retired (DELETE); absent while it is in use. A retired one is left out of listings',
+  })
+  retiredAt?: string;
 }
 
 export class LayoutSeatDto {

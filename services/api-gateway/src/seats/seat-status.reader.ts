@@ -5,6 +5,7 @@ import type { HealthCheck } from '@cinema/observability';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
 import {
   createSeatMapRedis,
+  seatingChangedChannel,
   SeatStatusReader as SeatMapStatusReader,
   type SeatMapRedis,
   type SeatStatusBody,
@@ -31,6 +32,25 @@ export class SeatStatusReader {
 
   read(showtimeId: string, userId: string, opts: CallOptions): Promise<SeatStatusBody> {
     return this.reader.read(showtimeId, userId, () => this.seat.getSeatStatus({ showtimeId, userId }, opts));
+  }
+
+  /** Forgets a showtime's seating when seat-service announces it changed (a price, time or layout change). */
+  followSeatingChanges(subscriber: SeatMapRedis, keyPrefix: string, logger: Logger): this {
+    const channel = seatingChangedChannel(keyPrefix);
+    subscriber.on('message', (from: string, showtimeId: string) => {
+      if (from === channel) this.reader.forget(showtimeId);
+    });
+    // A subscription that failed (Redis slow or not connected yet) is tried again until it holds; ioredis
+    // renews a held one by itself after a reconnect.
+    const follow = (delayMs: number): void => {
+      subscriber.subscribe(channel).catch((err: Error) => {
+        if (/closed/i.test(err.message)) return;
+        logger.warn({ err: err.message }, 'seating changes not followed yet; trying again');
+        setTimeout(() => follow(Math.min(delayMs * 2, 30_000)), delayMs).unref();
+      });
+    };
+    follow(1_000);
+    return this;
   }
 }
 

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase } from '../database';
+import { isoOrEmpty } from '../lifecycle/iso-or-empty';
 import type { MovieFields } from './movie-input';
 
 export interface MovieRow extends MovieFields {
   id: string;
+  /** '' unless retired. */
+  retiredAt: string;
 }
 
 export interface MovieFilter {
@@ -18,9 +21,9 @@ export interface MovieFilter {
 export class MoviesRepository {
   constructor(@Inject(DB) private readonly db: Kysely<MovieDatabase>) {}
 
-  async insert(movie: MovieRow, db: Kysely<MovieDatabase> = this.db): Promise<MovieRow> {
+  async insert(movie: Omit<MovieRow, 'retiredAt'>, db: Kysely<MovieDatabase> = this.db): Promise<MovieRow> {
     await db.insertInto('movies').values(toColumns(movie)).execute();
-    return movie;
+    return { ...movie, retiredAt: '' };
   }
 
   async update(movie: MovieRow): Promise<boolean> {
@@ -38,7 +41,7 @@ export class MoviesRepository {
   }
 
   async list(filter: MovieFilter): Promise<{ items: MovieRow[]; total: number }> {
-    let query = this.db.selectFrom('movies');
+    let query = this.db.selectFrom('movies').where('retired_at', 'is', null);
     if (filter.q) {
       const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
       query = query.where('title', 'ilike', `%${escaped}%`);
@@ -75,9 +78,10 @@ const movieColumns = [
   'rating',
   'poster_url as posterUrl',
   sql<string>`coalesce(to_char(release_date, 'YYYY-MM-DD'), '')`.as('releaseDate'),
+  isoOrEmpty('retired_at').as('retiredAt'),
 ] as const;
 
-function toColumns(movie: MovieRow) {
+function toColumns(movie: Omit<MovieRow, 'retiredAt'>) {
   return {
     id: movie.id,
     title: movie.title,

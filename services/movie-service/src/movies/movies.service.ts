@@ -28,7 +28,7 @@ export class MoviesService {
     const current = await this.require(req.id);
     const { movie, problems } = applyMoviePatch(current, req.patchJson);
     if (problems.length > 0) throw validationError(problems);
-    const next = { id: current.id, ...movie };
+    const next = { id: current.id, ...movie, retiredAt: current.retiredAt };
     if (!(await this.movies.update(next))) throw notFound('Movie');
     return next;
   }

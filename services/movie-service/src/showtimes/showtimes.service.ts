@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { sql } from '@cinema/database';
 import { DomainError, isUuid, validationError, type FieldError, type moviePb } from '@cinema/contracts';
+import { LifecycleRepository, type Trx } from '../lifecycle/lifecycle.repository';
 import { MoviesService } from '../movies/movies.service';
 import { isCalendarDate, notFound, paging, parseInstant } from '../requests';
 import { TheatersRepository } from '../theaters/theaters.repository';
 import { normaliseCurrency, saleSettings, showtimeTimes, validatePrices } from './showtime-input';
-import { ShowtimesRepository, type ShowtimeFilter, type ShowtimeRow } from './showtimes.repository';
+import {
+  ShowtimesRepository,
+  type NewShowtime,
+  type ShowtimeFilter,
+  type ShowtimeRow,
+} from './showtimes.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -15,6 +22,7 @@ export class ShowtimesService {
     private readonly showtimes: ShowtimesRepository,
     private readonly theaters: TheatersRepository,
     private readonly movies: MoviesService,
+    private readonly lifecycle: LifecycleRepository,
   ) {}
 
   async list(req: moviePb.ListShowtimesRequest): Promise<moviePb.ShowtimeList> {
@@ -59,6 +67,8 @@ export class ShowtimesService {
     const problems: FieldError[] = [];
     const startsAt = parseInstant(req.startsAt);
     if (!startsAt) problems.push({ field: 'startsAt', message: 'must be an ISO-8601 date-time' });
+    else if (startsAt.getTime() <= Date.now())
+      problems.push({ field: 'startsAt', message: 'must be in the future' });
     const sale = saleSettings(req.onSaleAt, req.admissionsPerMinute, startsAt);
     problems.push(...sale.problems);
     const { currency, problem } = normaliseCurrency(req.currency);
@@ -81,7 +91,7 @@ export class ShowtimesService {
       onSaleAt: sale.onSaleAt,
       admissionsPerMinute: sale.admissionsPerMinute,
     };
-    if (!(await this.showtimes.insert(showtime))) {
+    if (!(await this.lifecycle.transaction((trx) => this.insertUnlessRetired(trx, showtime)))) {
       const clashes = await this.showtimes.findClashing(room.id, times.startsAt, times.busyUntil);
       throw new DomainError(
         'SHOWTIME_OVERLAP',
@@ -106,6 +116,20 @@ export class ShowtimesService {
     return this.get(id);
   }
 
+  /** Inserts under a shared lock of the movie and room, so neither is retired meanwhile. */
+  private async insertUnlessRetired(trx: Trx, showtime: NewShowtime): Promise<boolean> {
+    const use = await this.lifecycle.shareForShowtime(trx, showtime.movieId, showtime.roomId);
+    const problems: FieldError[] = [];
+    if (use?.movieRetired) problems.push({ field: 'movieId', message: 'the movie is retired' });
+    if (use?.roomRetired) problems.push({ field: 'roomId', message: 'the room or its theater is retired' });
+    if (problems.length > 0) throw validationError(problems);
+    // The insert may fail on the overlap constraint: a savepoint keeps the transaction usable.
+    await sql`SAVEPOINT showtime_insert`.execute(trx);
+    const inserted = await this.showtimes.insert(showtime, trx);
+    if (!inserted) await sql`ROLLBACK TO SAVEPOINT showtime_insert`.execute(trx);
+    return inserted;
+  }
+
   async seating(id: string): Promise<moviePb.ShowtimeSeating> {
     const showtime = await this.require(id);
     const [names, seats] = await Promise.all([
@@ -123,7 +147,7 @@ export class ShowtimesService {
   }
 }
 
-function toShowtime(row: ShowtimeRow): moviePb.Showtime {
+export function toShowtime(row: ShowtimeRow): moviePb.Showtime {
   return {
     id: row.id,
     movieId: row.movieId,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type SeatType } from '../database';
+import { isoOrEmpty } from '../lifecycle/iso-or-empty';
 import type { LayoutSeat } from './layout';
 
 export interface TheaterRow {
@@ -63,10 +64,10 @@ export class TheatersRepository {
     return db ? write(db) : this.db.transaction().execute(write);
   }
 
-  async findTheater(id: string): Promise<TheaterRow | undefined> {
+  async findTheater(id: string): Promise<(TheaterRow & { retiredAt: string }) | undefined> {
     return this.db
       .selectFrom('theaters')
-      .select(['id', 'name', 'address', 'city'])
+      .select(['id', 'name', 'address', 'city', isoOrEmpty('retired_at').as('retiredAt')])
       .where('id', '=', id)
       .executeTakeFirst();
   }
@@ -74,11 +75,12 @@ export class TheatersRepository {
   async listTheaters(page: {
     limit: number;
     offset: number;
-  }): Promise<{ items: TheaterRow[]; total: number }> {
+  }): Promise<{ items: (TheaterRow & { retiredAt: string })[]; total: number }> {
     const [items, count] = await Promise.all([
       this.db
         .selectFrom('theaters')
-        .select(['id', 'name', 'address', 'city'])
+        .where('retired_at', 'is', null)
+        .select(['id', 'name', 'address', 'city', isoOrEmpty('retired_at').as('retiredAt')])
         .orderBy('name')
         .orderBy('id')
         .limit(page.limit)
@@ -86,18 +88,21 @@ export class TheatersRepository {
         .execute(),
       this.db
         .selectFrom('theaters')
+        .where('retired_at', 'is', null)
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow(),
     ]);
     return { items, total: Number(count.total) };
   }
 
-  async roomsOf(theaterIds: string[]): Promise<RoomRow[]> {
+  /** The rooms of the theaters that are not retired. */
+  async roomsOf(theaterIds: string[]): Promise<(RoomRow & { retiredAt: string })[]> {
     if (theaterIds.length === 0) return [];
     return this.db
       .selectFrom('rooms')
-      .select(['id', 'theater_id as theaterId', 'name', 'capacity'])
+      .select(['id', 'theater_id as theaterId', 'name', 'capacity', isoOrEmpty('retired_at').as('retiredAt')])
       .where('theater_id', 'in', theaterIds)
+      .where('retired_at', 'is', null)
       .orderBy('name')
       .orderBy('id')
       .execute();

@@ -24,16 +24,17 @@ export class TheatersService {
   async createTheater(req: moviePb.CreateTheaterRequest): Promise<moviePb.Theater> {
     const theater = validateTheater(req);
     await this.theaters.insertTheater(theater);
-    return { ...theater, rooms: [] };
+    return { ...theater, rooms: [], retiredAt: '' };
   }
 
   async createRoom(req: moviePb.CreateRoomRequest): Promise<moviePb.Room> {
     const { room, seats } = buildRoom(req);
-    if (!(isUuid(req.theaterId) && (await this.theaters.findTheater(req.theaterId))))
-      throw notFound('Theater');
+    const theater = isUuid(req.theaterId) ? await this.theaters.findTheater(req.theaterId) : undefined;
+    if (!theater) throw notFound('Theater');
+    if (theater.retiredAt) throw validationError([{ field: 'theaterId', message: 'the theater is retired' }]);
     const created = await this.theaters.insertRoom(room, seats);
     if (!created) throw new DomainError('CONFLICT', `The theater already has a room named "${room.name}"`);
-    return created;
+    return { ...created, retiredAt: '' };
   }
 
   async layout(roomId: string): Promise<moviePb.RoomLayout> {

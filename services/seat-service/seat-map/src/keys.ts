@@ -97,3 +97,17 @@ export function parseOwnerToken(token: string): { kind: OwnerKind; ownerId: stri
     userId: token.slice(second + 1),
   };
 }
+
+/**
+ * The field of a showtime's `holds` hash that closes its sale while its seating changes (SEATING_GATE). Its
+ * value has a hold's shape with no seats, so code that walks every hold meets an empty one.
+ */
+export const SEATING_GATE_FIELD = '!gate';
+
+/**
+ * Redis pub/sub channel naming a showtime whose seating (prices, time, layout) seat-service just replaced:
+ * seat-service replicas and gateway readers forget the copy they remembered.
+ */
+export function seatingChangedChannel(prefix: string): string {
+  return `${prefix}seating:changed`;
+}

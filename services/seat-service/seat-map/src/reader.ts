@@ -76,6 +76,13 @@ export class SeatStatusReader {
     return { version: view.version, json: body.json };
   }
 
+  /** Forgets a showtime's remembered seating (it changed: seatingChangedChannel); the next read asks again. */
+  forget(showtimeId: string): void {
+    this.seatings.delete(showtimeId);
+    this.views.delete(showtimeId);
+    for (const key of this.personal.keys()) if (key.startsWith(`${showtimeId}\n`)) this.personal.delete(key);
+  }
+
   private async readLive(showtimeId: string): Promise<{ version: number; raw: string } | null> {
     let reply: string[];
     try {

@@ -14,6 +14,8 @@
  * ARGV[1] is the showtime id and ARGV[2] its pub/sub channel (PUBLISH names no key).
  */
 
+import { SEATING_GATE_FIELD } from './keys';
+
 const COMMON = `
 local K = {seats = KEYS[1], holds = KEYS[2], exp = KEYS[3], users = KEYS[4], ver = KEYS[5], ready = KEYS[6], dirty = KEYS[7]}
 local showtime, channel = ARGV[1], ARGV[2]
@@ -62,6 +64,9 @@ export const SHOWTIME_KEY_COUNT = 7;
  */
 export const HOLD_SEATS = `${COMMON}
 if redis.call('EXISTS', K.ready) == 0 then return {'NOT_READY'} end
+-- The showtime's prices, time or layout are changing (SEATING_GATE): no hold until the change is applied.
+local gate = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if gate and tonumber(cjson.decode(gate).d) > now_ms() then return {'CHANGING'} end
 local user, hold_id, ttl = ARGV[3], ARGV[4], tonumber(ARGV[5])
 local companion_pairs = tonumber(ARGV[6])
 local FIRST_SEAT = 7 + 2 * companion_pairs
@@ -305,6 +310,48 @@ for i = 4, #ARGV do
   end
 end
 return {'OK', publish(changes)}
+`;
+
+/**
+ * ARGV: showtime, channel, token, ttlMs. Closes the showtime's sale for a change of its prices, time or
+ * layout, unless it has sales: a live or unswept hold, or a seat held, reserved or booked (a blocked seat is
+ * no sale). Until SEATING_UNGATE with the same token, or ttlMs, HOLD_SEATS answers 'CHANGING'.
+ * Returns 'OK', 'SALES', 'BUSY' (another change's gate is closed) or 'NOT_READY'.
+ */
+export const SEATING_GATE = `${COMMON}
+if redis.call('EXISTS', K.ready) == 0 then return 'NOT_READY' end
+local token, ttl = ARGV[3], tonumber(ARGV[4])
+local now = now_ms()
+local raw = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if raw then
+  local gate = cjson.decode(raw)
+  if gate.g ~= token and tonumber(gate.d) > now then return 'BUSY' end
+end
+if redis.call('HLEN', K.holds) > (raw and 1 or 0) then return 'SALES' end
+for _, tok in ipairs(redis.call('HVALS', K.seats)) do
+  if string.sub(tok, 1, 2) ~= 'X|' then return 'SALES' end
+end
+redis.call('HSET', K.holds, '${SEATING_GATE_FIELD}',
+  cjson.encode({u = '', d = tostring(now + ttl), c = '', s = {}, g = token}))
+return 'OK'
+`;
+
+/**
+ * ARGV: showtime, channel, token, reload ('1' after a seating was changed). Reopens the sale closed by
+ * SEATING_GATE with this token. After a change the map is marked not ready, so every reader asks seat-service
+ * (which has the new seating) once, and the version jumps by two with an empty batch, so live clients see a
+ * gap and take a fresh snapshot. Returns 'OK' or 'GONE' (no gate of this token).
+ */
+export const SEATING_UNGATE = `${COMMON}
+local raw = redis.call('HGET', K.holds, '${SEATING_GATE_FIELD}')
+if not raw or cjson.decode(raw).g ~= ARGV[3] then return 'GONE' end
+redis.call('HDEL', K.holds, '${SEATING_GATE_FIELD}')
+if ARGV[4] == '1' then
+  redis.call('DEL', K.ready)
+  local v = redis.call('INCRBY', K.ver, 2)
+  redis.call('PUBLISH', channel, '{"showtimeId":' .. cjson.encode(showtime) .. ',"version":' .. v .. ',"changes":[]}')
+end
+return 'OK'
 `;
 
 /** ARGV: showtime, channel. One atomic read: {ready 0/1, version, seatId, token, ...}. */

@@ -23,6 +23,8 @@ const SHOWTIME_SCRIPTS = {
   seatSweep: scripts.SWEEP_EXPIRED,
   seatSetBlocked: scripts.SET_BLOCKED,
   seatClose: scripts.CLOSE_SHOWTIME,
+  seatSeatingGate: scripts.SEATING_GATE,
+  seatSeatingUngate: scripts.SEATING_UNGATE,
 } as const;
 /** Scripts over the sweeper's due index alone. */
 const DUE_SCRIPTS = { seatDueWithin: scripts.DUE_WITHIN, seatDueShowtimes: scripts.DUE_SHOWTIMES } as const;
@@ -38,7 +40,8 @@ export type HoldOutcome =
   | { kind: 'held'; expiresAtMs: number; version: number; replacedHoldId: string }
   | { kind: 'taken'; seatIds: string[] }
   | { kind: 'companion-alone'; seatIds: string[] }
-  | { kind: 'not-ready' };
+  | { kind: 'not-ready' }
+  | { kind: 'changing' };
 
 export type SetBlockedOutcome =
   { kind: 'set'; version: number } | { kind: 'taken'; seatIds: string[] } | { kind: 'not-ready' };
@@ -127,6 +130,7 @@ export class SeatMap {
       ]),
     ]);
     if (status === 'NOT_READY') return { kind: 'not-ready' };
+    if (status === 'CHANGING') return { kind: 'changing' };
     if (status === 'TAKEN') return { kind: 'taken', seatIds: rest };
     if (status === 'COMPANION_ALONE') return { kind: 'companion-alone', seatIds: rest };
     const expiresAtMs = Number(rest[0]);
@@ -215,6 +219,18 @@ export class SeatMap {
    */
   async forgetLoaded(showtimeId: string): Promise<void> {
     await this.redis.del(seatMapKeys(this.prefix, showtimeId).ready);
+  /** Closes the showtime's sale while its seating changes (SEATING_GATE). */
+  async closeForChange(
+    showtimeId: string,
+    token: string,
+    ttlMs: number,
+  ): Promise<'OK' | 'SALES' | 'BUSY' | 'NOT_READY'> {
+    return this.run('seatSeatingGate', showtimeId, [token, ttlMs]);
+  }
+
+  /** Reopens the sale closed with this token; `changed`: the seating did change (SEATING_UNGATE). */
+  async reopenAfterChange(showtimeId: string, token: string, changed: boolean): Promise<boolean> {
+    return (await this.run<string>('seatSeatingUngate', showtimeId, [token, changed ? '1' : '0'])) === 'OK';
   }
 
   async dirtyCounter(showtimeId: string): Promise<string> {

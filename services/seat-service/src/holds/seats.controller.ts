@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { seatPb } from '@cinema/contracts';
 import { BlockedSeatsService } from '../blocks/blocked-seats.service';
 import { ShowtimeClosing } from '../closing/showtime-closing';
+import { SeatingChangesService } from '../seating/seating-changes.service';
 import { SeatsService } from './seats.service';
 
 @Controller()
@@ -11,6 +12,7 @@ export class SeatsController implements seatPb.SeatServiceController {
     private readonly seats: SeatsService,
     private readonly blocked: BlockedSeatsService,
     private readonly closing: ShowtimeClosing,
+    private readonly seatingChanges: SeatingChangesService,
   ) {}
 
   getSeatStatus(req: seatPb.GetSeatStatusRequest) {
@@ -51,5 +53,13 @@ export class SeatsController implements seatPb.SeatServiceController {
 
   prepareShowtime(req: seatPb.PrepareShowtimeRequest) {
     return this.seats.prepareShowtime(req);
+  }
+
+  beginSeatingChange(req: seatPb.BeginSeatingChangeRequest) {
+    return this.seatingChanges.begin(req);
+  }
+
+  endSeatingChange(req: seatPb.EndSeatingChangeRequest) {
+    return this.seatingChanges.end(req);
   }
 }

@@ -186,6 +186,8 @@ export class SeatsService {
         await this.rebuild(seating.showtimeId);
         continue;
       }
+      if (outcome.kind === 'changing')
+        throw new DomainError('UNAVAILABLE', 'This showtime is being changed, try again shortly');
       if (outcome.kind === 'taken' || outcome.kind === 'companion-alone') return outcome;
       return {
         kind: 'held',
@@ -238,7 +240,8 @@ export class SeatsService {
     let seating: Seating;
     let outcome: InsertOutcome;
     try {
-      seating = await this.seating.get(showtimeId);
+      // Read from PostgreSQL, not this replica's memory: the price is fixed here, after any change of it.
+      seating = await this.seating.fresh(showtimeId);
       outcome = await this.reservations.insertPending({
         showtimeId,
         seatIds,
@@ -353,6 +356,11 @@ export class SeatsService {
     if (await this.closed.isClosed(showtimeId)) return this.closedSnapshot(showtimeId);
     await this.rebuild(showtimeId);
     return this.store.readStatus(showtimeId);
+  }
+
+  /** The showtime's map in Redis, loaded from PostgreSQL first if needed (before closing its sale). */
+  async ensureLoaded(showtimeId: string): Promise<void> {
+    await this.snapshot(showtimeId);
   }
 
   private async closedSnapshot(showtimeId: string): Promise<SeatMapSnapshot> {

@@ -6,7 +6,8 @@ import { SEATING_SOURCE, type SeatingSource } from './seating.source';
 
 /**
  * The seating of each showtime: fetched from movie-service on first use, stored in seat_db, then served
- * from memory (it never changes), so the hot path reads neither PostgreSQL nor movie-service.
+ * from memory, so the hot path reads neither PostgreSQL nor movie-service. It changes only while the
+ * showtime has no sales (SeatingChangesService), which tells every replica to forget it.
  */
 @Injectable()
 export class SeatingService {
@@ -28,6 +29,19 @@ export class SeatingService {
     return entry;
   }
 
+  /** The seating as stored now (after a change of prices, time or layout), and remembered again. */
+  async fresh(showtimeId: string): Promise<Seating> {
+    const stored = await this.repository.find(showtimeId);
+    if (!stored) return this.get(showtimeId);
+    this.cache.set(showtimeId, Promise.resolve(stored));
+    return stored;
+  }
+
+  /** Forgets the remembered seating (it changed); the next use reads it again. */
+  forget(showtimeId: string): void {
+    this.cache.delete(showtimeId);
+  }
+
   private async load(showtimeId: string): Promise<Seating> {
     if (!showtimeId) throw new DomainError('NOT_FOUND', 'Showtime not found');
     const stored = await this.repository.find(showtimeId);
@@ -38,7 +52,7 @@ export class SeatingService {
   }
 }
 
-function fromMovieService(showtimeId: string, source: moviePb.ShowtimeSeating): Seating {
+export function fromMovieService(showtimeId: string, source: moviePb.ShowtimeSeating): Seating {
   const showtime = source.showtime;
   if (!showtime) throw new DomainError('NOT_FOUND', `Showtime ${showtimeId} not found`);
   const prices = new Map(showtime.prices.map((p) => [p.seatType, p.amount]));
