@@ -10,7 +10,7 @@ export function showtimeCancelTests(): void {
         body: {
           movieId: movie.id,
           roomId: room.id,
-          startsAt: new Date(showtimeStart.getTime() + 5 * 86_400_000).toISOString(),
+          startsAt: new Date(showtimeStart.getTime() + 11 * 86_400_000).toISOString(),
           prices: PRICES,
           currency: 'USD',
         },

@@ -82,6 +82,7 @@ class FakeCatalog extends FakeMovies implements ReportCatalogPort {
       rating: '',
       posterUrl: '',
       releaseDate: '',
+      retiredAt: '',
     };
   }
 }

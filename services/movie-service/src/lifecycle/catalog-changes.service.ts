@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, isUuid, validationError, type FieldError, type moviePb } from '@cinema/contracts';
 import { notFound } from '../requests';
 import { toShowtime } from '../showtimes/showtimes.service';
 import { parseLayout } from '../theaters/layout';
-import { TheatersService } from '../theaters/theaters.service';
+import { TheatersService, withIds } from '../theaters/theaters.service';
 import { LifecycleRepository, type Trx } from './lifecycle.repository';
 import { has, readPatch } from './patch';
 import { SEAT_SALES, type SeatSales } from './seat-sales';
@@ -89,7 +88,7 @@ export class CatalogChangesService {
   ): Promise<void> {
     const live = await this.repository.liveShowtimes(trx, { roomIds: [roomId] });
     const idByLabel = new Map((await this.repository.seatsOf(trx, roomId)).map((s) => [s.label, s.id]));
-    const seats = layout.seats.map((seat) => ({ id: idByLabel.get(seat.label) ?? randomUUID(), ...seat }));
+    const seats = withIds(layout.seats, idByLabel);
     const gate = live.length > 0 ? await this.sales.begin(live) : null;
     if (gate && gate.withSales.length > 0)
       throw new DomainError(

@@ -252,6 +252,7 @@ export class LifecycleRepository {
     return trx
       .selectFrom('seats')
       .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
+      .select(sql<string>`coalesce(companion_of::text, '')`.as('companionOf'))
       .where('room_id', '=', roomId)
       .orderBy('y')
       .orderBy('x')
@@ -274,6 +275,7 @@ export class LifecycleRepository {
           x: s.x,
           y: s.y,
           blocked: s.blocked,
+          companion_of: s.companionOf || null,
         })),
       )
       .execute();

@@ -83,9 +83,12 @@ export function buildRoom(req: moviePb.CreateRoomRequest): { room: RoomRow; seat
   };
 }
 
-/** Gives each seat a fresh stable id, and each companion seat the id of its accessible seat. */
-function withIds(seats: LayoutSeat[]): SeatRow[] {
-  const ids = new Map(seats.map((seat) => [seat.label, randomUUID()]));
+/**
+ * Gives each seat a stable id (the one its label had before, if any, else a fresh one), and each companion
+ * seat the id of its accessible seat.
+ */
+export function withIds(seats: LayoutSeat[], existing: ReadonlyMap<string, string> = new Map()): SeatRow[] {
+  const ids = new Map(seats.map((seat) => [seat.label, existing.get(seat.label) ?? randomUUID()]));
   return seats.map(({ companionOfLabel, ...seat }) => ({
     ...seat,
     id: ids.get(seat.label) ?? randomUUID(),

@@ -219,6 +219,8 @@ export class SeatMap {
    */
   async forgetLoaded(showtimeId: string): Promise<void> {
     await this.redis.del(seatMapKeys(this.prefix, showtimeId).ready);
+  }
+
   /** Closes the showtime's sale while its seating changes (SEATING_GATE). */
   async closeForChange(
     showtimeId: string,
