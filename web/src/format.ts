@@ -42,6 +42,7 @@ export const SEAT_TYPE_NAMES: Record<SeatType, string> = {
   VIP: 'VIP',
   COUPLE: 'Couple',
   ACCESSIBLE: 'Wheelchair accessible',
+  COMPANION: 'Companion (with a wheelchair space)',
 };
 
 /** "9:05" for a number of seconds left. */

@@ -16,13 +16,8 @@ export interface RoomWithLayout extends Room {
   layout: Layout;
 }
 
-/** A showtime as the programme's life cycle adds to it (fields absent on older servers). */
-export interface ManagedShowtime extends Showtime {
-  status?: 'SCHEDULED' | 'CANCELLED';
-  cancelledAt?: string;
-  onSaleAt?: string;
-  admissionsPerMinute?: number;
-}
+/** A showtime as the manager's pages read it. */
+export type ManagedShowtime = Showtime;
 
 /** `prices` is seat type → cents (the document declares it as a bare object). */
 export type ShowtimeInput = Omit<Schemas['CreateShowtimeDto'], 'prices'> & {

@@ -122,7 +122,7 @@ export interface paths {
     get: operations['MoviesController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    delete: operations['CatalogAdminController_retireMovie'];
     options?: never;
     head?: never;
     patch: operations['MoviesController_update'];
@@ -173,7 +173,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['CatalogAdminController_updateShowtime'];
     trace?: never;
   };
   '/theaters': {
@@ -202,10 +202,10 @@ export interface paths {
     get: operations['TheatersController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    delete: operations['CatalogAdminController_retireTheater'];
     options?: never;
     head?: never;
-    patch?: never;
+    patch: operations['CatalogAdminController_updateTheater'];
     trace?: never;
   };
   '/theaters/{id}/rooms': {
@@ -222,6 +222,22 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/rooms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['CatalogAdminController_retireRoom'];
+    options?: never;
+    head?: never;
+    patch: operations['CatalogAdminController_updateRoom'];
     trace?: never;
   };
   '/seats/layout/{roomId}': {
@@ -320,6 +336,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/showtimes/{id}/blocked-seats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['BlockedSeatsController_get'];
+    put: operations['BlockedSeatsController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/bookings': {
     parameters: {
       query?: never;
@@ -394,6 +426,198 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PaymentsController_callback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bookings/{id}/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketsController_ticket'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/tickets/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['TicketsController_keys'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/checkin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['TicketsController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['UsersController_setRole'];
+    trace?: never;
+  };
+  '/showtimes/{id}/waiting-room': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WaitingRoomController_status'];
+    put?: never;
+    post: operations['WaitingRoomController_join'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/showtimes/{id}/waiting-room/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WaitingRoomController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/showtimes/{id}/bookings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminController_showtimeBookings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AdminController_payments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/bookings/{id}/refund': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AdminController_refund'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/showtimes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_showtime'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/daily': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReportsController_daily'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/showtimes/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ShowtimeCancellationController_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -514,7 +738,7 @@ export interface components {
        * @example customer
        * @enum {string}
        */
-      role: 'customer' | 'admin';
+      role: 'customer' | 'usher' | 'admin';
     };
     SessionDto: {
       user: components['schemas']['UserDto'];
@@ -592,6 +816,11 @@ export interface components {
        * @example 2030-01-31
        */
       releaseDate: string;
+      /**
+       * Format: date-time
+       * @description When it was retired (DELETE); absent while it is in use. A retired one is left out of listings
+       */
+      retiredAt?: string;
     };
     MovieListDto: {
       items: components['schemas']['MovieDto'][];
@@ -643,6 +872,27 @@ export interface components {
       seatsAvailable: number;
       /** @example 50 */
       capacity: number;
+      /**
+       * @example SCHEDULED
+       * @enum {string}
+       */
+      status: 'SCHEDULED' | 'CANCELLED';
+      /**
+       * Format: date-time
+       * @description When holds open; absent: on sale as soon as listed
+       * @example 2030-01-24T10:00:00.000Z
+       */
+      onSaleAt?: string;
+      /**
+       * @description Customers the waiting room admits per minute; absent: no waiting room
+       * @example 600
+       */
+      admissionsPerMinute?: number;
+      /**
+       * Format: date-time
+       * @description Present once cancelled
+       */
+      cancelledAt?: string;
     };
     ShowtimeListDto: {
       items: components['schemas']['ShowtimeDto'][];
@@ -694,6 +944,16 @@ export interface components {
       prices: Record<string, never>;
       /** @example USD */
       currency: string;
+      /**
+       * @description When holds open (before startsAt); absent: on sale at once
+       * @example 2030-01-24T10:00:00Z
+       */
+      onSaleAt?: string;
+      /**
+       * @description Customers admitted per minute through a waiting room; absent: no waiting room
+       * @example 600
+       */
+      admissionsPerMinute?: number;
     };
     RoomDto: {
       /** Format: uuid */
@@ -707,6 +967,11 @@ export interface components {
        * @example 50
        */
       capacity: number;
+      /**
+       * Format: date-time
+       * @description When it was retired (DELETE); absent while it is in use. A retired one is left out of listings
+       */
+      retiredAt?: string;
     };
     TheaterDto: {
       /** Format: uuid */
@@ -717,7 +982,13 @@ export interface components {
       address: string;
       /** @example Springfield */
       city: string;
+      /** @description Its rooms that are not retired */
       rooms: components['schemas']['RoomDto'][];
+      /**
+       * Format: date-time
+       * @description When it was retired (DELETE); absent while it is in use. A retired one is left out of listings
+       */
+      retiredAt?: string;
     };
     TheaterListDto: {
       items: components['schemas']['TheaterDto'][];
@@ -740,7 +1011,7 @@ export interface components {
       /** @example A */
       label: string;
       /**
-       * @description S standard, V VIP, C couple, A accessible, X blocked, . gap
+       * @description S standard, V VIP, C couple, A accessible, P companion (of the accessible seat next to it), X blocked, . gap
        * @example SSSS..VVVV
        */
       pattern: string;
@@ -763,7 +1034,7 @@ export interface components {
        * @example STANDARD
        * @enum {string}
        */
-      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
+      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
       /** @example 0 */
       x: number;
       /** @example 0 */
@@ -773,6 +1044,11 @@ export interface components {
        * @enum {boolean}
        */
       blocked?: true;
+      /**
+       * Format: uuid
+       * @description A COMPANION seat: the ACCESSIBLE seat it belongs to; absent otherwise
+       */
+      companionOf?: string;
     };
     LayoutSeatRowDto: {
       /** @example A */
@@ -796,7 +1072,44 @@ export interface components {
        * @example 50
        */
       capacity: number;
+      /**
+       * Format: date-time
+       * @description When it was retired (DELETE); absent while it is in use. A retired one is left out of listings
+       */
+      retiredAt?: string;
       layout: components['schemas']['RoomLayoutDto'];
+    };
+    UpdateShowtimeDto: {
+      /** @example 2030-01-31T19:30:00Z */
+      startsAt?: string;
+      /**
+       * @example {
+       *       "STANDARD": 1200,
+       *       "VIP": 1800
+       *     }
+       */
+      prices?: Record<string, never>;
+      /** @example USD */
+      currency?: string;
+      /**
+       * @description When holds open (before startsAt); absent: on sale at once
+       * @example 2030-01-24T10:00:00Z
+       */
+      onSaleAt?: string;
+      /**
+       * @description Customers admitted per minute through a waiting room; absent: no waiting room
+       * @example 600
+       */
+      admissionsPerMinute?: number;
+    };
+    UpdateTheaterDto: {
+      name?: string;
+      address?: string;
+      city?: string;
+    };
+    UpdateRoomDto: {
+      name?: string;
+      rows?: components['schemas']['LayoutRowDto'][];
     };
     SeatStatusSeatDto: {
       /** Format: uuid */
@@ -807,7 +1120,7 @@ export interface components {
        * @example STANDARD
        * @enum {string}
        */
-      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
+      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
       /**
        * @example AVAILABLE
        * @enum {string}
@@ -823,6 +1136,11 @@ export interface components {
        * @enum {boolean}
        */
       heldByMe?: true;
+      /**
+       * Format: uuid
+       * @description A COMPANION seat: the ACCESSIBLE seat it belongs to; absent otherwise
+       */
+      companionOf?: string;
     };
     SeatStatusDto: {
       /** Format: uuid */
@@ -847,7 +1165,7 @@ export interface components {
        * @description With quantity only.
        * @enum {string}
        */
-      seatType?: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
+      seatType?: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
     };
     HoldDto: {
       /**
@@ -885,7 +1203,7 @@ export interface components {
        * @example STANDARD
        * @enum {string}
        */
-      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
+      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
       /**
        * @description Cents
        * @example 1200
@@ -958,6 +1276,23 @@ export interface components {
       roomName?: string;
       /** Format: date-time */
       startsAt?: string;
+    };
+    BlockedSeatsBody: {
+      /** @description Every seat blocked for this showtime from now on; an empty list lifts every block */
+      seatIds: string[];
+      /** @example Camera position */
+      reason?: string;
+    };
+    BlockedSeatsDto: {
+      /** Format: uuid */
+      showtimeId: string;
+      /** @description In the room's order (front row first) */
+      seatIds: string[];
+      /**
+       * @description Absent when none was given
+       * @example Camera position
+       */
+      reason?: string;
     };
     BookingListDto: {
       items: components['schemas']['BookingDto'][];
@@ -1036,6 +1371,409 @@ export interface components {
     WebhookReceivedDto: {
       /** @enum {boolean} */
       received: true;
+    };
+    TicketDto: {
+      /** Format: uuid */
+      bookingId: string;
+      /**
+       * @description The short human code, for the box office
+       * @example K7M2Q9XA
+       */
+      ticketCode: string;
+      /**
+       * @description base64url(payload JSON).base64url(Ed25519 signature): what the QR code holds; verify it with GET /tickets/keys
+       * @example eyJ2IjoxLCJrIjoiYUJjRGVGZ0giLCJiIjoiLi4uIn0.c2lnbmF0dXJl
+       */
+      ticket: string;
+      /**
+       * @description The QR code of `ticket`, an SVG document
+       * @example <svg xmlns="http://www.w3.org/2000/svg" ...
+       */
+      qrSvg: string;
+    };
+    TicketKeyDto: {
+      /**
+       * @description Key id: the `k` of a ticket payload
+       * @example aBcDeFgH
+       */
+      kid: string;
+      /** @enum {string} */
+      alg: 'Ed25519';
+      /** @description The raw 32-byte public key, base64url */
+      publicKey: string;
+      /** @description The same key as an SPKI PEM */
+      pem: string;
+    };
+    TicketKeysDto: {
+      keys: components['schemas']['TicketKeyDto'][];
+    };
+    CheckInDto: {
+      /** @description The ticket as read from its QR code */
+      ticket: string;
+      /**
+       * Format: uuid
+       * @description The showtime being admitted: a ticket for another one is 409 WRONG_SHOWTIME
+       */
+      showtimeId?: string;
+      /**
+       * @description Where the scan happens
+       * @example Door 2
+       */
+      gate?: string;
+    };
+    CheckInShowtimeDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @example Dune: Part Two */
+      movieTitle: string;
+      /** @example Cinema Central */
+      theaterName: string;
+      /** @example Room 1 */
+      roomName: string;
+    };
+    CheckInSeatDto: {
+      /** Format: uuid */
+      seatId: string;
+      /** @example A1 */
+      label: string;
+      /**
+       * @example STANDARD
+       * @enum {string}
+       */
+      type: 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
+    };
+    CheckInResultDto: {
+      /** Format: uuid */
+      bookingId: string;
+      /** @example K7M2Q9XA */
+      ticketCode: string;
+      showtime: components['schemas']['CheckInShowtimeDto'];
+      seats: components['schemas']['CheckInSeatDto'][];
+      /** Format: date-time */
+      checkedInAt: string;
+      /**
+       * Format: uuid
+       * @description The usher or admin who scanned it
+       */
+      checkedInBy: string;
+      /** @example Door 2 */
+      gate?: string;
+    };
+    SetRoleDto: {
+      /**
+       * @example usher
+       * @enum {string}
+       */
+      role: 'customer' | 'usher' | 'admin';
+    };
+    AdmissionDto: {
+      /** @description Send it with holds for this showtime as header X-Admission-Token */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    WaitingRoomDto: {
+      /** Format: uuid */
+      showtimeId: string;
+      /**
+       * @description NOT_REQUIRED: no waiting room, hold directly. NOT_JOINED: not in the room (POST joins). BEFORE_SALE: joined before onSaleAt; at onSaleAt every early arrival gets a random place. WAITING: in the queue. ADMITTED: `admission` lets the customer hold. EXPIRED: the place was lost (no sign of life when it came up) or the admission ran out; POST joins again at the end.
+       * @example WAITING
+       * @enum {string}
+       */
+      state: 'NOT_REQUIRED' | 'NOT_JOINED' | 'BEFORE_SALE' | 'WAITING' | 'ADMITTED' | 'EXPIRED';
+      /**
+       * @description WAITING only; 1 is next
+       * @example 42
+       */
+      position?: number;
+      /**
+       * @description WAITING only
+       * @example 84
+       */
+      estimatedWaitSeconds?: number;
+      /**
+       * Format: date-time
+       * @description When the sale opens, if it has such a time
+       */
+      onSaleAt?: string;
+      /** @example 60 */
+      admissionsPerMinute?: number;
+      /** @description ADMITTED only */
+      admission?: components['schemas']['AdmissionDto'];
+      /** @description Opens GET /showtimes/:id/waiting-room/stream?ticket=... (an EventSource cannot send a bearer token); short-lived, for this customer and showtime only, good for nothing else */
+      streamTicket?: string;
+    };
+    AdminRefundDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example c7d9a0b1-2e3f-4a5b-8c6d-7e8f9a0b1c2d */
+      paymentId: string;
+      /**
+       * @description FULL: all that remained; the booking was cancelled with it
+       * @enum {string}
+       */
+      kind: 'PARTIAL' | 'FULL';
+      /**
+       * @description Cents
+       * @example 500
+       */
+      amount: number;
+      /** @example Sound failed during the film */
+      reason: string;
+      /**
+       * @description SUCCEEDED once the processor confirmed it
+       * @enum {string}
+       */
+      status: 'REQUESTED' | 'SUCCEEDED';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description The administrator who asked for it
+       */
+      requestedBy?: string;
+    };
+    AdminBookingDto: {
+      /**
+       * Format: uuid
+       * @example 9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b
+       */
+      id: string;
+      /** Format: uuid */
+      userId: string;
+      /** Format: uuid */
+      showtimeId: string;
+      seats: components['schemas']['BookingSeatDto'][];
+      /**
+       * @description Cents, the sum of the seat prices
+       * @example 2400
+       */
+      totalAmount: number;
+      /** @example USD */
+      currency: string;
+      /**
+       * @example PENDING
+       * @enum {string}
+       */
+      status: 'PENDING' | 'CONFIRMED' | 'EXPIRED' | 'CANCELLED' | 'FAILED';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description A PENDING booking is payable until then
+       */
+      expiresAt: string;
+      /** Format: date-time */
+      confirmedAt?: string;
+      /**
+       * Format: date-time
+       * @description When it became EXPIRED, CANCELLED or FAILED
+       */
+      endedAt?: string;
+      /** @description The latest payment attempt */
+      payment?: components['schemas']['BookingPaymentDto'];
+      /**
+       * @description Once CONFIRMED
+       * @example TKT-7Q2K9M
+       */
+      ticketCode?: string;
+      /** @example The Long Rehearsal */
+      movieTitle?: string;
+      /** @example Odeon */
+      theaterName?: string;
+      /** @example Room 1 */
+      roomName?: string;
+      /** Format: date-time */
+      startsAt?: string;
+      /** @example ada@example.com */
+      userEmail?: string;
+      /**
+       * @description Cents refunded or being refunded to the customer for this booking
+       * @example 0
+       */
+      refundedAmount: number;
+      /** @description Refunds an administrator asked for */
+      refunds: components['schemas']['AdminRefundDto'][];
+    };
+    AdminBookingListDto: {
+      items: components['schemas']['AdminBookingDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      limit: number;
+      /**
+       * @description All items on every page
+       * @example 1
+       */
+      total: number;
+    };
+    AdminPaymentDto: {
+      /** @example c7d9a0b1-2e3f-4a5b-8c6d-7e8f9a0b1c2d */
+      paymentId: string;
+      /** Format: uuid */
+      bookingId: string;
+      /** Format: uuid */
+      showtimeId: string;
+      /** Format: uuid */
+      userId: string;
+      /** @example ada@example.com */
+      userEmail?: string;
+      /**
+       * @example SUCCEEDED
+       * @enum {string}
+       */
+      status: 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+      /** @example card_declined */
+      failureCode?: string;
+      /**
+       * @description Cents, the booking's price
+       * @example 2400
+       */
+      amount: number;
+      /** @example USD */
+      currency: string;
+      /** @description This payment confirmed its booking */
+      confirmedBooking: boolean;
+      /** @description Refunds an administrator asked for */
+      refunds: components['schemas']['AdminRefundDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AdminPaymentListDto: {
+      items: components['schemas']['AdminPaymentDto'][];
+      /** @example 1 */
+      page: number;
+      /** @example 20 */
+      limit: number;
+      /**
+       * @description All items on every page
+       * @example 1
+       */
+      total: number;
+    };
+    RefundBookingDto: {
+      /**
+       * @description Cents; omitted: all that remains (the booking is then cancelled and its seats freed)
+       * @example 500
+       */
+      amount?: number;
+      /** @example Sound failed during the film */
+      reason: string;
+    };
+    RefundAcceptedDto: {
+      /** @description CANCELLED after a FULL refund, CONFIRMED otherwise */
+      booking: components['schemas']['AdminBookingDto'];
+      refund: components['schemas']['AdminRefundDto'];
+      /**
+       * @description Cents that can still be refunded
+       * @example 1900
+       */
+      refundableAmount: number;
+    };
+    ReportRowDto: {
+      /** @enum {string} */
+      level: 'showtime' | 'movie' | 'day';
+      /**
+       * @description UTC day (showtime and day rows)
+       * @example 2030-01-31
+       */
+      date?: string;
+      /** Format: uuid */
+      movieId?: string;
+      /** @example The Long Rehearsal */
+      movieTitle?: string;
+      /** Format: uuid */
+      showtimeId?: string;
+      /** Format: date-time */
+      startsAt?: string;
+      /** Format: uuid */
+      roomId?: string;
+      /**
+       * @description The showtime's status
+       * @example SCHEDULED
+       */
+      status?: string;
+      /**
+       * @description Rows never mix currencies
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description Showtimes counted in this row
+       * @example 1
+       */
+      showtimes: number;
+      /**
+       * @description Seats (cancelled showtimes count 0 in sums)
+       * @example 120
+       */
+      capacity: number;
+      /**
+       * @description Seats of CONFIRMED bookings
+       * @example 42
+       */
+      sold: number;
+      /**
+       * @description Seats held now, or in a booking awaiting payment
+       * @example 4
+       */
+      held: number;
+      /**
+       * @description Seats not for sale
+       * @example 2
+       */
+      blocked: number;
+      /** @example 72 */
+      available: number;
+      /**
+       * @description Seats of confirmed bookings later cancelled and refunded
+       * @example 2
+       */
+      refundedSeats: number;
+      /**
+       * @description Cents paid for confirmed bookings
+       * @example 52800
+       */
+      grossAmount: number;
+      /**
+       * @description Cents refunded or being refunded
+       * @example 2400
+       */
+      refundedAmount: number;
+      /**
+       * @description grossAmount - refundedAmount
+       * @example 50400
+       */
+      netRevenue: number;
+      /**
+       * @description sold / capacity
+       * @example 0.35
+       */
+      occupancy: number;
+    };
+    ReportDto: {
+      /**
+       * @description First UTC day
+       * @example 2030-01-01
+       */
+      from: string;
+      /**
+       * @description Last UTC day, included
+       * @example 2030-01-31
+       */
+      to: string;
+      /** Format: date-time */
+      generatedAt: string;
+      /** @description One row per showtime, by start */
+      showtimes: components['schemas']['ReportRowDto'][];
+      /** @description One row per movie and currency, by title */
+      movies: components['schemas']['ReportRowDto'][];
+      /** @description One row per UTC day and currency */
+      days: components['schemas']['ReportRowDto'][];
     };
     /**
      * @example {
@@ -2579,6 +3317,213 @@ export interface operations {
       };
     };
   };
+  CatalogAdminController_retireMovie: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Retired (again: still 204); kept for history, gone from listings */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description RESOURCE_IN_USE */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'RESOURCE_IN_USE';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   MoviesController_update: {
     parameters: {
       query?: never;
@@ -3446,6 +4391,219 @@ export interface operations {
       };
     };
   };
+  CatalogAdminController_updateShowtime: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateShowtimeDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShowtimeDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description SHOWTIME_OVERLAP, SHOWTIME_HAS_SALES, SHOWTIME_CANCELLED, CONFLICT */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'SHOWTIME_OVERLAP' | 'SHOWTIME_HAS_SALES' | 'SHOWTIME_CANCELLED' | 'CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   TheatersController_list: {
     parameters: {
       query?: {
@@ -3936,6 +5094,408 @@ export interface operations {
       };
     };
   };
+  CatalogAdminController_retireTheater: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Retired with its rooms (again: still 204); kept for history, gone from listings */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description RESOURCE_IN_USE */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'RESOURCE_IN_USE';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  CatalogAdminController_updateTheater: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTheaterDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TheaterDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
   TheatersController_createRoom: {
     parameters: {
       query?: never;
@@ -4074,6 +5634,426 @@ export interface operations {
             error?: 'Conflict';
             /** @enum {string} */
             code?: 'CONFLICT' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_USE';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  CatalogAdminController_retireRoom: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Retired (again: still 204); kept for history, gone from listings */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description RESOURCE_IN_USE */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'RESOURCE_IN_USE';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  CatalogAdminController_updateRoom: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateRoomDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomWithLayoutDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description CONFLICT, LAYOUT_LOCKED */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'CONFLICT' | 'LAYOUT_LOCKED';
           };
         };
       };
@@ -4469,6 +6449,8 @@ export interface operations {
       header?: {
         /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
         'X-Request-Id'?: string;
+        /** @description The waiting-room admission */
+        'X-Admission-Token'?: string;
         /** @description Replays the first response */
         'Idempotency-Key'?: string;
       };
@@ -4530,6 +6512,24 @@ export interface operations {
           };
         };
       };
+      /** @description NOT_ADMITTED */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'NOT_ADMITTED';
+          };
+        };
+      };
       /** @description NOT_FOUND */
       404: {
         headers: {
@@ -4566,7 +6566,7 @@ export interface operations {
           };
         };
       };
-      /** @description SEATS_UNAVAILABLE, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE */
+      /** @description SEATS_UNAVAILABLE, COMPANION_SEAT_ALONE, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, NOT_ON_SALE, SHOWTIME_CANCELLED */
       409: {
         headers: {
           /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
@@ -4580,7 +6580,13 @@ export interface operations {
             /** @enum {string} */
             error?: 'Conflict';
             /** @enum {string} */
-            code?: 'SEATS_UNAVAILABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_USE';
+            code?:
+              | 'SEATS_UNAVAILABLE'
+              | 'COMPANION_SEAT_ALONE'
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'IDEMPOTENCY_KEY_IN_USE'
+              | 'NOT_ON_SALE'
+              | 'SHOWTIME_CANCELLED';
           };
         };
       };
@@ -4922,7 +6928,7 @@ export interface operations {
           };
         };
       };
-      /** @description HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE */
+      /** @description HOLD_EXPIRED, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, SHOWTIME_CANCELLED */
       409: {
         headers: {
           /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
@@ -4936,7 +6942,8 @@ export interface operations {
             /** @enum {string} */
             error?: 'Conflict';
             /** @enum {string} */
-            code?: 'HOLD_EXPIRED' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_USE';
+            code?:
+              'HOLD_EXPIRED' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_USE' | 'SHOWTIME_CANCELLED';
           };
         };
       };
@@ -5121,6 +7128,410 @@ export interface operations {
             error?: 'Request Timeout';
             /** @enum {string} */
             code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  BlockedSeatsController_get: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlockedSeatsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  BlockedSeatsController_replace: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BlockedSeatsBody'];
+      };
+    };
+    responses: {
+      /** @description The showtime’s blocked seats, now */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlockedSeatsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description SEATS_UNAVAILABLE */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'SEATS_UNAVAILABLE';
           };
         };
       };
@@ -5964,6 +8375,2492 @@ export interface operations {
             error?: 'Bad Request';
             /** @enum {string} */
             code?: 'VALIDATION_FAILED' | 'INVALID_SIGNATURE';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  TicketsController_ticket: {
+    parameters: {
+      query?: {
+        /** @description `png`: the QR code image itself (image/png) instead of the JSON */
+        format?: 'json' | 'png';
+      };
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /**
+       * @description OK
+       *
+       *     The ticket and its QR code as SVG; with `?format=png` the QR code image itself
+       */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketDto'];
+          'image/png': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description TICKET_NOT_VALID */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'TICKET_NOT_VALID';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  TicketsController_keys: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The public keys tickets are signed with (Ed25519) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TicketKeysDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  TicketsController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description Admitted: the showtime and the seats of the ticket */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED, INVALID_TICKET */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED' | 'INVALID_TICKET';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description ALREADY_CHECKED_IN, TICKET_NOT_VALID, WRONG_SHOWTIME */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'ALREADY_CHECKED_IN' | 'TICKET_NOT_VALID' | 'WRONG_SHOWTIME';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  UsersController_setRole: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetRoleDto'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description CONFLICT */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'CONFLICT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  WaitingRoomController_status: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitingRoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description SHOWTIME_CANCELLED */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'SHOWTIME_CANCELLED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  WaitingRoomController_join: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WaitingRoomDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description SHOWTIME_CANCELLED */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'SHOWTIME_CANCELLED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  WaitingRoomController_stream: {
+    parameters: {
+      query?: {
+        /** @description streamTicket from GET/POST waiting-room */
+        ticket?: unknown;
+      };
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A waiting-room event now and on every change */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example event: waiting-room
+           *     data: {"showtimeId":"6f1c2a52-3c8e-4a5e-9a53-3f1b1f2f5e11","state":"WAITING","position":42,"estimatedWaitSeconds":84}
+           *
+           *     : ping
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description SHOWTIME_CANCELLED */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'SHOWTIME_CANCELLED';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  AdminController_showtimeBookings: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+      };
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The showtime's bookings, newest first */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminBookingListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  AdminController_payments: {
+    parameters: {
+      query?: {
+        page?: number;
+        limit?: number;
+        /** @description Only payments of bookings of this showtime */
+        showtimeId?: string;
+        status?: 'PROCESSING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+      };
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Payment attempts and their refunds, newest first */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminPaymentListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  AdminController_refund: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+        /** @description Replays the first response */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefundBookingDto'];
+      };
+    };
+    responses: {
+      /** @description The refund is under way */
+      202: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description `true` when this is the replay of the first answer to the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RefundAcceptedDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description BOOKING_NOT_REFUNDABLE, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 409;
+            /** @enum {string} */
+            error?: 'Conflict';
+            /** @enum {string} */
+            code?: 'BOOKING_NOT_REFUNDABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'IDEMPOTENCY_KEY_IN_USE';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  ReportsController_showtime: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `text/csv` for CSV (RFC 4180, a header row), JSON otherwise */
+        Accept?: string;
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          /** @description The request id */
+          'X-Request-Id'?: string;
+          /** @description With text/csv: `attachment; filename=...` */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDto'];
+          /**
+           * @example level,date,movieId,movieTitle,showtimeId,startsAt,roomId,status,currency,showtimes,capacity,sold,held,blocked,available,refundedSeats,grossAmount,refundedAmount,netRevenue,occupancy
+           *     showtime,2030-01-31,...
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  ReportsController_daily: {
+    parameters: {
+      query: {
+        /** @description First UTC day, YYYY-MM-DD */
+        from: string;
+        /** @description Last UTC day, included; at most 92 days after from */
+        to: string;
+      };
+      header?: {
+        /** @description `text/csv` for CSV (RFC 4180, a header row), JSON otherwise */
+        Accept?: string;
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          /** @description The request id */
+          'X-Request-Id'?: string;
+          /** @description With text/csv: `attachment; filename=...` */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportDto'];
+          /**
+           * @example level,date,movieId,movieTitle,showtimeId,startsAt,roomId,status,currency,showtimes,capacity,sold,held,blocked,available,refundedSeats,grossAmount,refundedAmount,netRevenue,occupancy
+           *     showtime,2030-01-31,...
+           */
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description REQUEST_TIMEOUT */
+      408: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 408;
+            /** @enum {string} */
+            error?: 'Request Timeout';
+            /** @enum {string} */
+            code?: 'REQUEST_TIMEOUT';
+          };
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 413;
+            /** @enum {string} */
+            error?: 'Payload Too Large';
+            /** @enum {string} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /** @description HEADERS_TOO_LARGE */
+      431: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 431;
+            /** @enum {string} */
+            error?: 'Request Header Fields Too Large';
+            /** @enum {string} */
+            code?: 'HEADERS_TOO_LARGE';
+          };
+        };
+      };
+      /** @description INTERNAL */
+      500: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 500;
+            /** @enum {string} */
+            error?: 'Internal Server Error';
+            /** @enum {string} */
+            code?: 'INTERNAL';
+          };
+        };
+      };
+      /** @description UNAVAILABLE */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          /** @description Seconds to wait before trying again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 503;
+            /** @enum {string} */
+            error?: 'Service Unavailable';
+            /** @enum {string} */
+            code?: 'UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  ShowtimeCancellationController_cancel: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description 1..128 of A-Z a-z 0-9 . _ : - ; echoed in the answer and followed through the system */
+        'X-Request-Id'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ShowtimeDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED */
+      400: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 400;
+            /** @enum {string} */
+            error?: 'Bad Request';
+            /** @enum {string} */
+            code?: 'VALIDATION_FAILED';
+          };
+        };
+      };
+      /** @description UNAUTHENTICATED */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 401;
+            /** @enum {string} */
+            error?: 'Unauthorized';
+            /** @enum {string} */
+            code?: 'UNAUTHENTICATED';
+          };
+        };
+      };
+      /** @description FORBIDDEN */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 403;
+            /** @enum {string} */
+            error?: 'Forbidden';
+            /** @enum {string} */
+            code?: 'FORBIDDEN';
+          };
+        };
+      };
+      /** @description NOT_FOUND */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's own X-Request-Id if valid, otherwise a fresh UUID */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'] & {
+            /** @enum {integer} */
+            statusCode?: 404;
+            /** @enum {string} */
+            error?: 'Not Found';
+            /** @enum {string} */
+            code?: 'NOT_FOUND';
           };
         };
       };

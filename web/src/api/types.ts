@@ -1,7 +1,7 @@
 // The shapes of the public HTTP API (docs/api.md), as the app reads them. openapi-check.ts holds each one
 // against the types generated from the gateway's OpenAPI document (openapi.d.ts): drift fails `tsc`.
 
-export type Role = 'customer' | 'admin';
+export type Role = 'customer' | 'usher' | 'admin';
 
 export interface User {
   id: string;
@@ -34,10 +34,12 @@ export interface Movie {
   rating: string | null;
   posterUrl: string | null;
   releaseDate: string | null;
+  /** Present once retired: kept for history, gone from listings. */
+  retiredAt?: string;
 }
 
-export type SeatType = 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE';
-export const SEAT_TYPES: readonly SeatType[] = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'];
+export type SeatType = 'STANDARD' | 'VIP' | 'COUPLE' | 'ACCESSIBLE' | 'COMPANION';
+export const SEAT_TYPES: readonly SeatType[] = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE', 'COMPANION'];
 
 export interface Showtime {
   id: string;
@@ -51,6 +53,12 @@ export interface Showtime {
   currency: string;
   seatsAvailable: number;
   capacity: number;
+  status: 'SCHEDULED' | 'CANCELLED';
+  /** When holds open; absent: on sale as soon as listed. */
+  onSaleAt?: string;
+  /** Customers the waiting room admits per minute; absent: no waiting room. */
+  admissionsPerMinute?: number;
+  cancelledAt?: string;
 }
 
 export interface Room {
@@ -66,6 +74,7 @@ export interface Theater {
   address: string | null;
   city: string | null;
   rooms: Room[];
+  retiredAt?: string;
 }
 
 export interface LayoutSeat {
@@ -78,6 +87,8 @@ export interface LayoutSeat {
   /** Row index from the screen (0 is the front row). */
   y: number;
   blocked?: boolean;
+  /** A companion seat's accessible seat (held with it, or alone once it is sold). */
+  companionOf?: string;
 }
 
 export interface Layout {
@@ -97,6 +108,7 @@ export interface SeatStatusBody {
     status: SeatStatus;
     price: number;
     heldByMe?: boolean;
+    companionOf?: string;
   }[];
 }
 

@@ -402,7 +402,7 @@ function SeatPicker({
 }
 
 function SEAT_TYPES_IN(grid: SeatGrid): SeatType[] {
-  const order: SeatType[] = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE'];
+  const order: SeatType[] = ['STANDARD', 'VIP', 'COUPLE', 'ACCESSIBLE', 'COMPANION'];
   const present = new Set(grid.seats.filter((s) => !s.blocked).map((s) => s.type));
   return order.filter((t) => present.has(t));
 }
