@@ -8,6 +8,7 @@ const production = {
   JWT_SECRET: `jwt-${strong}`,
   PAYMENT_WEBHOOK_SECRET: `webhook-${strong}`,
   IDEMPOTENCY_SECRET: `idem-${strong}`,
+  WAITING_ROOM_SECRET: `waiting-${strong}`,
 };
 
 function problemOf(source: Record<string, string>): string {
@@ -37,6 +38,12 @@ describe('gateway configuration', () => {
     expect(problemOf(withoutIt)).toContain('IDEMPOTENCY_SECRET');
     expect(problemOf({ ...production, IDEMPOTENCY_SECRET: 'short' })).toContain('IDEMPOTENCY_SECRET');
     expect(problemOf(production)).not.toContain('IDEMPOTENCY_SECRET');
+  });
+
+  it('refuses to start in production without a strong WAITING_ROOM_SECRET', () => {
+    const { WAITING_ROOM_SECRET: _, ...withoutIt } = production;
+    expect(problemOf(withoutIt)).toContain('WAITING_ROOM_SECRET');
+    expect(problemOf({ ...production, WAITING_ROOM_SECRET: 'short' })).toContain('WAITING_ROOM_SECRET');
   });
 
   it('starts in production without PAYMENT_API_KEY: booking-service makes the payments', () => {
