@@ -166,4 +166,28 @@ describe('the API client', () => {
       'Too many attempts in a short time. Please try again in 42 seconds.',
     );
   });
+
+  it("sends the waiting room's admission with a hold only when there is one", async () => {
+    const seen: (string | undefined)[] = [];
+    vi.stubGlobal('fetch', async (_path: string, init: RequestInit) => {
+      seen.push((init.headers as Record<string, string>)['x-admission-token']);
+      return json(201, {});
+    });
+    await client.api.holdSeats('s1', ['a'], 'adm-1');
+    await client.api.holdBest('s1', 2, undefined, 'adm-2');
+    await client.api.holdSeats('s1', ['a']);
+    expect(seen).toEqual(['adm-1', 'adm-2', undefined]);
+  });
+
+  it('says the sale and waiting-room refusals in words', async () => {
+    fakeApi(() => error(409, 'NOT_ON_SALE', { onSaleAt: '2030-01-01T00:00:00.000Z' }));
+    const early = await client.api.holdSeats('s1', ['a']).catch((e: unknown) => e);
+    expect(errors.describeError(early)).toMatch(/^Tickets for this showtime are not on sale yet\./);
+    fakeApi(() => error(403, 'NOT_ADMITTED'));
+    const notAdmitted = await client.api.holdSeats('s1', ['a'], 'old').catch((e: unknown) => e);
+    expect(errors.describeError(notAdmitted)).toMatch(/waiting room/);
+    fakeApi(() => error(409, 'TICKET_NOT_VALID', { status: 'CANCELLED' }));
+    const noTicket = await client.api.ticket('b1').catch((e: unknown) => e);
+    expect(errors.describeError(noTicket)).toMatch(/no valid ticket/);
+  });
 });

@@ -15,7 +15,9 @@ import type {
   Session,
   Showtime,
   Theater,
+  Ticket,
   User,
+  WaitingRoom,
 } from './types';
 
 export class ApiError extends Error {
@@ -227,6 +229,12 @@ export function newIdempotencyKey(): string {
   );
 }
 
+function holdHeaders(admissionToken: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { 'idempotency-key': newIdempotencyKey() };
+  if (admissionToken) headers['x-admission-token'] = admissionToken;
+  return headers;
+}
+
 export const api = {
   async register(email: string, password: string, name: string): Promise<User> {
     setSession(await send<Session>('POST', '/auth/register', { body: { email, password, name } }));
@@ -263,17 +271,18 @@ export const api = {
   layout: (roomId: string) => request<Layout>('GET', `/seats/layout/${id(roomId)}`),
   seatStatus: (showtimeId: string) =>
     request<SeatStatusBody>('GET', `/seats/status/${id(showtimeId)}`, { auth: signedIn() }),
-  holdSeats: (showtimeId: string, seatIds: string[]) =>
+  /** `admissionToken`: the waiting room's admission, for a showtime that has one. */
+  holdSeats: (showtimeId: string, seatIds: string[], admissionToken?: string) =>
     request<Hold>('POST', '/seats/hold', {
       auth: true,
       body: { showtimeId, seatIds },
-      headers: { 'idempotency-key': newIdempotencyKey() },
+      headers: holdHeaders(admissionToken),
     }),
-  holdBest: (showtimeId: string, quantity: number, seatType?: SeatType) =>
+  holdBest: (showtimeId: string, quantity: number, seatType?: SeatType, admissionToken?: string) =>
     request<Hold>('POST', '/seats/hold', {
       auth: true,
       body: seatType ? { showtimeId, quantity, seatType } : { showtimeId, quantity },
-      headers: { 'idempotency-key': newIdempotencyKey() },
+      headers: holdHeaders(admissionToken),
     }),
   release: (holdId: string) =>
     request<{ holdId: string; released: string[] }>('POST', '/seats/release', {
@@ -303,4 +312,10 @@ export const api = {
       body: { bookingId, card },
       headers: { 'idempotency-key': key },
     }),
+
+  ticket: (bookingId: string) => request<Ticket>('GET', `/bookings/${id(bookingId)}/ticket`, { auth: true }),
+  waitingRoom: (showtimeId: string) =>
+    request<WaitingRoom>('GET', `/showtimes/${id(showtimeId)}/waiting-room`, { auth: true }),
+  joinWaitingRoom: (showtimeId: string) =>
+    request<WaitingRoom>('POST', `/showtimes/${id(showtimeId)}/waiting-room`, { auth: true }),
 };

@@ -34,6 +34,10 @@ const SENTENCES: Record<string, string> = {
   REQUEST_TIMEOUT: 'The request took too long. Please try again.',
   UNAVAILABLE: 'Part of the cinema system is unavailable right now. Please try again in a moment.',
   INTERNAL: 'Something went wrong on our side. Please try again.',
+  NOT_ON_SALE: 'Tickets for this showtime are not on sale yet. Please come back when the sale opens.',
+  NOT_ADMITTED: 'Your turn in the waiting room has ended or not come yet. Please rejoin the queue.',
+  SHOWTIME_CANCELLED: 'This showtime has been cancelled, so it can no longer be booked.',
+  TICKET_NOT_VALID: 'This booking has no valid ticket: it is not confirmed, or it was cancelled.',
 };
 
 /** A sentence for a failed payment's `failureCode`. */

@@ -25,4 +25,6 @@ export type OpenApiChecks = [
   Holds<Reads<Types.PaymentAccepted, S['PaymentAcceptedDto']>>,
   Holds<Reads<Types.ErrorBody, S['ErrorBodyDto']>>,
   Holds<Same<Types.Card, S['CardDto']>>,
+  Holds<Reads<Types.Ticket, S['TicketDto']>>,
+  Holds<Reads<Types.WaitingRoom, S['WaitingRoomDto']>>,
 ];

@@ -171,3 +171,28 @@ export interface ErrorBody {
   message: string;
   details: Record<string, unknown>;
 }
+
+/** A confirmed booking's ticket: `qrSvg` is the QR code of `ticket` as an SVG document. */
+export interface Ticket {
+  bookingId: string;
+  ticketCode: string;
+  ticket: string;
+  qrSvg: string;
+}
+
+export type WaitingRoomState =
+  'NOT_REQUIRED' | 'NOT_JOINED' | 'BEFORE_SALE' | 'WAITING' | 'ADMITTED' | 'EXPIRED';
+
+/** The customer's place in a showtime's waiting room (docs/api.md, On-sales and the waiting room). */
+export interface WaitingRoom {
+  showtimeId: string;
+  state: WaitingRoomState;
+  position?: number;
+  estimatedWaitSeconds?: number;
+  onSaleAt?: string;
+  admissionsPerMinute?: number;
+  /** ADMITTED only: send `token` as `X-Admission-Token` with every hold until `expiresAt`. */
+  admission?: { token: string; expiresAt: string };
+  /** Opens the live stream (an EventSource cannot send a bearer token). */
+  streamTicket?: string;
+}

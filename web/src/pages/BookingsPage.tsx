@@ -5,6 +5,7 @@ import type { Booking } from '../api/types';
 import { ErrorNote, Loading, Note, useLoad } from '../components';
 import { dateTimeLabel, money } from '../format';
 import { Link } from '../router';
+import { TicketView } from './TicketView';
 
 const STATUS_WORDS: Record<Booking['status'], string> = {
   PENDING: 'Awaiting payment',
@@ -57,6 +58,7 @@ export function BookingsPage() {
 
 function BookingCard({ booking: b, onChange }: { booking: Booking; onChange(b: Booking): void }) {
   const [asking, setAsking] = useState(false);
+  const [showTicket, setShowTicket] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const titleId = `booking-${b.id}`;
@@ -114,12 +116,18 @@ function BookingCard({ booking: b, onChange }: { booking: Booking; onChange(b: B
             Pay now
           </Link>
         )}
+        {b.status === 'CONFIRMED' && (
+          <button type="button" aria-expanded={showTicket} onClick={() => setShowTicket((v) => !v)}>
+            {showTicket ? 'Hide ticket' : 'Show ticket'}
+          </button>
+        )}
         {cancellable(b) && !asking && (
           <button type="button" onClick={() => setAsking(true)}>
             Cancel booking
           </button>
         )}
       </div>
+      {showTicket && b.status === 'CONFIRMED' && <TicketView booking={b} />}
       {asking && cancellable(b) && (
         <div className="confirm" role="group" aria-label="Confirm cancelling">
           <p>{cancelEffect(b)}</p>

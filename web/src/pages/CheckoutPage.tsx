@@ -5,6 +5,7 @@ import type { Booking } from '../api/types';
 import { Countdown, ErrorNote, Loading, Note, useLoad } from '../components';
 import { dateTimeLabel, money, SEAT_TYPE_NAMES } from '../format';
 import { Link } from '../router';
+import { TicketView } from './TicketView';
 
 const TEST_CARDS = [
   { number: '4242424242424242', outcome: 'Payment succeeds' },
@@ -133,6 +134,7 @@ function Checkout({ booking, onChange }: { booking: Booking; onChange(b: Booking
             </p>
           )}
         </Note>
+        <TicketView booking={booking} />
         <Summary booking={booking} />
         <p>
           <Link href="/my-bookings">See my bookings</Link> · <Link href="/">Browse more films</Link>

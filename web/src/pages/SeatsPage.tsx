@@ -15,13 +15,14 @@ import {
   type Statuses,
 } from '../seatmap/model';
 import { SeatMap } from '../seatmap/SeatMap';
+import { SaleGate } from './WaitingRoom';
 
 /** The server's default MAX_SEATS_PER_HOLD; the server has the last word. */
 const MAX_SEATS = 10;
 
 const holdKey = (showtimeId: string) => `cinema.hold.${showtimeId}`;
 
-function storedHold(showtimeId: string): Hold | null {
+export function storedHold(showtimeId: string): Hold | null {
   try {
     const hold = JSON.parse(sessionStorage.getItem(holdKey(showtimeId)) ?? 'null') as Hold | null;
     return hold && Date.parse(hold.expiresAt) > Date.now() ? hold : null;
@@ -78,12 +79,20 @@ export function SeatsPage({ showtimeId }: { showtimeId: string }) {
         {movie.title} · {dateTimeLabel(showtime.startsAt)} · {theater?.name ?? ''}
         {room ? `, ${room.name}` : ''}
       </p>
-      <SeatPicker
-        key={showtime.id}
-        showtimeId={showtime.id}
-        grid={grid}
-        prices={showtime.prices}
-        currency={showtime.currency}
+      <SaleGate
+        showtime={showtime}
+        holding={() => storedHold(showtime.id) !== null}
+        render={(admissionToken, onAdmissionLost) => (
+          <SeatPicker
+            key={showtime.id}
+            showtimeId={showtime.id}
+            grid={grid}
+            prices={showtime.prices}
+            currency={showtime.currency}
+            admissionToken={admissionToken}
+            onAdmissionLost={onAdmissionLost}
+          />
+        )}
       />
     </>
   );
@@ -94,11 +103,16 @@ function SeatPicker({
   grid,
   prices: typePrices,
   currency,
+  admissionToken,
+  onAdmissionLost,
 }: {
   showtimeId: string;
   grid: SeatGrid;
   prices: Partial<Record<SeatType, number>>;
   currency: string;
+  /** The waiting room's admission, sent with every hold of a showtime that has one. */
+  admissionToken?: string;
+  onAdmissionLost(): void;
 }) {
   const user = useUser();
   const [statuses, setStatuses] = useState<Statuses | null>(null);
@@ -272,6 +286,7 @@ function SeatPicker({
       }
     }
     setError(describeError(e));
+    if (e instanceof ApiError && e.code === 'NOT_ADMITTED') onAdmissionLost();
   };
 
   const run = async (action: () => Promise<void>) => {
@@ -286,9 +301,10 @@ function SeatPicker({
     }
   };
 
-  const holdSelected = () => run(async () => took(await api.holdSeats(showtimeId, [...selected])));
+  const holdSelected = () =>
+    run(async () => took(await api.holdSeats(showtimeId, [...selected], admissionToken)));
   const holdBest = (quantity: number, type: SeatType | '') =>
-    run(async () => took(await api.holdBest(showtimeId, quantity, type || undefined)));
+    run(async () => took(await api.holdBest(showtimeId, quantity, type || undefined, admissionToken)));
   const release = () =>
     run(async () => {
       if (hold) await api.release(hold.holdId);
