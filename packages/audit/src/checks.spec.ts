@@ -447,6 +447,50 @@ describe('the audit checks', () => {
       expect(checkEmails(s, OPTS)).toEqual([]);
     });
 
+    it('takes the cancellation email of a booking cancelled with its showtime as the one for its refunds', () => {
+      const s = healthy();
+      s.bookings = [
+        booking('b1', { status: 'CANCELLED', endedAt: ago(100), cancelledWithShowtime: true }),
+        // Cancelled with its showtime while PENDING; a payment in flight then was refunded.
+        booking('b2', {
+          status: 'CANCELLED',
+          confirmedAt: null,
+          confirmedPaymentId: null,
+          endedAt: ago(100),
+          cancelledWithShowtime: true,
+        }),
+      ];
+      s.bookingPayments = [
+        { paymentId: 'pay-b1', bookingId: 'b1', status: 'REFUNDED', updatedAt: ago(90) },
+        { paymentId: 'pay-b2', bookingId: 'b2', status: 'REFUNDED', updatedAt: ago(80) },
+      ];
+      // Without it, each refunded payment lacks its email.
+      expect(checkEmails(s, OPTS).map((v) => v.message)).toEqual([
+        'booking b1 (CANCELLED) got no cancelled email',
+        'booking b2 (CANCELLED) got no cancelled email',
+      ]);
+      s.notifications.push(
+        { bookingId: 'b1', kind: 'cancelled', status: 'SENT', createdAt: ago(99), attempts: 1 },
+        { bookingId: 'b2', kind: 'cancelled', status: 'PENDING', createdAt: ago(99), attempts: 3 },
+      );
+      expect(checkEmails(s, OPTS).map((v) => v.message)).toEqual([
+        'cancelled email of booking b2 unsent after 3 attempt(s)',
+      ]);
+      s.notifications[2].status = 'SENT';
+      expect(checkEmails(s, OPTS)).toEqual([]);
+      // A refund email alone does not stand for the cancellation of a booking cancelled with its showtime.
+      s.notifications[1] = { ...s.notifications[1], kind: 'refunded' };
+      expect(checkEmails(s, OPTS).map((v) => v.message)).toEqual([
+        'booking b1 (CANCELLED) got no cancelled email',
+      ]);
+      // Another cancelled booking's refund still needs its own.
+      s.notifications[1] = { ...s.notifications[1], kind: 'cancelled' };
+      s.bookings[1].cancelledWithShowtime = false;
+      expect(checkEmails(s, OPTS).map((v) => v.message)).toEqual([
+        'booking b2 (CANCELLED) got no refunded email',
+      ]);
+    });
+
     it('wants the expired, cancelled and refunded emails too, unless there is no address', () => {
       const s = healthy();
       s.bookings = [

@@ -103,7 +103,7 @@ export async function loadSnapshot(pools: AuditPools): Promise<{ snapshot: Audit
       `SELECT id::text, status, showtime_id::text AS "showtimeId", total_amount AS "totalAmount",
               confirmed_payment_id AS "confirmedPaymentId", created_at AS "createdAt",
               expires_at AS "expiresAt", confirmed_at AS "confirmedAt", ended_at AS "endedAt",
-              (user_email LIKE '%@%') AS "hasEmail"
+              (user_email LIKE '%@%') AS "hasEmail", cancelled_with_showtime AS "cancelledWithShowtime"
          FROM bookings`,
     ),
     bookingItems: await rows<AuditSnapshot['bookingItems'][number]>(

@@ -24,6 +24,8 @@ export interface BookingFact {
   endedAt: Date | null;
   /** Whether the booking has an address to write to (emails are owed only then). */
   hasEmail: boolean;
+  /** Cancelled by its showtime's cancellation, whose email announces its refunds (booking_db, migration 006). */
+  cancelledWithShowtime?: boolean;
 }
 
 export interface BookingItemFact {

@@ -47,7 +47,11 @@ export interface EventPayloads {
   'booking.expired': BookingSnapshot;
   /** `reason` is set when the customer did not cancel it (the cinema cancelled the showtime). */
   'booking.cancelled': BookingSnapshot & { refundAmount: number; reason?: string };
-  'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string };
+  /**
+   * `showtimeCancelled`: the booking was cancelled with its showtime, whose cancellation email already
+   * announced this refund (so it gets no email of its own).
+   */
+  'booking.refunded': BookingSnapshot & { refundAmount: number; reason: string; showtimeCancelled?: true };
   'payment.succeeded': PaymentEventData;
   'payment.failed': PaymentEventData;
   'refund.succeeded': PaymentEventData & { refundId: string };

@@ -57,6 +57,7 @@ export interface BookingRefunds {
 }
 
 export interface Bookings {
+  cancelled_with_showtime: Generated<boolean>;
   confirmed_at: Timestamp | null;
   confirmed_payment_id: string | null;
   created_at: Generated<Timestamp>;

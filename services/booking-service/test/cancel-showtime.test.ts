@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { useBookingService } from './setup';
+import { paymentUpdate, useBookingService } from './setup';
 
 interface CancelledEvent {
   bookingId: string;
@@ -68,6 +68,47 @@ describe('booking-service cancels the bookings of a cancelled showtime', () => {
     await expect(
       service.booking.confirmBooking({ bookingId: pending.id, paymentId: randomUUID() }),
     ).rejects.toMatchObject({ code: 'BOOKING_NOT_PAYABLE' });
+  });
+
+  it('marks the refunds of its bookings as announced by their cancellation, and no other refund', async () => {
+    const showtimeId = randomUUID();
+    const confirmed = await book(showtimeId);
+    const paymentId = randomUUID();
+    await service.booking.confirmBooking({ bookingId: confirmed.id, paymentId });
+    const late = await book(showtimeId);
+    const customerCancelled = await book(showtimeId);
+    const ownPayment = randomUUID();
+    await service.booking.confirmBooking({ bookingId: customerCancelled.id, paymentId: ownPayment });
+    await service.booking.cancelBooking({ id: customerCancelled.id, userId: customerCancelled.userId });
+    await service.booking.cancelShowtimeBookings({ showtimeId });
+
+    const latePayment = randomUUID();
+    for (const [bookingId, payment] of [
+      [confirmed.id, paymentId],
+      [late.id, latePayment],
+      [customerCancelled.id, ownPayment],
+    ])
+      await service.booking.recordPayment({
+        ...paymentUpdate(bookingId, payment, 'REFUNDED', { reason: 'booking cancelled' }),
+        refundId: randomUUID(),
+      });
+    const rows = await service.database.pool.query<{
+      envelope: { data: { bookingId: string; showtimeCancelled?: boolean } };
+    }>(
+      `SELECT envelope FROM outbox WHERE event_type = 'booking.refunded'
+         AND envelope->'data'->>'showtimeId' = $1`,
+      [showtimeId],
+    );
+    const announced = new Map(
+      rows.rows.map((r) => [r.envelope.data.bookingId, r.envelope.data.showtimeCancelled]),
+    );
+    expect(announced).toEqual(
+      new Map([
+        [confirmed.id, true],
+        [late.id, true],
+        [customerCancelled.id, undefined],
+      ]),
+    );
   });
 
   it('refuses a booking afterwards and gives the claimed seats back', async () => {

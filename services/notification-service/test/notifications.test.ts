@@ -310,6 +310,28 @@ describe('notification-service', () => {
     });
   });
 
+  it('sends a booking cancelled with its showtime one email: the cancellation, which announces the refund', async () => {
+    const booking = snapshot({ status: 'CANCELLED' });
+    const reason = 'The cinema cancelled this showtime';
+    const refunded = envelope('booking.refunded', {
+      ...booking,
+      refundAmount: 2200,
+      reason: 'booking cancelled',
+      showtimeCancelled: true,
+    });
+    // The refund may be handled before the cancellation (redelivery, concurrent consumers): same outcome.
+    expect(await service.handle(refunded)).toBe('announced');
+    expect(
+      await service.handle(envelope('booking.cancelled', { ...booking, refundAmount: 2200, reason })),
+    ).toBe('sent');
+    expect(await service.handle(refunded)).toBe('announced');
+    const mails = smtp.forBooking(booking.bookingId);
+    expect(mails.map((m) => m.subject)).toEqual([`Your booking ${booking.bookingId} was cancelled`]);
+    expect(mails[0].decoded).toContain('A full refund of €22.00 is on its way to your card.');
+    const list = await client.listNotifications({ bookingId: booking.bookingId });
+    expect(list.items.map((n) => [n.kind, n.status])).toEqual([['cancelled', 'SENT']]);
+  });
+
   it('ignores events it does not handle and refuses malformed booking payloads', async () => {
     expect(await service.handle(envelope('booking.created', { bookingId: 'x' }))).toBe('ignored');
     await expect(service.handle(envelope('booking.confirmed', { bookingId: 'x' }))).rejects.toThrow();

@@ -172,7 +172,11 @@ const LOCK_FOR_CANCEL = `SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE`;
 /** Taken shared by the trigger that refuses bookings of a cancelled showtime (migration 003). */
 const LOCK_SHOWTIME_EXCLUSIVE = `SELECT pg_advisory_xact_lock(hashtextextended('showtime-cancel:' || $1::text, 0))`;
 const RECORD_SHOWTIME_CANCELLED = `INSERT INTO cancelled_showtimes (showtime_id) VALUES ($1) ON CONFLICT DO NOTHING`;
-const CANCEL_SHOWTIME_BOOKINGS = cancel(`showtime_id = $1 AND status IN ('PENDING', 'CONFIRMED')`);
+const CANCEL_SHOWTIME_BOOKINGS = `WITH b AS (
+    UPDATE bookings SET status = 'CANCELLED', ended_at = now(), cancelled_with_showtime = true
+    WHERE showtime_id = $1 AND status IN ('PENDING', 'CONFIRMED') RETURNING *
+  )
+  SELECT ${RECORD} FROM b`;
 
 /** Why the cinema's cancellation ended a booking, as its email says. */
 export const SHOWTIME_CANCELLED_REASON = 'The cinema cancelled this showtime';
@@ -372,7 +376,8 @@ export class BookingsRepository {
    * Records a payment attempt's status (never backwards) and returns the booking; undefined if the booking
    * does not exist. The first time a payment becomes REFUNDED, `booking.refunded` is written with it (for
    * `refundAmount`, or the booking's total); if it is the payment that confirmed the booking, the booking
-   * is CANCELLED in the same transaction, and that one email tells the customer both.
+   * is CANCELLED in the same transaction, and that one email tells the customer both. A booking cancelled
+   * with its showtime had its refund announced by its cancellation email: its event says `showtimeCancelled`.
    */
   async recordPayment(
     bookingId: string,
@@ -391,6 +396,7 @@ export class BookingsRepository {
           ...toSnapshot(booking),
           refundAmount: refund.amount ?? booking.total_amount,
           reason: refund.reason,
+          ...(booking.cancelled_with_showtime ? { showtimeCancelled: true } : {}),
         });
       return booking;
     });

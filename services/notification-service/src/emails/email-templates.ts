@@ -181,7 +181,8 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
           intro: `${b.reason}: your booking ${b.bookingId} is cancelled.`,
           rows: refund ? [...base, ['Refund', refund]] : base,
           outro: refund
-            ? `We are sorry. A full refund of ${refund} is on its way to your card.`
+            ? `We are sorry. A full refund of ${refund} is on its way to your card. It is made automatically; ` +
+              'depending on your bank, it can take a few days to appear on your statement.'
             : 'We are sorry. No payment was taken; a payment still in progress is refunded automatically.',
         };
       return {

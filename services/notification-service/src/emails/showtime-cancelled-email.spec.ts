@@ -27,6 +27,8 @@ describe('the email of a booking the cinema cancelled', () => {
     });
     expect(email.text).toContain('The cinema cancelled this showtime: your booking bk-9 is cancelled.');
     expect(email.text).toContain('A full refund of €11.00 is on its way to your card.');
+    // The one email the customer gets: no other follows when the refund is made.
+    expect(email.text).toContain('It is made automatically');
     expect(email.html).toContain('Your showtime was cancelled');
   });
 

@@ -14,7 +14,8 @@ import { ticketQrPng } from '../emails/ticket-qr';
 import { Mailer, SmtpError } from '../emails/mailer';
 import { NotificationsRepository, type NewNotification } from './notifications.repository';
 
-export type HandleResult = 'sent' | 'duplicate' | 'ignored';
+/** `announced`: a refund the booking's showtime-cancellation email already announced (no email of its own). */
+export type HandleResult = 'sent' | 'duplicate' | 'ignored' | 'announced';
 
 /** Thrown so the broker redelivers the message later (with backoff); the notification stays retryable. */
 export class RetryLaterError extends Error {
@@ -39,6 +40,13 @@ export class NotificationsService {
     const kind = KIND_BY_EVENT[envelope.type];
     if (!kind) return 'ignored';
     const booking = readBooking(envelope.data);
+    if (
+      kind === 'refunded' &&
+      (envelope.data as { showtimeCancelled?: unknown }).showtimeCancelled === true
+    ) {
+      this.logger.log(`refund of booking ${booking.bookingId} was announced by its cancellation email`);
+      return 'announced';
+    }
     const email = renderEmail(kind, booking, { timeZone: this.config.timeZone });
     const inlineImages =
       kind === 'confirmed' && booking.ticket
