@@ -7,7 +7,13 @@ export interface Answer {
   status: number;
   headers: Headers;
   text: string;
+  /** The server closed the connection before reading all of an oversized request (see `send`). */
+  closedUnread?: boolean;
 }
+
+/** Node's default limit on the request line and headers, and the gateway's body limit (413 beyond). */
+const HEADER_LIMIT_BYTES = 16 * 1024;
+const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** A request the server never answered is a failure too, but only after a deadline no healthy run nears. */
 const ANSWER_DEADLINE_MS = 90_000;
@@ -36,6 +42,22 @@ export async function send(baseUrl: string, req: FuzzRequest, token: string | un
       return { status: res.status, headers: res.headers, text: new TextDecoder().decode(first.value) };
     }
     return { status: res.status, headers: res.headers, text: await res.text() };
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // A request too large to read is answered (431, 413) and its connection closed at once: a client still
+    // sending the rest of it sees the connection go (EPIPE, ECONNRESET) before it reads the answer.
+    const oversized =
+      req.url.length + JSON.stringify(req.headers).length > HEADER_LIMIT_BYTES ||
+      (req.body !== undefined && Buffer.byteLength(String(req.body)) > BODY_LIMIT_BYTES);
+    if (oversized && ['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(cause?.code ?? '')) {
+      return { status: 0, headers: new Headers(), text: '', closedUnread: true };
+    }
+    // "fetch failed" alone names neither the request nor why: the connection closed, was refused, timed out.
+    throw new Error(
+      `${req.method} ${req.url.slice(0, 200)} got no answer: ${(error as Error).message}` +
+        (cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''),
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -111,6 +133,7 @@ function requestText(req: FuzzRequest): string {
 /** Every property of the fuzz, for one request and its answer. Returns what is wrong, empty when all holds. */
 export function problemsOf(req: FuzzRequest, answer: Answer, victim: Victim): string[] {
   const problems: string[] = [];
+  if (answer.closedUnread) return problems;
   if (answer.status >= 500) problems.push(`answered ${answer.status}`);
   if (answer.status >= 400 && req.method !== 'HEAD') {
     problems.push(...errorShapeProblems(answer).map((p) => `error body: ${p}`));
@@ -167,6 +190,7 @@ export function twinOf(
 
 /** Problems when the victim's object is told apart from a missing one. */
 export function twinProblems(original: Answer, twin: Answer, swaps: [string, string][]): string[] {
+  if (original.closedUnread || twin.closedUnread) return [];
   if (original.status >= 500 || safeCode(original.text).startsWith('IDEMPOTENCY_KEY')) return [];
   const normal = (text: string, ids: string[]) =>
     ids.reduce((t, id) => t.split(id).join('<id>'), text).replace(/"requestId":"[^"]*"/g, '');
