@@ -196,7 +196,7 @@ describe.skipIf(browserAvailable.skip)(
         body: { showtimeId, quantity: 2 },
       });
       expect(hold.status, JSON.stringify(hold.body)).toBe(201);
-      const booking = await api<{ id: string }>('POST', '/seats/book', {
+      const booking = await api<{ id: string; totalAmount: number }>('POST', '/seats/book', {
         token,
         body: { holdId: hold.body.holdId },
       });
@@ -234,21 +234,25 @@ describe.skipIf(browserAvailable.skip)(
       await expect
         .poll(() => page.locator('.occupancy').textContent(), { timeout: 60_000 })
         .toBe('2 of 44 seats sold');
-      // Bookings and refunds: the table where the server lists a showtime's bookings, else a sentence saying so.
-      await page.locator('.bookings-table, .bookings-unavailable').first().waitFor();
-      if ((await page.locator('.bookings-table').count()) > 0) {
-        await page.locator(`.bookings-table tr[data-booking-id="${booking.body.id}"]`).waitFor();
-      } else {
-        expect(await page.locator('.bookings-unavailable').textContent()).toMatch(
-          /does not list a showtime's bookings/,
-        );
-      }
+      // Bookings and refunds of the showtime: the booking just paid is listed.
+      await page.locator(`.bookings-table tr[data-booking-id="${booking.body.id}"]`).waitFor();
       await screenshot(page, 'manage-showtime');
       expect(await seriousViolations(page)).toEqual([]);
 
+      // The report of the showtime's day counts the two seats sold and their revenue, for the film.
       await section(page, 'Reports');
       await page.getByRole('heading', { name: 'Occupancy and revenue' }).waitFor();
-      await page.locator('.chart, .reports-unavailable').first().waitFor();
+      const day = start.date.toISOString().slice(0, 10);
+      await page.getByLabel('From').fill(day);
+      await page.getByLabel('To').fill(day);
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      const filmRow = page.locator('table.admin-table tr', { hasText: title });
+      await filmRow.first().waitFor();
+      const cells = await filmRow.first().locator('td').allTextContents();
+      expect(cells[1], `Sold in ${cells.join(' | ')}`).toBe('2');
+      const paidAmount = (booking.body.totalAmount / 100).toFixed(2);
+      expect(cells[6].replace(',', '.'), `Revenue in ${cells.join(' | ')}`).toContain(paidAmount);
+      await page.locator('.chart').first().waitFor();
       await screenshot(page, 'manage-reports');
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -40,9 +40,9 @@ function Table({
               <td>{num(l.sold)}</td>
               <td>{num(l.held)}</td>
               <td>{num(l.blocked)}</td>
-              <td>{num(l.refunded ?? l.refundedSeats)}</td>
-              <td>{num(l.capacity) ? `${Math.round((num(l.sold) / num(l.capacity)) * 100)} %` : '—'}</td>
-              <td>{money(num(l.revenue), l.currency ?? 'EUR')}</td>
+              <td>{num(l.refundedSeats)}</td>
+              <td>{num(l.capacity) ? `${Math.round(num(l.occupancy) * 100)} %` : '—'}</td>
+              <td>{money(num(l.netRevenue), l.currency)}</td>
             </tr>
           ))}
         </tbody>
@@ -113,7 +113,7 @@ export function Reports() {
           <BarChart
             title={`Seats sold per day: ${days.map((d) => `${d.date ?? ''} ${num(d.sold)}`).join(', ')}`}
             bars={days.map((d) => ({
-              label: String(d.date ?? ''),
+              label: `${d.date ?? ''} ${d.currency}`,
               parts: [
                 { kind: 'sold', value: num(d.sold) },
                 { kind: 'held', value: num(d.held) },
@@ -124,15 +124,19 @@ export function Reports() {
           />
           <h2>Revenue per day</h2>
           <BarChart
-            title={`Revenue per day: ${days.map((d) => `${d.date ?? ''} ${money(num(d.revenue), d.currency ?? 'EUR')}`).join(', ')}`}
+            title={`Revenue per day: ${days.map((d) => `${d.date ?? ''} ${money(num(d.netRevenue), d.currency)}`).join(', ')}`}
             bars={days.map((d) => ({
-              label: String(d.date ?? ''),
-              parts: [{ kind: 'revenue', value: num(d.revenue) }],
-              text: money(num(d.revenue), d.currency ?? 'EUR'),
+              label: `${d.date ?? ''} ${d.currency}`,
+              parts: [{ kind: 'revenue', value: num(d.netRevenue) }],
+              text: money(num(d.netRevenue), d.currency),
             }))}
           />
-          <Table lines={days} first={(l) => String(l.date ?? '')} caption="Per day" />
-          <Table lines={movies} first={(l) => String(l.movieTitle ?? l.movieId ?? '')} caption="Per film" />
+          <Table lines={days} first={(l) => `${l.date ?? ''} ${l.currency}`} caption="Per day" />
+          <Table
+            lines={movies}
+            first={(l) => `${l.movieTitle ?? l.movieId ?? ''} (${l.currency})`}
+            caption="Per film"
+          />
         </>
       )}
     </>

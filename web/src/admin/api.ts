@@ -60,33 +60,9 @@ export interface AdminPayment {
   kind?: string;
 }
 
-/** Occupancy and revenue of one showtime, one movie or one day; the API may add fields. */
-export interface ReportLine {
-  showtimeId?: string;
-  movieId?: string;
-  movieTitle?: string;
-  date?: string;
-  startsAt?: string;
-  capacity?: number;
-  sold?: number;
-  held?: number;
-  blocked?: number;
-  refunded?: number;
-  refundedSeats?: number;
-  revenue?: number;
-  refundedAmount?: number;
-  currency?: string;
-  [key: string]: unknown;
-}
-
-export interface DailyReport {
-  from?: string;
-  to?: string;
-  days?: ReportLine[];
-  movies?: ReportLine[];
-  showtimes?: ReportLine[];
-  [key: string]: unknown;
-}
+/** Occupancy and revenue of one showtime, one movie or one day (docs/api.md, "Reports"). */
+export type ReportLine = Schemas['ReportRowDto'];
+export type DailyReport = Schemas['ReportDto'];
 
 const id = (value: string) => encodeURIComponent(value);
 const created = () => ({ 'idempotency-key': newIdempotencyKey() });
