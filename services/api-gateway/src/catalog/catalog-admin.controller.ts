@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Inject, Param, Patch } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, HttpCode, Inject, Param, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/auth.guard';
 import { MOVIE_CLIENT, type MovieClient, rpc } from '../backends/backends';
@@ -64,36 +64,29 @@ export class CatalogAdminController {
     return { ...toRoomJson(room), layout: toLayoutJson(layout) };
   }
 
-  @Delete('movies/:id')
-  @AdminOnly()
-  @HttpCode(204)
-  @ApiSuccess(204, undefined, {
-    description: 'Retired (again: still 204); kept for history, gone from listings',
-  })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RESOURCE_IN_USE')
+  @Retires('movies', 'Retired (again: still 204); kept for history, gone from listings')
   async retireMovie(@Param('id', EntityIdPipe) id: string): Promise<void> {
     await this.movie.retireMovie({ id }, rpc());
   }
 
-  @Delete('theaters/:id')
-  @AdminOnly()
-  @HttpCode(204)
-  @ApiSuccess(204, undefined, {
-    description: 'Retired with its rooms (again: still 204); kept for history, gone from listings',
-  })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RESOURCE_IN_USE')
+  @Retires('theaters', 'Retired with its rooms (again: still 204); kept for history, gone from listings')
   async retireTheater(@Param('id', EntityIdPipe) id: string): Promise<void> {
     await this.movie.retireTheater({ id }, rpc());
   }
 
-  @Delete('rooms/:id')
-  @AdminOnly()
-  @HttpCode(204)
-  @ApiSuccess(204, undefined, {
-    description: 'Retired (again: still 204); kept for history, gone from listings',
-  })
-  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RESOURCE_IN_USE')
+  @Retires('rooms', 'Retired (again: still 204); kept for history, gone from listings')
   async retireRoom(@Param('id', EntityIdPipe) id: string): Promise<void> {
     await this.movie.retireRoom({ id }, rpc());
   }
+}
+
+/** DELETE /<what>/:id: an admin retires it; 204, again 204; 409 while future showtimes use it. */
+function Retires(what: string, description: string) {
+  return applyDecorators(
+    Delete(`${what}/:id`),
+    AdminOnly(),
+    HttpCode(204),
+    ApiSuccess(204, undefined, { description }),
+    ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RESOURCE_IN_USE'),
+  );
 }
