@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type PriceRow } from '../database';
 import { isoOrEmpty } from './iso-or-empty';
-import type { ShowtimeRow } from '../showtimes/showtimes.repository';
+import { selectShowtimes, type ShowtimeRow } from '../showtimes/showtimes.repository';
 import type { SeatRow } from '../theaters/theaters.repository';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -73,25 +73,7 @@ export class LifecycleRepository {
   }
 
   async showtimeRow(trx: Trx, id: string): Promise<ShowtimeRow> {
-    return trx
-      .selectFrom('showtimes')
-      .innerJoin('rooms', 'rooms.id', 'showtimes.room_id')
-      .select([
-        'showtimes.id',
-        'showtimes.movie_id as movieId',
-        'showtimes.room_id as roomId',
-        'rooms.theater_id as theaterId',
-        'showtimes.starts_at as startsAt',
-        'showtimes.ends_at as endsAt',
-        'showtimes.prices',
-        'showtimes.currency',
-        'rooms.capacity',
-        'showtimes.on_sale_at as onSaleAt',
-        'showtimes.admissions_per_minute as admissionsPerMinute',
-        'showtimes.cancelled_at as cancelledAt',
-      ])
-      .where('showtimes.id', '=', id)
-      .executeTakeFirstOrThrow();
+    return selectShowtimes(trx).where('showtimes.id', '=', id).executeTakeFirstOrThrow();
   }
 
   /** Applies a change; false when the new time overlaps another showtime of the room (the constraint decides). */

@@ -135,22 +135,27 @@ export class ShowtimesRepository {
   }
 
   private selectShowtimes() {
-    return this.db
-      .selectFrom('showtimes')
-      .innerJoin('rooms', 'rooms.id', 'showtimes.room_id')
-      .select([
-        'showtimes.id',
-        'showtimes.movie_id as movieId',
-        'showtimes.room_id as roomId',
-        'rooms.theater_id as theaterId',
-        'showtimes.starts_at as startsAt',
-        'showtimes.ends_at as endsAt',
-        'showtimes.prices',
-        'showtimes.currency',
-        'rooms.capacity',
-        'showtimes.on_sale_at as onSaleAt',
-        'showtimes.admissions_per_minute as admissionsPerMinute',
-        'showtimes.cancelled_at as cancelledAt',
-      ]);
+    return selectShowtimes(this.db);
   }
+}
+
+/** Showtimes with their room's theater and capacity, as ShowtimeRow: the one select every reader uses. */
+export function selectShowtimes(db: Kysely<MovieDatabase>) {
+  return db
+    .selectFrom('showtimes')
+    .innerJoin('rooms', 'rooms.id', 'showtimes.room_id')
+    .select([
+      'showtimes.id',
+      'showtimes.movie_id as movieId',
+      'showtimes.room_id as roomId',
+      'rooms.theater_id as theaterId',
+      'showtimes.starts_at as startsAt',
+      'showtimes.ends_at as endsAt',
+      'showtimes.prices',
+      'showtimes.currency',
+      'rooms.capacity',
+      'showtimes.on_sale_at as onSaleAt',
+      'showtimes.admissions_per_minute as admissionsPerMinute',
+      'showtimes.cancelled_at as cancelledAt',
+    ]);
 }
