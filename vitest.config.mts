@@ -23,6 +23,13 @@ const alias = {
   '@cinema/seat-map': resolve(here, 'services/seat-service/seat-map/src/index.ts'),
 };
 
+/** e2e files that stop a shared dependency, run in a suite of their own (scripts/test.mjs). */
+const E2E_ALONE = ['e2e/faults-broker.test.ts'];
+/** e2e files (each starting a whole system) run at once (E2E_WORKERS overrides). */
+const E2E_WORKERS = Number(process.env.E2E_WORKERS || 2);
+/** Integration test files run at once (INTEGRATION_WORKERS overrides). */
+const INTEGRATION_WORKERS = Number(process.env.INTEGRATION_WORKERS || 2);
+
 // SWC keeps NestJS decorator metadata, which esbuild (Vitest's default) drops.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
 
@@ -50,6 +57,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts'],
+          // Mostly waiting on PostgreSQL, Redis and RabbitMQ: more files at once than the machine has cores
+          // (Vitest's default is one fewer than the cores). Each file has its own databases, vhost and keys.
+          maxWorkers: INTEGRATION_WORKERS,
           // A Redis Cluster failover: the integration-cluster project's alone (it starts a cluster of its own).
           exclude: [...configDefaults.exclude, 'services/seat-service/test/failover.test.ts'],
           environment: 'node',
@@ -64,6 +74,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration-cluster',
+          maxWorkers: INTEGRATION_WORKERS,
           include: [
             'services/seat-service/test/**/*.test.ts',
             'services/api-gateway/test/seat-status-cache.test.ts',
@@ -80,10 +91,25 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...E2E_ALONE],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two systems at once: each file's system spends most of its time waiting (payment delays, hold
+          // expiry, a browser), and each has its own databases, ports, Redis prefix and vhost.
+          maxWorkers: E2E_WORKERS,
+        },
+      },
+      {
+        // What must run with nothing else: it stops and starts the machine's RabbitMQ.
+        plugins,
+        resolve: { alias },
+        test: {
+          name: 'e2e-alone',
+          include: E2E_ALONE,
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -2,15 +2,30 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { loadAuditConfig, runAudit, type AuditReport } from '@cinema/audit';
-import { DEFAULT_WEBHOOK_SECRET, GRPC_SERVICES, SERVICES, type ServiceName } from '@cinema/config';
+import {
+  balancedFrontends,
+  DEFAULT_WEBHOOK_SECRET,
+  GRPC_SERVICES,
+  pooledDatabases,
+  replicaUrls,
+  serviceInstances,
+  SERVICES,
+  type ServiceInstance,
+  type ServiceName,
+} from '@cinema/config';
 import { signWebhook } from '@cinema/contracts';
 import { createTestVhost, freePort, uniqueSuffix, waitFor } from '@cinema/testing';
+import { startHaproxy, startPgBouncer, type Daemon } from '../scripts/proxies.mjs';
 import {
   apiClient,
   DATABASES,
   dropSystemDatabases,
+  freeReplicaBase,
+  REPLICA_STEP,
+  replicaProxies,
   startSmtpListener,
   systemSecrets,
+  testPoolSizes,
   type CapturedMail,
 } from './system';
 
@@ -48,15 +63,17 @@ export interface WebhookGate {
 
 export interface Cluster {
   baseUrl: string;
+  /** How many processes of each service run (HAProxy and PgBouncer before them when more than one). */
+  replicas: number;
   gate: WebhookGate;
   env: Record<string, string>;
   mailbox: Mailbox;
-  /** SIGKILL: no shutdown hooks, no goodbyes, like a crashed container. */
+  /** SIGKILL of every replica of the service: no shutdown hooks, no goodbyes, like a crashed deployment. */
   kill(name: ServiceName): Promise<void>;
-  /** SIGSTOP: the process keeps its sockets and answers nothing, like a hung container; `resume` undoes it. */
+  /** SIGSTOP: the processes keep their sockets and answer nothing, like hung containers; `resume` undoes it. */
   pause(name: ServiceName): void;
   resume(name: ServiceName): void;
-  /** Starts a service that is not running and waits until its /health answers 200. */
+  /** Starts the replicas of a service that are not running and waits until each one's /health answers 200. */
   start(name: ServiceName): Promise<void>;
   output(name: ServiceName): string;
   audit(graceSeconds?: number): Promise<AuditReport>;
@@ -74,19 +91,27 @@ export interface Cluster {
 /**
  * The whole system as separate processes started here (node services/<name>/dist/main.js), isolated like
  * e2e/system.ts (own databases, free ports, own Redis database, own RabbitMQ vhost, a real SMTP listener),
- * so that a test can SIGKILL any one service and start it again.
+ * so that a test can SIGKILL any service and start it again. With `replicas` > 1 it is laid out as
+ * `npm start -- --replicas N` lays it out (packages/config replicas.ts): N processes of every service, gRPC
+ * clients spreading calls over them, HAProxy before the gateways and payment-services, PgBouncer before
+ * PostgreSQL.
  */
-export async function startCluster(overrides: Record<string, string> = {}): Promise<Cluster> {
+export async function startCluster(
+  overrides: Record<string, string> = {},
+  opts: { replicas?: number } = {},
+): Promise<Cluster> {
+  const replicas = opts.replicas ?? 1;
+  if (replicas > 1) replicaProxies.check();
   try {
-    return await startClusterOnce(overrides);
+    return await startClusterOnce(overrides, replicas);
   } catch (error) {
     // A port found free can be taken by another process before our service binds it: new ports, once.
     if (!/EADDRINUSE/.test((error as Error).message)) throw error;
-    return startClusterOnce(overrides);
+    return startClusterOnce(overrides, replicas);
   }
 }
 
-async function startClusterOnce(overrides: Record<string, string>): Promise<Cluster> {
+async function startClusterOnce(overrides: Record<string, string>, replicas: number): Promise<Cluster> {
   const suffix = uniqueSuffix();
   const smtpPort = await freePort();
   const mails: CapturedMail[] = [];
@@ -97,12 +122,15 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
 
   const env: Record<string, string> = { LOG_LEVEL: 'warn', NODE_ENV: 'test' };
   for (const db of DATABASES) env[`${db}_DB_NAME`] = `e2e_${db.toLowerCase()}_${suffix}`;
+  // Replica r listens at base + REPLICA_STEP × r (+ 1 for the balanced gateway and payment-service).
+  const port = async () => String(replicas > 1 ? await freeReplicaBase(replicas) : await freePort());
   for (const svc of Object.values(GRPC_SERVICES)) {
-    env[`${svc.env}_PORT`] = String(await freePort());
-    env[`${svc.env}_HTTP_PORT`] = String(await freePort());
+    env[`${svc.env}_PORT`] = await port();
+    env[`${svc.env}_HTTP_PORT`] = await port();
   }
-  env.API_GATEWAY_PORT = String(await freePort());
-  env.PAYMENT_SERVICE_PORT = String(await freePort());
+  env.API_GATEWAY_PORT = await port();
+  env.API_GATEWAY_METRICS_PORT = await port();
+  env.PAYMENT_SERVICE_PORT = await port();
   env.BIND_HOST = '127.0.0.1';
   env.REDIS_URL = 'redis://127.0.0.1:6379/6';
   env.REDIS_KEY_PREFIX = `e2e:${suffix}:`;
@@ -125,41 +153,40 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   env.PAYMENT_DELAY_MS = '200';
   env.PAYMENT_WEBHOOK_RETRY_BASE_MS = '250';
   env.PAYMENT_WEBHOOK_RETRY_MAX_MS = '2000';
-  // PostgreSQL allows 100 connections on this machine, shared with whatever else runs: small pools. The
-  // saga keeps 10 (its consumer holds a connection per message in flight, prefetch 8).
-  for (const db of DATABASES) env[`${db}_DB_POOL_SIZE`] = db === 'SAGA_ORCHESTRATOR' ? '10' : '4';
-  Object.assign(env, overrides);
+  Object.assign(env, testPoolSizes(), overrides);
 
-  const healthPort = (name: ServiceName) =>
-    name === 'api-gateway'
-      ? env.API_GATEWAY_PORT
-      : name === 'payment-service'
-        ? env.PAYMENT_SERVICE_PORT
-        : env[`${GRPC_SERVICES[name]?.env}_HTTP_PORT`];
+  const instances = serviceInstances(env, { replicas, step: REPLICA_STEP });
+  const proxies: Daemon[] = [];
+  if (replicas > 1) {
+    Object.assign(env, replicaUrls(env, instances));
+    const pgbouncerPort = Number(await port());
+    const { databases, users, env: pooled } = pooledDatabases(env, pgbouncerPort);
+    Object.assign(env, pooled);
+    proxies.push(await startPgBouncer({ port: pgbouncerPort, databases, users }));
+  }
+  const instancesOf = (name: ServiceName) => instances.filter((i) => i.name === name);
 
   const { gate, server: gateServer } = await startWebhookGate(gatePort, callbackUrl);
 
-  const children = new Map<ServiceName, ChildProcess>();
-  const outputs = new Map<ServiceName, string[]>();
+  const children = new Map<string, ChildProcess>();
+  const outputs = new Map<string, string[]>();
 
-  const healthy = async (name: ServiceName) => {
+  const healthy = async (port: number) => {
     try {
-      const res = await fetch(`http://127.0.0.1:${healthPort(name)}/health`, {
-        signal: AbortSignal.timeout(2_000),
-      });
+      const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) });
       return res.status === 200;
     } catch {
       return false;
     }
   };
 
-  const spawnService = (name: ServiceName) => {
-    if (children.has(name)) throw new Error(`${name} is already running`);
-    const out = outputs.get(name) ?? [];
-    outputs.set(name, out);
+  const spawnInstance = ({ name, label, env: own }: ServiceInstance) => {
+    if (children.has(label)) throw new Error(`${label} is already running`);
+    const out = outputs.get(label) ?? [];
+    outputs.set(label, out);
     const child = spawn(process.execPath, [join(root, 'services', name, 'dist', 'main.js')], {
       cwd: root,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, ...own },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (c: Buffer) => {
@@ -168,42 +195,55 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    children.set(name, child);
+    children.set(label, child);
     child.once('exit', (code, signal) => {
       out.push(`\n[exited ${signal ?? code}]\n`);
-      if (children.get(name) === child) children.delete(name);
+      if (children.get(label) === child) children.delete(label);
     });
     return child;
   };
 
-  const start = async (name: ServiceName) => {
-    const child = spawnService(name);
+  const startInstance = async (instance: ServiceInstance) => {
+    const { label } = instance;
+    const child = spawnInstance(instance);
     const exited = () => child.exitCode !== null || child.signalCode !== null;
-    await waitFor(async () => exited() || (await healthy(name)), {
-      timeoutMs: 90_000,
+    await waitFor(async () => exited() || (await healthy(instance.health)), {
+      timeoutMs: 120_000,
       intervalMs: 200,
-      what: `${name} to be healthy`,
+      what: `${label} to be healthy`,
     }).catch((error: Error) => {
       throw new Error(
-        `${error.message}\n--- ${name} output ---\n${outputs.get(name)?.join('').slice(-3000)}`,
+        `${error.message}\n--- ${label} output ---\n${outputs.get(label)?.join('').slice(-3000)}`,
       );
     });
-    if (exited()) throw new Error(`${name} exited at start:\n${outputs.get(name)?.join('').slice(-3000)}`);
+    if (exited()) throw new Error(`${label} exited at start:\n${outputs.get(label)?.join('').slice(-3000)}`);
+  };
+
+  const start = async (name: ServiceName) => {
+    await Promise.all(
+      instancesOf(name)
+        .filter((i) => !children.has(i.label))
+        .map(startInstance),
+    );
   };
 
   const kill = async (name: ServiceName) => {
-    const child = children.get(name);
-    if (!child) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
+    const running = instancesOf(name).flatMap(({ label }) => children.get(label) ?? []);
+    await Promise.all(
+      running.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
   };
 
   const signal = (name: ServiceName, sig: NodeJS.Signals) => {
-    const child = children.get(name);
-    if (!child) throw new Error(`${name} is not running`);
-    child.kill(sig);
+    const running = instancesOf(name).flatMap(({ label }) => children.get(label) ?? []);
+    if (running.length === 0) throw new Error(`${name} is not running`);
+    for (const child of running) child.kill(sig);
   };
 
   const stop = async () => {
@@ -222,6 +262,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
           }),
       ),
     );
+    await Promise.all(proxies.map((p) => p.stop().catch(() => undefined)));
     await smtp?.close().catch(() => undefined);
     smtp = undefined;
     await new Promise<void>((resolve) => gateServer.close(() => resolve()));
@@ -256,6 +297,7 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
 
   const cluster: Cluster = {
     baseUrl: `http://127.0.0.1:${env.API_GATEWAY_PORT}`,
+    replicas,
     gate,
     env,
     mailbox,
@@ -263,7 +305,10 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
     pause: (name) => signal(name, 'SIGSTOP'),
     resume: (name) => signal(name, 'SIGCONT'),
     start,
-    output: (name) => outputs.get(name)?.join('') ?? '',
+    output: (name) =>
+      instancesOf(name)
+        .map(({ label }) => outputs.get(label)?.join('') ?? '')
+        .join(''),
     audit,
     async settledAudit(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
@@ -291,8 +336,16 @@ async function startClusterOnce(overrides: Record<string, string>): Promise<Clus
   };
 
   try {
-    // Databases first (each service creates and migrates its own), all at once.
+    // The balancer first: a gateway's /health asks payment-service through it.
+    if (replicas > 1) proxies.push(await startHaproxy({ frontends: balancedFrontends(env, instances) }));
+    // Every process at once; each service creates and migrates its own database.
     await Promise.all(SERVICES.map((name) => start(name)));
+    if (replicas > 1)
+      await waitFor(() => healthy(Number(env.API_GATEWAY_PORT)), {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+        what: 'the load balancer to reach a gateway',
+      });
   } catch (error) {
     await stop();
     throw error;

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prerequisite, waitFor } from '@cinema/testing';
 import { describeViolations, Shopper, startCluster, type Booking, type Cluster } from './cluster';
 
+/** 2 replicas of every service behind HAProxy and PgBouncer, as `npm start -- --replicas 2` runs them. */
+const REPLICAS = 2;
 const PURCHASES = 100;
 const BUYERS = 20;
 
@@ -20,13 +22,18 @@ const brokerControl = prerequisite(
 
 /** Invariant 5 with the broker itself gone for a while: no event is lost, every saga completes. */
 describe.skipIf(brokerControl.skip)(
-  brokerControl.title('RabbitMQ stopped and started during a burst of purchases'),
+  brokerControl.title(
+    `RabbitMQ stopped and started during a burst of purchases, ${REPLICAS} replicas of every service`,
+  ),
   () => {
     let cluster: Cluster;
 
     beforeAll(async () => {
       brokerControl.check();
-      cluster = await startCluster({ PAYMENT_DELAY_MS: '300', BOOKING_PAYMENT_TIMEOUT_SECONDS: '600' });
+      cluster = await startCluster(
+        { PAYMENT_DELAY_MS: '300', BOOKING_PAYMENT_TIMEOUT_SECONDS: '600' },
+        { replicas: REPLICAS },
+      );
     });
 
     afterAll(async () => {

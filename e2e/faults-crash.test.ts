@@ -67,21 +67,28 @@ async function paymentStatus(db: Pools, bookingId: string): Promise<string | und
   )?.status;
 }
 
+/** 2 replicas of every service behind HAProxy and PgBouncer, as `npm start -- --replicas 2` runs them. */
+const REPLICAS = 2;
+
 /**
  * Invariant 5: SIGKILL of any service mid-purchase loses nothing. Each case holds the purchase at a point
- * where the service has work in flight, shows that work in the databases, kills the service, lets the flow
- * go on, starts the service again, and the booking still ends CONFIRMED with one email.
+ * where the service has work in flight, shows that work in the databases, kills the service (every replica
+ * of it: the one with the work in flight among them), lets the flow go on, starts it again, and the booking
+ * still ends CONFIRMED with one email.
  */
-describe('a service killed mid-purchase', () => {
+describe(`a service killed mid-purchase (all ${REPLICAS} of its replicas), ${REPLICAS} replicas of every service`, () => {
   let cluster: Cluster;
   let shopper: Shopper;
   let db: Pools;
 
   beforeAll(async () => {
-    cluster = await startCluster({
-      PAYMENT_DELAY_MS: '200',
-      BOOKING_PAYMENT_TIMEOUT_SECONDS: '120',
-    });
+    cluster = await startCluster(
+      {
+        PAYMENT_DELAY_MS: '200',
+        BOOKING_PAYMENT_TIMEOUT_SECONDS: '120',
+      },
+      { replicas: REPLICAS },
+    );
     shopper = await Shopper.register(cluster.baseUrl);
     const { databases } = loadAuditConfig(cluster.env);
     db = Object.fromEntries(

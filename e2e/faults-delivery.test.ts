@@ -9,18 +9,23 @@ import {
   type Cluster,
 } from './cluster';
 
+/** 2 replicas of every service behind HAProxy and PgBouncer, as `npm start -- --replicas 2` runs them. */
+const REPLICAS = 2;
 const PAYMENT_TIMEOUT_SECONDS = 8;
 
 /** Webhooks repeated, reordered and late, and a mail server that is down for a while. */
-describe('payment webhooks and emails that do not arrive as planned', () => {
+describe(`payment webhooks and emails that do not arrive as planned, ${REPLICAS} replicas of every service`, () => {
   let cluster: Cluster;
   let shopper: Shopper;
 
   beforeAll(async () => {
-    cluster = await startCluster({
-      PAYMENT_DELAY_MS: '100',
-      BOOKING_PAYMENT_TIMEOUT_SECONDS: String(PAYMENT_TIMEOUT_SECONDS),
-    });
+    cluster = await startCluster(
+      {
+        PAYMENT_DELAY_MS: '100',
+        BOOKING_PAYMENT_TIMEOUT_SECONDS: String(PAYMENT_TIMEOUT_SECONDS),
+      },
+      { replicas: REPLICAS },
+    );
     shopper = await Shopper.register(cluster.baseUrl);
   });
 

@@ -176,7 +176,7 @@ describe.skipIf(replicaProxies.skip)(
           });
           return cached;
         },
-        { timeoutMs: 5_000, what: 'both reads at the same version' },
+        { timeoutMs: 20_000, what: 'both reads at the same version' },
       );
     }
 

@@ -91,6 +91,22 @@ export function systemSecrets(): Record<string, string> {
   };
 }
 
+/**
+ * PostgreSQL allows 100 connections on this machine, and two test systems run at once (vitest.config.mts,
+ * E2E_WORKERS): small pools. Each process keeps at most 4 (saga-orchestrator 10: its consumer holds one per
+ * message in flight, prefetch 8); behind PgBouncer, each database gets as many server connections however
+ * many replicas use it.
+ */
+export function testPoolSizes(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const db of DATABASES) {
+    const size = db === 'SAGA_ORCHESTRATOR' ? '10' : '4';
+    env[`${db}_DB_POOL_SIZE`] = size;
+    env[`${db}_DB_SERVER_POOL_SIZE`] = size;
+  }
+  return env;
+}
+
 /** Replica r of a service listens at its base port + REPLICA_STEP × r (scripts/start.mjs, REPLICA_PORT_STEP). */
 export const REPLICA_STEP = 100;
 
@@ -166,7 +182,7 @@ export async function startSystem(
   env.RATE_LIMIT_AUTH_PER_MINUTE = '0';
   env.RATE_LIMIT_HOLDS_PER_MINUTE = '0';
   env.MAX_PENDING_BOOKINGS_PER_USER = '0';
-  Object.assign(env, systemSecrets());
+  Object.assign(env, systemSecrets(), testPoolSizes());
   const vhost = createTestVhost();
   env.RABBITMQ_URL = vhost.url;
   Object.assign(env, overrides);

@@ -89,6 +89,9 @@ async function runDaemon({ name, program, args, port, host = '127.0.0.1', spawnO
   return { child, pid: child.pid, port, exit, stop, output };
 }
 
+/** How long HAProxy keeps a client's idle connection open. */
+const KEEP_ALIVE_SECONDS = 10;
+
 /**
  * HAProxy in HTTP mode: one frontend per entry of `frontends`, each balancing over its servers with a health
  * check on `healthPath`. Tuned for server-sent events: no buffering (HAProxy streams bodies), an hour of idle
@@ -97,9 +100,6 @@ async function runDaemon({ name, program, args, port, host = '127.0.0.1', spawnO
  * `redispatch`); a request a server already received is never sent twice. The client's address reaches the
  * servers in X-Forwarded-For, replacing whatever the client sent there.
  */
-/** How long HAProxy keeps a client's idle connection open. */
-const KEEP_ALIVE_SECONDS = 10;
-
 export function haproxyConfig({ frontends }) {
   const lines = [
     // No log target: HAProxy prints its own warnings (a server going DOWN or UP) on stderr.

@@ -32,70 +32,11 @@ function replicaCount() {
   return n;
 }
 const replicas = replicaCount();
-/** Replica r of a service listens on its base port + step × r (the load balancers keep the base ports). */
+/** Replica r of a service listens on its base port + step × r (packages/config/src/replicas.ts). */
 const step = port('REPLICA_PORT_STEP', 100);
 const usePgBouncer = replicas > 1 || /^(1|true|yes|on)$/i.test(env.PGBOUNCER || '');
 
-const ports = {
-  gateway: port('API_GATEWAY_PORT', 3005),
-  gatewayMetrics: port('API_GATEWAY_METRICS_PORT', 9150),
-  payment: port('PAYMENT_SERVICE_PORT', 3006),
-  pgbouncer: port('PGBOUNCER_PORT', 6432),
-};
-// URLs that follow from ports unless the operator set them. Every service gets the same environment:
-// PAYMENT_SERVICE_URL and PAYMENT_API_KEY reach booking-service (payments) and the saga (refunds).
-env.PAYMENT_SERVICE_URL ||= `http://127.0.0.1:${ports.payment}`;
-env.PAYMENT_WEBHOOK_URL ||= `http://127.0.0.1:${ports.gateway}/payment/callback`;
-env.PUBLIC_BASE_URL ||= `http://localhost:${ports.gateway}`;
-
-/**
- * Every process to run: `env` is what replica r gets on top of the shared environment, `health` its ops
- * port, `ports` what it listens on (printed).
- */
-function instancesOf(name) {
-  const out = [];
-  for (let r = 0; r < replicas; r++) {
-    const label = replicas > 1 ? `${name}#${r + 1}` : name;
-    if (GRPC_SERVICES[name]) {
-      const { env: prefix, grpc, http } = GRPC_SERVICES[name];
-      const grpcPort = port(`${prefix}_PORT`, grpc) + step * r;
-      const httpPort = port(`${prefix}_HTTP_PORT`, http) + step * r;
-      out.push({
-        name,
-        label,
-        health: httpPort,
-        ports: `grpc ${grpcPort}, ops ${httpPort}`,
-        env: { [`${prefix}_PORT`]: String(grpcPort), [`${prefix}_HTTP_PORT`]: String(httpPort) },
-      });
-    } else if (name === 'payment-service') {
-      // With replicas, the load balancer takes the base port and replica r listens at base + step × (r+1).
-      const p = replicas > 1 ? ports.payment + step * (r + 1) : ports.payment;
-      out.push({
-        name,
-        label,
-        health: p,
-        ports: `http ${p}`,
-        env: { PAYMENT_SERVICE_PORT: String(p), ...(replicas > 1 ? { BIND_HOST: '127.0.0.1' } : {}) },
-      });
-    } else {
-      const p = replicas > 1 ? ports.gateway + step * (r + 1) : ports.gateway;
-      const metrics = ports.gatewayMetrics + step * r;
-      out.push({
-        name,
-        label,
-        health: p,
-        ports: `http ${p}, metrics ${metrics}`,
-        env: {
-          API_GATEWAY_PORT: String(p),
-          API_GATEWAY_METRICS_PORT: String(metrics),
-          // Behind the load balancer only: it alone sets X-Forwarded-For, which the gateway then trusts.
-          ...(replicas > 1 ? { BIND_HOST: '127.0.0.1', TRUST_PROXY: env.TRUST_PROXY || 'true' } : {}),
-        },
-      });
-    }
-  }
-  return out;
-}
+const pgbouncerPort = port('PGBOUNCER_PORT', 6432);
 
 function fail(message) {
   console.error(`\n✖ ${message}`);
@@ -266,18 +207,18 @@ process.on('SIGTERM', () => void stopAll(0));
 
 await checkDependencies();
 if (env.SKIP_BUILD !== 'true') build();
-// The services, their ports and databases, as the built packages/config declares them (topology.ts).
-const { GRPC_SERVICES, SERVICES, SERVICE_DATABASES } = await import('@cinema/config');
-const instances = SERVICES.flatMap(instancesOf);
-if (replicas > 1) {
-  // Each client spreads its calls over every replica of the service it calls (round_robin).
-  for (const [name, { env: prefix }] of Object.entries(GRPC_SERVICES)) {
-    env[`${prefix}_URL`] ||= instances
-      .filter((i) => i.name === name)
-      .map((i) => `127.0.0.1:${i.env[`${prefix}_PORT`]}`)
-      .join(',');
-  }
-}
+// The processes to run and what stands before them, as packages/config lays them out (replicas.ts).
+const { balancedFrontends, frontPorts, pooledDatabases, replicaUrls, serviceInstances } =
+  await import('@cinema/config');
+const ports = frontPorts(env);
+// URLs that follow from ports unless the operator set them. Every service gets the same environment:
+// PAYMENT_SERVICE_URL and PAYMENT_API_KEY reach booking-service (payments) and the saga (refunds).
+env.PAYMENT_SERVICE_URL ||= `http://127.0.0.1:${ports.payment}`;
+env.PAYMENT_WEBHOOK_URL ||= `http://127.0.0.1:${ports.gateway}/payment/callback`;
+env.PUBLIC_BASE_URL ||= `http://localhost:${ports.gateway}`;
+const instances = serviceInstances(env, { replicas, step });
+// Each client spreads its calls over every replica of the service it calls (round_robin).
+if (replicas > 1) Object.assign(env, replicaUrls(env, instances));
 if (!env.SMTP_HOST) {
   const smtpPort = port('MAIL_SINK_SMTP_PORT', 1025);
   const httpPort = port('MAIL_SINK_HTTP_PORT', 8025);
@@ -294,31 +235,14 @@ if (!env.SMTP_HOST) {
 }
 if (usePgBouncer) {
   // Ordinary queries go through PgBouncer; LISTEN, database creation and migrations straight to PostgreSQL.
-  const databases = [];
-  const users = new Map();
-  for (const [prefix, defaultName] of Object.entries(SERVICE_DATABASES)) {
-    const host = env[`${prefix}_DB_HOST`] || '127.0.0.1';
-    const dbPort = Number(env[`${prefix}_DB_PORT`] || 5432);
-    const name = env[`${prefix}_DB_NAME`] || defaultName;
-    const user = env[`${prefix}_DB_USERNAME`] || 'postgres';
-    users.set(user, env[`${prefix}_DB_PASSWORD`] || '');
-    // What PostgreSQL gives each database however many replicas: saga-orchestrator's consumer keeps a
-    // transaction open per message in flight, the others hold theirs for a few statements.
-    const poolSize = Number(
-      env[`${prefix}_DB_SERVER_POOL_SIZE`] || (prefix === 'SAGA_ORCHESTRATOR' ? 10 : 5),
-    );
-    databases.push({ name, host, port: dbPort, poolSize });
-    env[`${prefix}_DB_DIRECT_HOST`] ||= host;
-    env[`${prefix}_DB_DIRECT_PORT`] ||= String(dbPort);
-    env[`${prefix}_DB_HOST`] = '127.0.0.1';
-    env[`${prefix}_DB_PORT`] = String(ports.pgbouncer);
-  }
+  const pooled = pooledDatabases(env, pgbouncerPort);
+  Object.assign(env, pooled.env);
   try {
     await superviseProxy('pgbouncer', () =>
       startPgBouncer({
-        port: ports.pgbouncer,
-        databases,
-        users: [...users].map(([user, password]) => ({ user, password })),
+        port: pgbouncerPort,
+        databases: pooled.databases,
+        users: pooled.users,
         log: printProxyLine('pgbouncer'),
       }),
     );
@@ -328,32 +252,9 @@ if (usePgBouncer) {
 }
 for (const svc of instances) startService(svc);
 if (replicas > 1) {
-  const bindHost = env.BIND_HOST || '0.0.0.0';
-  const servers = (name) =>
-    instances
-      .filter((i) => i.name === name)
-      .map((i, r) => ({ name: `r${r + 1}`, host: '127.0.0.1', port: i.health }));
   try {
     await superviseProxy('haproxy', () =>
-      startHaproxy({
-        frontends: [
-          {
-            name: 'gateway',
-            bind: { host: bindHost, port: ports.gateway },
-            // Whether this gateway serves, not whether everything behind it is up (that is /health): a
-            // slow dependency must not take every gateway out of the balancer and cut their connections.
-            healthPath: '/',
-            servers: servers('api-gateway'),
-          },
-          {
-            name: 'payment',
-            bind: { host: env.BIND_HOST || '127.0.0.1', port: ports.payment },
-            healthPath: '/health',
-            servers: servers('payment-service'),
-          },
-        ],
-        log: printProxyLine('haproxy'),
-      }),
+      startHaproxy({ frontends: balancedFrontends(env, instances), log: printProxyLine('haproxy') }),
     );
   } catch (error) {
     console.error(`\n✖ ${error.message}`);
@@ -387,12 +288,12 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const replicaTable =
   replicas > 1
     ? `
-  Replicas (${replicas} of each; HAProxy on :${ports.gateway} and :${ports.payment}, PgBouncer on :${ports.pgbouncer})
+  Replicas (${replicas} of each; HAProxy on :${ports.gateway} and :${ports.payment}, PgBouncer on :${pgbouncerPort})
 ${instances.map((i) => `    ${i.label.padEnd(24)} ${i.ports}`).join('\n')}
 `
     : usePgBouncer
       ? `
-  PgBouncer      127.0.0.1:${ports.pgbouncer} (transaction pooling; LISTEN and migrations go to PostgreSQL directly)
+  PgBouncer      127.0.0.1:${pgbouncerPort} (transaction pooling; LISTEN and migrations go to PostgreSQL directly)
 `
       : '';
 console.log(`

@@ -1,7 +1,7 @@
 // `npm test`: lint, format, boundaries (.dependency-cruiser.cjs), typecheck, proto drift (generated code,
 // buf lint and buf breaking: scripts/check-proto.mjs), build, db types drift (scripts/check-db-types.mjs),
-// then the unit, integration, integration-cluster (the seat map's tests again, on a local Redis Cluster)
-// and e2e suites (Vitest). Ends with one line of totals over everything:
+// then the unit, integration, integration-cluster (the seat map's tests again, on a local Redis Cluster),
+// e2e and e2e-alone suites (Vitest). Ends with one line of totals over everything:
 // "N passed, N failed, N skipped". Exit code 0 only when nothing failed. With REQUIRE_ALL_TESTS=1 (CI) a
 // skipped test is a failure too: a suite whose prerequisite is missing (a browser, the broker's CLI) then
 // fails instead of skipping (@cinema/testing `prerequisite`), and any other skip or todo counts against
@@ -100,10 +100,13 @@ suite('integration');
 // seat-service's integration tests again, on a Redis Cluster the suite starts (redis-server, redis-cli).
 suite('integration-cluster');
 if (!onlyFast) {
-  if (built) suite('e2e');
-  else {
-    failed += 1;
-    summary.push('e2e tests: not run, the build failed');
+  // e2e-alone: the files that stop a dependency every other suite shares (the broker), after the rest.
+  for (const project of ['e2e', 'e2e-alone']) {
+    if (built) suite(project);
+    else {
+      failed += 1;
+      summary.push(`${project} tests: not run, the build failed`);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './shared';
 export * from './topology';
+export * from './replicas';

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Generated } from 'kysely';
 import { Client, type Notification, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,23 +12,11 @@ import {
   sql,
   type Kysely,
 } from '../src';
-
-const root = join(__dirname, '..', '..', '..');
+import { startPgBouncer, type Daemon } from '../../../scripts/proxies.mjs';
 
 const bouncer = prerequisite(
   installed('pgbouncer') ? undefined : 'pgbouncer (apt-get install -y pgbouncer, as in .ci/run)',
 );
-
-interface Daemon {
-  stop(): Promise<void>;
-}
-interface Proxies {
-  startPgBouncer(opts: {
-    port: number;
-    databases: { name: string; host: string; port: number; poolSize: number }[];
-    users: { user: string; password: string }[];
-  }): Promise<Daemon>;
-}
 
 interface Items {
   items: { id: Generated<number>; owner: string; n: number };
@@ -69,9 +55,8 @@ describe.skipIf(bouncer.skip)(bouncer.title('through PgBouncer in transaction po
       database: `test_pgbouncer_${uniqueSuffix()}`,
       poolSize: 1,
     };
-    const proxies = (await import(pathToFileURL(join(root, 'scripts', 'proxies.mjs')).href)) as Proxies;
     const port = await freePort();
-    pgbouncer = await proxies.startPgBouncer({
+    pgbouncer = await startPgBouncer({
       port,
       databases: [{ name: direct.database, host: direct.host, port: direct.port, poolSize: SERVER_POOL }],
       users: [{ user: direct.user, password: direct.password }],

@@ -64,7 +64,7 @@ describe('OutboxRelay', () => {
   // follows the broker's confirm): wait for every row to be marked, within a generous deadline.
   const allMarkedPublished = () =>
     waitFor(async () => (await unpublished()) === 0, {
-      timeoutMs: 5_000,
+      timeoutMs: 20_000,
       what: 'every row marked published',
     });
 
@@ -75,7 +75,7 @@ describe('OutboxRelay', () => {
       ids.push(await enqueue());
       await sleep(15);
     }
-    await waitFor(() => ids.every((id) => received.includes(id)), { timeoutMs: 3_000, what: 'all 25' });
+    await waitFor(() => ids.every((id) => received.includes(id)), { timeoutMs: 20_000, what: 'all 25' });
     await allMarkedPublished();
     expect(new Set(received).size).toBe(received.length);
   });
@@ -87,10 +87,10 @@ describe('OutboxRelay', () => {
       late = enqueue();
     };
     const first = await enqueue();
-    await waitFor(() => late, { timeoutMs: 3_000, what: 'the batch of the first row' });
+    await waitFor(() => late, { timeoutMs: 20_000, what: 'the batch of the first row' });
     const second = await late!;
     await waitFor(() => received.includes(first) && received.includes(second), {
-      timeoutMs: 3_000,
+      timeoutMs: 20_000,
       what: 'both rows',
     });
     await allMarkedPublished();
@@ -105,7 +105,7 @@ describe('OutboxRelay', () => {
     // Without LISTEN the relay polls every 5 s and listens again after 250 ms; either way well inside 8 s.
     await waitFor(() => received.includes(id), { timeoutMs: 8_000, what: 'row after LISTEN loss' });
     const next = await enqueue();
-    await waitFor(() => received.includes(next), { timeoutMs: 3_000, what: 'row after re-LISTEN' });
+    await waitFor(() => received.includes(next), { timeoutMs: 20_000, what: 'row after re-LISTEN' });
     await allMarkedPublished();
   });
 
@@ -119,7 +119,7 @@ describe('OutboxRelay', () => {
       const ids = await Promise.all(Array.from({ length: 40 }, () => enqueue()));
       await waitFor(() => ids.every((id) => received.includes(id)), { timeoutMs: 8_000, what: 'all 40' });
       // Give a second publication of any row the time to arrive before counting.
-      await waitFor(async () => (await unpublished()) === 0, { timeoutMs: 3_000, what: 'none unpublished' });
+      await waitFor(async () => (await unpublished()) === 0, { timeoutMs: 20_000, what: 'none unpublished' });
       await sleep(300);
       for (const id of ids) expect(received.filter((r) => r === id)).toHaveLength(1);
     } finally {

@@ -80,7 +80,7 @@ describe('payment webhook and live seat stream', () => {
           const envelope = JSON.parse(msg.content.toString()) as EventEnvelope;
           return envelope.id === event.id ? { envelope, msg } : undefined;
         },
-        { timeoutMs: 5_000, what: 'the published webhook' },
+        { timeoutMs: 20_000, what: 'the published webhook' },
       );
       expect(published.envelope).toMatchObject({
         id: event.id,
@@ -210,7 +210,7 @@ describe('payment webhook and live seat stream', () => {
         what: 'seat change',
       });
       expect(seats.data).toEqual(change);
-      await waitFor(() => stream.comments() > 0, { what: 'heartbeat', timeoutMs: 3_000 });
+      await waitFor(() => stream.comments() > 0, { what: 'heartbeat', timeoutMs: 20_000 });
       stream.close();
     });
 

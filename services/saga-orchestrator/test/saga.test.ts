@@ -65,8 +65,14 @@ describe('saga-orchestrator', () => {
 
   beforeAll(async () => {
     sagaDb = await createTestDatabase('saga', [MESSAGING_MIGRATIONS, SAGA_MIGRATIONS]);
-    // The deadline sweeper's poll runs on its own schedule: not part of any handler's cost.
-    counter = new StatementCounter(sagaDb.pool, (s) => s.startsWith('select "id" from "sagas"'));
+    // The sweepers' polls (deadlines, showtime cancellations) run on their own schedule: not part of any
+    // handler's cost.
+    counter = new StatementCounter(
+      sagaDb.pool,
+      (s) =>
+        s.startsWith('select "id" from "sagas"') ||
+        s.startsWith('select "showtime_id" from "showtime_cancellations"'),
+    );
     const [sagaPort, sagaHttp] = await Promise.all([freePort(), freePort()]);
     const paymentPort = await payments.start();
     const sagaConfig = loadSagaConfig({
