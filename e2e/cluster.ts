@@ -208,7 +208,8 @@ async function startClusterOnce(overrides: Record<string, string>, replicas: num
     const child = spawnInstance(instance);
     const exited = () => child.exitCode !== null || child.signalCode !== null;
     await waitFor(async () => exited() || (await healthy(instance.health)), {
-      timeoutMs: 120_000,
+      // Every process of the system starts at once, 16 of them with replicas, on a machine of 2 cores.
+      timeoutMs: 240_000,
       intervalMs: 200,
       what: `${label} to be healthy`,
     }).catch((error: Error) => {
