@@ -8,19 +8,17 @@ import {
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
-  type SeatHarness,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), () => {
-  let h: SeatHarness;
+  const h = useSeatService();
   let redis: SeatMapRedis;
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService();
     redis = testRedis();
     subscriber = testRedis();
   });
@@ -28,7 +26,6 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), (
   afterAll(async () => {
     subscriber?.disconnect();
     redis?.disconnect();
-    await h?.close();
   });
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();

@@ -7,26 +7,23 @@ import {
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
-  type SeatHarness,
 } from './support';
 
 const soon = () => new Date(Date.now() + 600_000).toISOString();
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service closes a cancelled showtime'), () => {
-  let h: SeatHarness;
+  const h = useSeatService();
   let redis: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService();
     redis = testRedis();
   });
 
   afterAll(async () => {
     redis?.disconnect();
-    await h?.close();
   });
 
   it('releases live holds, keeps reservations, refuses holds afterwards, idempotently', async () => {

@@ -3,26 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import {
-  scanKeys,
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  testRedis,
-  type SeatHarness,
-} from './support';
+import { scanKeys, seatDescribe, seatMapRedis, useSeatService, testRedis } from './support';
 
 /**
  * REDIS_KEY_PREFIX keeps a seat-service off everyone else's keys: a test (or a second system on the same
  * Redis) never reads or writes a running system's seat maps, sweep index or live channels.
  */
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key prefix'), () => {
-  let h: SeatHarness;
+  const h = useSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
   let redis: SeatMapRedis;
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
     redis = testRedis();
     subscriber = testRedis();
   });
@@ -30,7 +22,6 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key 
   afterAll(async () => {
     subscriber?.disconnect();
     redis?.disconnect();
-    await h?.close();
   });
 
   /** Every key of the service's database whose name mentions one of `ids`. */

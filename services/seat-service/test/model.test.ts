@@ -4,14 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
 import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import {
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  testRedis,
-  type SeatHarness,
-  holdById,
-} from './support';
+import { seatDescribe, seatMapRedis, useSeatService, testRedis, holdById } from './support';
 
 /** The rules in a few lines: what any sequence of commands must leave behind. */
 interface ModelHold {
@@ -57,18 +50,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat map against a model'), () => {
-  let h: SeatHarness;
+  // The test expires holds itself (deadline moved to the past, then one sweep), so no timer sweeps.
+  const h = useSeatService({ SWEEP_INTERVAL_MS: '60000' });
   let redis: SeatMapRedis;
 
   beforeAll(async () => {
-    // The test expires holds itself (deadline moved to the past, then one sweep), so no timer sweeps.
-    h = await startSeatService({ SWEEP_INTERVAL_MS: '60000' });
     redis = testRedis();
   });
 
   afterAll(async () => {
     redis?.disconnect();
-    await h?.close();
   });
 
   it('agrees with the model on random hold/release/claim/confirm/expire sequences', async () => {

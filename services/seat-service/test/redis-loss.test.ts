@@ -8,24 +8,22 @@ import {
   seatDescribe,
   seatMapRedis,
   startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
-  type SeatHarness,
   holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => {
-  let h: SeatHarness;
+  const h = useSeatService();
   let redis: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService();
     redis = testRedis();
   });
 
   afterAll(async () => {
     redis?.disconnect();
-    await h?.close();
   });
 
   // Redis losing its state, as far as this service can tell: every key under its prefix is gone.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
@@ -7,24 +7,15 @@ import { ReservationsRepository } from '../src/reservations/reservations.reposit
 import {
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
   type Room,
-  type SeatHarness,
   holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, release'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService();
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
   const hold = (room: Room, userId: string, labels: string[]) =>

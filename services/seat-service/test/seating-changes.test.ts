@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { waitFor } from '@cinema/testing';
 import {
@@ -7,22 +7,13 @@ import {
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   type Room,
-  type SeatHarness,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seating changes: a sale closed while prices change'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService();
 
   const begin = (showtimeIds: string[], token: string = randomUUID(), ttlMs = 15_000) =>
     h.client.beginSeatingChange({ showtimeIds, token, ttlMs }).then((r) => ({ token, ...r }));

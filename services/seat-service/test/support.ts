@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createSeatMapRedis, seatMapMasters, type SeatMapRedis } from '@cinema/seat-map';
@@ -200,6 +200,44 @@ export async function startSeatService(
       client.close();
       await app.close();
       await database.drop();
+    },
+  };
+}
+
+/** The harness without close: useSeatService closes it. */
+export type SeatFixture = Omit<SeatHarness, 'close'>;
+
+/**
+ * startSeatService in beforeAll, closed in afterAll; call it at the top of a describe and use what it
+ * returns as the harness in the tests.
+ */
+export function useSeatService(env: Record<string, string> = {}): SeatFixture {
+  let started: SeatHarness | undefined;
+  beforeAll(async () => {
+    started = await startSeatService(env);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const harness = (): SeatHarness => {
+    if (!started) throw new Error('seat-service is started in beforeAll');
+    return started;
+  };
+  return {
+    get app() {
+      return harness().app;
+    },
+    get client() {
+      return harness().client;
+    },
+    get database() {
+      return harness().database;
+    },
+    get source() {
+      return harness().source;
+    },
+    get config() {
+      return harness().config;
     },
   };
 }
