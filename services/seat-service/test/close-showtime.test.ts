@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeatMapRedis } from '@cinema/seat-map';
+import { describe, expect, it } from 'vitest';
 import {
   forgetKeys,
   holdById,
@@ -9,22 +8,12 @@ import {
   seatMapRedis,
   useSeatService,
   statusOf,
-  testRedis,
 } from './support';
 
 const soon = () => new Date(Date.now() + 600_000).toISOString();
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service closes a cancelled showtime'), () => {
   const h = useSeatService();
-  let redis: SeatMapRedis;
-
-  beforeAll(async () => {
-    redis = testRedis();
-  });
-
-  afterAll(async () => {
-    redis?.disconnect();
-  });
 
   it('releases live holds, keeps reservations, refuses holds afterwards, idempotently', async () => {
     const room = h.source.addRoom(2, 4);
@@ -82,7 +71,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service closes a cancelled
   it('still refuses holds after Redis lost the showtime', async () => {
     const room = h.source.addRoom(1, 3);
     await h.client.closeShowtime({ showtimeId: room.showtimeId });
-    await forgetKeys(redis, h.config.redis.keyPrefix);
+    await forgetKeys(h.redis, h.config.redis.keyPrefix);
     expect((await rejection(holdById(h.client, room.showtimeId, 'dave', [room.seat.A1]))).code).toBe(
       'SHOWTIME_CANCELLED',
     );

@@ -11,23 +11,20 @@ import { scanKeys, seatDescribe, seatMapRedis, useSeatService, testRedis } from 
  */
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key prefix'), () => {
   const h = useSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
-  let redis: SeatMapRedis;
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    redis = testRedis();
     subscriber = testRedis();
   });
 
   afterAll(async () => {
     subscriber?.disconnect();
-    redis?.disconnect();
   });
 
   /** Every key of the service's database whose name mentions one of `ids`. */
   async function keysNaming(ids: string[]): Promise<string[]> {
     const found: string[] = [];
-    for await (const keys of scanKeys(redis))
+    for await (const keys of scanKeys(h.redis))
       found.push(...keys.filter((k) => ids.some((id) => k.includes(id))));
     return found;
   }
@@ -72,6 +69,6 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key 
     expect(keys.filter((k) => !k.startsWith(prefix))).toEqual([]);
     expect([...channels].filter((c) => !c.startsWith(prefix))).toEqual([]);
     // Nothing of this showtime in the unprefixed sweep index a running system's sweeper reads.
-    expect(await redis.zscore('seat:{sweep}:due', room.showtimeId)).toBeNull();
+    expect(await h.redis.zscore('seat:{sweep}:due', room.showtimeId)).toBeNull();
   });
 });

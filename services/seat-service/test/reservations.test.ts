@@ -11,20 +11,14 @@ import {
   statusOf,
   testRedis,
   type Room,
-  holdById,
+  holdByLabel,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, release'), () => {
   const h = useSeatService();
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
-  const hold = (room: Room, userId: string, labels: string[]) =>
-    holdById(
-      h.client,
-      room.showtimeId,
-      userId,
-      labels.map((l) => room.seat[l]),
-    );
+  const hold = (room: Room, userId: string, labels: string[]) => holdByLabel(h.client, room, userId, labels);
 
   it('claims a live hold once per booking, with names and prices', async () => {
     const room = h.source.addRoom(2, 4, { types: { B1: 'VIP' } });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { waitFor } from '@cinema/testing';
 import {
-  holdById,
+  holdByLabel,
   rejection,
   seatDescribe,
   seatMapRedis,
@@ -17,13 +17,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seating changes: a sale closed 
 
   const begin = (showtimeIds: string[], token: string = randomUUID(), ttlMs = 15_000) =>
     h.client.beginSeatingChange({ showtimeIds, token, ttlMs }).then((r) => ({ token, ...r }));
-  const hold = (room: Room, userId: string, labels: string[]) =>
-    holdById(
-      h.client,
-      room.showtimeId,
-      userId,
-      labels.map((l) => room.seat[l]),
-    );
+  const hold = (room: Room, userId: string, labels: string[]) => holdByLabel(h.client, room, userId, labels);
   /** The room's seating with new prices, as movie-service sends it. */
   const repriced = (room: Room, standard: number): moviePb.ShowtimeSeating => ({
     ...room.seating,

@@ -204,8 +204,8 @@ export async function startSeatService(
   };
 }
 
-/** The harness without close: useSeatService closes it. */
-export type SeatFixture = Omit<SeatHarness, 'close'>;
+/** The harness without close (useSeatService closes it), and the test's own client of the seat-map Redis. */
+export type SeatFixture = Omit<SeatHarness, 'close'> & { readonly redis: SeatMapRedis };
 
 /**
  * startSeatService in beforeAll, closed in afterAll; call it at the top of a describe and use what it
@@ -213,10 +213,12 @@ export type SeatFixture = Omit<SeatHarness, 'close'>;
  */
 export function useSeatService(env: Record<string, string> = {}): SeatFixture {
   let started: SeatHarness | undefined;
+  let redis: SeatMapRedis | undefined;
   beforeAll(async () => {
     started = await startSeatService(env);
   });
   afterAll(async () => {
+    redis?.disconnect();
     await started?.close();
   });
   const harness = (): SeatHarness => {
@@ -239,6 +241,10 @@ export function useSeatService(env: Record<string, string> = {}): SeatFixture {
     get config() {
       return harness().config;
     },
+    // Connected on first use: most suites never read Redis themselves.
+    get redis() {
+      return (redis ??= testRedis());
+    },
   };
 }
 
@@ -258,6 +264,21 @@ export function holdById(
   seatIds: string[],
 ): Promise<seatPb.Hold> {
   return client.holdSeats({ showtimeId, userId, seatIds, quantity: 0, seatType: '' });
+}
+
+/** HoldSeats of the room's seats with these labels (A1, B2...). */
+export function holdByLabel(
+  client: SeatClient,
+  room: Room,
+  userId: string,
+  labels: string[],
+): Promise<seatPb.Hold> {
+  return holdById(
+    client,
+    room.showtimeId,
+    userId,
+    labels.map((l) => room.seat[l]),
+  );
 }
 
 export function statusOf(map: seatPb.SeatStatusMap, seatId: string): seatPb.SeatState {
