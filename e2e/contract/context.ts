@@ -141,22 +141,25 @@ export async function startContractSystem(): Promise<void> {
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   room = r.body;
-  const createShowtime = async (startsAt: Date) => {
-    const res = await api('POST', '/showtimes', {
-      token: admin.accessToken,
-      body: {
-        movieId: movie.id,
-        roomId: room.id,
-        startsAt: startsAt.toISOString(),
-        prices: PRICES,
-        currency: 'USD',
-      },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
   showtime = await createShowtime(showtimeStart);
   laterShowtime = await createShowtime(new Date(showtimeStart.getTime() + 86_400_000));
+}
+
+/** A showtime of the fixture movie in the fixture room at PRICES in USD, created by the admin (201). */
+export async function createShowtime(startsAt: Date, extra: Json = {}): Promise<Json> {
+  const res = await api<Json>('POST', '/showtimes', {
+    token: admin.accessToken,
+    body: {
+      movieId: movie.id,
+      roomId: room.id,
+      startsAt: startsAt.toISOString(),
+      prices: PRICES,
+      currency: 'USD',
+      ...extra,
+    },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
 }
 
 export async function stopContractSystem(): Promise<void> {

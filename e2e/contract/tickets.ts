@@ -12,7 +12,7 @@ import {
   holdAndBook,
   movie,
   pay,
-  PRICES,
+  createShowtime,
   register,
   room,
   showtimeId,
@@ -127,18 +127,7 @@ export function ticketsTests(): void {
     it('gives the owner of a CONFIRMED booking a ticket verifiable offline, as JSON+SVG and as PNG', async () => {
       const startsAt = new Date(Date.now() + 90 * 60_000);
       startsAt.setUTCSeconds(0, 0);
-      const created = await api('POST', '/showtimes', {
-        token: admin.accessToken,
-        body: {
-          movieId: movie.id,
-          roomId: room.id,
-          startsAt: startsAt.toISOString(),
-          prices: PRICES,
-          currency: 'USD',
-        },
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      tonight = created.body;
+      tonight = await createShowtime(startsAt);
       const status = await api<{ seats: StatusSeat[] }>('GET', `/seats/status/${String(tonight.id)}`);
       const seats = status.body.seats.filter((s) => s.status === 'AVAILABLE' && s.type === 'STANDARD');
       soon = await confirmedBooking(seats.slice(0, 2), String(tonight.id));

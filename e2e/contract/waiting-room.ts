@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, openSse, type Json } from '../contract-helpers';
-import { admin, alice, api, base, bob, movie, PRICES, room, seatStatus, showtimeStart } from './context';
+import { alice, api, base, bob, createShowtime, seatStatus, showtimeStart } from './context';
 
 interface WaitingRoom {
   showtimeId: string;
@@ -17,21 +17,6 @@ export function waitingRoomTests(): void {
     let queued: Json;
     let upcoming: Json;
 
-    const createShowtime = async (startsAt: Date, extra: Json) => {
-      const res = await api('POST', '/showtimes', {
-        token: admin.accessToken,
-        body: {
-          movieId: movie.id,
-          roomId: room.id,
-          startsAt: startsAt.toISOString(),
-          prices: PRICES,
-          currency: 'USD',
-          ...extra,
-        },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return res.body;
-    };
     const holdOne = async (token: string, id: string, admission?: string) => {
       const seat = (await seatStatus(token, id)).find((s) => s.status === 'AVAILABLE')!;
       return api('POST', '/seats/hold', {

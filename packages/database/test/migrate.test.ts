@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbConfig } from '@cinema/config';
-import { uniqueSuffix } from '@cinema/testing';
+import { testDbConfig, uniqueSuffix } from '@cinema/testing';
 import {
   createPool,
   dropDatabase,
@@ -40,14 +40,7 @@ async function names(p: Pool, set: string): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  config = {
-    host: process.env.TEST_DB_HOST || '127.0.0.1',
-    port: Number(process.env.TEST_DB_PORT || 5432),
-    user: process.env.TEST_DB_USERNAME || 'postgres',
-    password: process.env.TEST_DB_PASSWORD || '',
-    database: `test_migrate_${uniqueSuffix()}`,
-    poolSize: 5,
-  };
+  config = testDbConfig(`test_migrate_${uniqueSuffix()}`, 5);
   await ensureDatabase(config);
 });
 

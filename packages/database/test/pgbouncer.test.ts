@@ -2,7 +2,7 @@ import type { Generated } from 'kysely';
 import { Client, type Notification, type Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConfig } from '@cinema/config';
-import { freePort, installed, prerequisite, uniqueSuffix, waitFor } from '@cinema/testing';
+import { freePort, installed, prerequisite, testDbConfig, uniqueSuffix, waitFor } from '@cinema/testing';
 import {
   createKysely,
   createPool,
@@ -47,14 +47,7 @@ describe.skipIf(bouncer.skip)(bouncer.title('through PgBouncer in transaction po
 
   beforeAll(async () => {
     bouncer.check();
-    direct = {
-      host: process.env.TEST_DB_HOST || '127.0.0.1',
-      port: Number(process.env.TEST_DB_PORT || 5432),
-      user: process.env.TEST_DB_USERNAME || 'postgres',
-      password: process.env.TEST_DB_PASSWORD || '',
-      database: `test_pgbouncer_${uniqueSuffix()}`,
-      poolSize: 1,
-    };
+    direct = testDbConfig(`test_pgbouncer_${uniqueSuffix()}`, 1);
     const port = await freePort();
     pgbouncer = await startPgBouncer({
       port,

@@ -46,16 +46,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file, so files run in parallel and re-run cleanly. */
-export async function createTestDatabase(service: string, migrations: MigrationSet[]): Promise<TestDatabase> {
-  const config: DbConfig = {
+/** The connection to a database named `database` on the tests' PostgreSQL server (TEST_DB_*). */
+export function testDbConfig(database: string, poolSize: number): DbConfig {
+  return {
     host: process.env.TEST_DB_HOST || '127.0.0.1',
     port: Number(process.env.TEST_DB_PORT || 5432),
     user: process.env.TEST_DB_USERNAME || 'postgres',
     password: process.env.TEST_DB_PASSWORD || '',
-    database: `test_${service.replace(/[^a-z0-9]/gi, '_')}_${uniqueSuffix()}`.toLowerCase(),
-    poolSize: 10,
+    database,
+    poolSize,
   };
+}
+
+/** A fresh, migrated database of its own for one test file, so files run in parallel and re-run cleanly. */
+export async function createTestDatabase(service: string, migrations: MigrationSet[]): Promise<TestDatabase> {
+  const config = testDbConfig(
+    `test_${service.replace(/[^a-z0-9]/gi, '_')}_${uniqueSuffix()}`.toLowerCase(),
+    10,
+  );
   const pool = await prepareDatabase(config, migrations);
   return {
     config,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, IDS, token, useFakeGateway } from './harness';
+import { call, IDS, SHOWTIME, token, useFakeGateway } from './harness';
 
 describe('api-gateway: the catalog', () => {
   const ctx = useFakeGateway();
@@ -9,18 +9,11 @@ describe('api-gateway: the catalog', () => {
     fake.on('movie', 'listShowtimes', () => ({
       items: [
         {
-          id: IDS.showtime,
-          movieId: IDS.movie,
-          theaterId: IDS.movie,
-          roomId: IDS.movie,
-          startsAt: '2030-01-01T19:00:00.000Z',
-          endsAt: '2030-01-01T21:00:00.000Z',
+          ...SHOWTIME,
           prices: [
             { seatType: 'STANDARD', amount: 1200 },
             { seatType: 'VIP', amount: 1800 },
           ],
-          currency: 'USD',
-          capacity: 2,
         },
       ],
       total: 1,

@@ -289,6 +289,19 @@ export const MOVIE = {
   releaseDate: '2016-11-11',
 };
 
+/** A showtime of MOVIE as movie-service answers it over gRPC: two seats, STANDARD at 1200. */
+export const SHOWTIME = {
+  id: IDS.showtime,
+  movieId: IDS.movie,
+  theaterId: IDS.movie,
+  roomId: IDS.movie,
+  startsAt: '2030-01-01T19:00:00.000Z',
+  endsAt: '2030-01-01T21:00:00.000Z',
+  prices: [{ seatType: 'STANDARD', amount: 1200 }],
+  currency: 'USD',
+  capacity: 2,
+};
+
 /** A PENDING booking as booking-service answers it over gRPC. */
 export const BOOKING = {
   id: IDS.booking,

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
-import { call, IDS, token, useFakeGateway } from './harness';
-
-const SHOWTIME = {
-  id: IDS.showtime,
-  movieId: IDS.movie,
-  theaterId: IDS.movie,
-  roomId: IDS.movie,
-  startsAt: '2030-01-01T19:00:00.000Z',
-  endsAt: '2030-01-01T21:00:00.000Z',
-  prices: [{ seatType: 'STANDARD', amount: 1200 }],
-  currency: 'USD',
-  capacity: 2,
-};
+import { call, IDS, SHOWTIME, token, useFakeGateway } from './harness';
 
 const BODY = {
   movieId: IDS.movie,

@@ -2,26 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { verify } from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { authPb } from '@cinema/contracts';
-import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase } from '@cinema/testing';
-import { AppModule } from '../src/app.module';
-import { loadAuthConfig } from '../src/config';
+import { createTestDatabase, uniqueSuffix, waitFor, type TestDatabase } from '@cinema/testing';
 import { AUTH_MIGRATIONS } from '../src/database';
 import { LoginThrottleRepository } from '../src/sessions/login-throttle.repository';
-
-type AuthClient = PromiseClient<authPb.AuthServiceClient> & { close(): void };
+import { startAuthService, type AuthClient } from './harness';
 
 const ADMIN_EMAIL = `admin-${uniqueSuffix()}@test.local`;
 const JWT_SECRET = 'auth-test-jwt-secret';
 const REFRESH_FAMILY_MAX_AGE_SECONDS = 3_600;
 
-async function startAuth(database: TestDatabase, env: Record<string, string> = {}) {
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
-  const config = loadAuthConfig({
-    AUTH_SERVICE_PORT: String(grpcPort),
-    AUTH_SERVICE_HTTP_PORT: String(httpPort),
-    BIND_HOST: '127.0.0.1',
+/** The service as these tests want it: few sign-in failures before a lockout, short refresh families. */
+function startAuth(database: TestDatabase, env: Record<string, string> = {}) {
+  return startAuthService(database, {
     ADMIN_EMAIL,
     JWT_SECRET,
     LOGIN_MAX_FAILURES: '3',
@@ -30,15 +22,6 @@ async function startAuth(database: TestDatabase, env: Record<string, string> = {
     REFRESH_FAMILY_MAX_AGE_SECONDS: String(REFRESH_FAMILY_MAX_AGE_SECONDS),
     ...env,
   });
-  const app = await startGrpcService({
-    module: AppModule.create(config, database.pool),
-    services: ['auth'],
-    ...config.listen,
-  });
-  const client = createRpcClient<authPb.AuthServiceClient>('auth', `127.0.0.1:${grpcPort}`, {
-    timeoutMs: 20_000,
-  });
-  return { app, client };
 }
 
 describe('auth-service over gRPC', () => {

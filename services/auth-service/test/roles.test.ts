@@ -2,37 +2,24 @@ import type { INestApplication } from '@nestjs/common';
 import { decode } from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMIN_PASSWORD } from '@cinema/config';
-import type { authPb } from '@cinema/contracts';
-import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, uniqueSuffix, type TestDatabase } from '@cinema/testing';
-import { AppModule } from '../src/app.module';
-import { loadAuthConfig } from '../src/config';
+import { createTestDatabase, uniqueSuffix, type TestDatabase } from '@cinema/testing';
 import { AUTH_MIGRATIONS } from '../src/database';
+import { startAuthService, type AuthClient } from './harness';
 
 const ADMIN_EMAIL = `admin-${uniqueSuffix()}@test.local`;
 
 describe('auth-service roles (SetUserRole) over gRPC', () => {
   let database: TestDatabase;
   let app: INestApplication;
-  let auth: PromiseClient<authPb.AuthServiceClient> & { close(): void };
+  let auth: AuthClient;
   let adminId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase('auth_roles', [AUTH_MIGRATIONS]);
-    const [grpcPort, httpPort] = [await freePort(), await freePort()];
-    const config = loadAuthConfig({
-      AUTH_SERVICE_PORT: String(grpcPort),
-      AUTH_SERVICE_HTTP_PORT: String(httpPort),
-      BIND_HOST: '127.0.0.1',
+    ({ app, client: auth } = await startAuthService(database, {
       ADMIN_EMAIL,
       JWT_SECRET: 'auth-roles-test-jwt-secret',
-    });
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool),
-      services: ['auth'],
-      ...config.listen,
-    });
-    auth = createRpcClient<authPb.AuthServiceClient>('auth', `127.0.0.1:${grpcPort}`, { timeoutMs: 20_000 });
+    }));
     const admin = await auth.login({ email: ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
     adminId = admin.user!.id;
   });

@@ -1,9 +1,8 @@
-import { Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { moviePb, seatPb } from '@cinema/contracts';
 import { serviceModules } from '@cinema/database';
 import { brokerHealthCheck, type Broker } from '@cinema/messaging';
-import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient, GrpcHealthController } from '@cinema/rpc';
 import { adminProviders, type AdminDependencies } from './admin/admin.providers';
 import { BookingChanges } from './bookings/booking-changes';
@@ -22,6 +21,7 @@ import {
 import type { BookingConfig } from './config';
 import { BOOKING_CONFIG, DB } from './database';
 import { BROKER, OutboxRelayRunner } from './outbox-relay.runner';
+import { PaymentServiceConnection } from './payment-service.connection';
 import { CheckInsRepository } from './tickets/check-ins.repository';
 import { TICKET_SIGNER, TicketSigner } from './tickets/ticket-signer';
 import { TicketsService } from './tickets/tickets.service';
@@ -65,33 +65,12 @@ function movieClient(address: string): MoviePort {
   };
 }
 
-/** The payment service's HTTP client, its kept-alive connections closed on shutdown. */
-class PaymentsClient implements PaymentsPort, OnApplicationShutdown {
-  private readonly client: PaymentServiceClient;
-
-  constructor(config: BookingConfig) {
-    this.client = new PaymentServiceClient({
-      baseUrl: config.paymentServiceUrl,
-      apiKey: config.paymentApiKey,
-      timeoutMs: config.paymentServiceTimeoutMs,
-    });
-  }
-
-  createPayment(...args: Parameters<PaymentsPort['createPayment']>) {
-    return this.client.createPayment(...args);
-  }
-
-  onApplicationShutdown(): void {
-    this.client.close();
-  }
-}
-
 @Module({})
 export class AppModule {
   static create(config: BookingConfig, pool: Pool, deps: BookingDependencies = {}): DynamicModule {
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
     const movies = deps.movies ?? movieClient(config.movieServiceUrl);
-    const payments = deps.payments ?? new PaymentsClient(config);
+    const payments = deps.payments ?? new PaymentServiceConnection(config);
     const broker = deps.broker;
     const providers: Provider[] = [
       { provide: BOOKING_CONFIG, useValue: config },

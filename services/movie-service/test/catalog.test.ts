@@ -1,58 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
-import {
-  ALL_PRICES,
-  futureDay,
-  movieInput,
-  showtimeRequest,
-  startMovieService,
-  type MovieClient,
-  type RunningMovieService,
-} from './harness';
+import { ALL_PRICES, futureDay, movieInput, showtimeRequest, useMovieService } from './harness';
 
 describe('movie-service catalogue over gRPC', () => {
-  let service: RunningMovieService;
-  let movie: MovieClient;
-
-  beforeAll(async () => {
-    service = await startMovieService();
-    movie = service.movie;
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-  });
+  const ctx = useMovieService();
 
   async function room(rows: moviePb.LayoutRowInput[], name = `Room ${randomUUID().slice(0, 8)}`) {
-    const theater = await movie.createTheater({
+    const theater = await ctx.movie.createTheater({
       name: 'Test Theater',
       address: '1 Main St',
       city: 'Testville',
     });
-    const created = await movie.createRoom({ theaterId: theater.id, name, rows });
+    const created = await ctx.movie.createRoom({ theaterId: theater.id, name, rows });
     return { theater, room: created };
   }
 
   describe('movies', () => {
     it('creates, reads and partially updates a movie', async () => {
-      const created = await movie.createMovie(
+      const created = await ctx.movie.createMovie(
         movieInput({ title: '  Orbit Zero ', genres: ['Sci-Fi', 'Drama'] }),
       );
       expect(created).toMatchObject({ title: 'Orbit Zero', durationMinutes: 100, releaseDate: '2025-01-01' });
-      expect(await movie.getMovie({ id: created.id })).toEqual(created);
+      expect(await ctx.movie.getMovie({ id: created.id })).toEqual(created);
 
-      const updated = await movie.updateMovie({
+      const updated = await ctx.movie.updateMovie({
         id: created.id,
         patchJson: JSON.stringify({ durationMinutes: 130, rating: null }),
       });
       expect(updated).toEqual({ ...created, durationMinutes: 130, rating: '' });
-      expect(await movie.getMovie({ id: created.id })).toEqual(updated);
+      expect(await ctx.movie.getMovie({ id: created.id })).toEqual(updated);
     });
 
     it('names every invalid field on create and update', async () => {
       await expect(
-        movie.createMovie(
+        ctx.movie.createMovie(
           movieInput({ title: '', durationMinutes: 0, releaseDate: '2025-13-01', posterUrl: 'nope' }),
         ),
       ).rejects.toMatchObject({
@@ -66,9 +48,9 @@ describe('movie-service catalogue over gRPC', () => {
           ],
         },
       });
-      const created = await movie.createMovie(movieInput());
+      const created = await ctx.movie.createMovie(movieInput());
       await expect(
-        movie.updateMovie({
+        ctx.movie.updateMovie({
           id: created.id,
           patchJson: JSON.stringify({ durationMinutes: 601, colour: 'red' }),
         }),
@@ -76,17 +58,17 @@ describe('movie-service catalogue over gRPC', () => {
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'colour' }, { field: 'durationMinutes' }] },
       });
-      expect(await movie.getMovie({ id: created.id })).toEqual(created);
+      expect(await ctx.movie.getMovie({ id: created.id })).toEqual(created);
     });
 
     it('pages, searches titles case-insensitively and filters by genre', async () => {
       const tag = randomUUID().slice(0, 8);
       for (let i = 0; i < 5; i += 1) {
-        await movie.createMovie(
+        await ctx.movie.createMovie(
           movieInput({ title: `Paging ${tag} ${i}`, genres: i % 2 === 0 ? ['Horror'] : ['Comedy'] }),
         );
       }
-      const first = await movie.listMovies({
+      const first = await ctx.movie.listMovies({
         page: 1,
         limit: 2,
         q: `PAGING ${tag.toUpperCase()}`,
@@ -94,19 +76,19 @@ describe('movie-service catalogue over gRPC', () => {
       });
       expect(first.total).toBe(5);
       expect(first.items.map((m) => m.title)).toEqual([`Paging ${tag} 0`, `Paging ${tag} 1`]);
-      const third = await movie.listMovies({ page: 3, limit: 2, q: `paging ${tag}`, genre: '' });
+      const third = await ctx.movie.listMovies({ page: 3, limit: 2, q: `paging ${tag}`, genre: '' });
       expect(third.items.map((m) => m.title)).toEqual([`Paging ${tag} 4`]);
-      const horror = await movie.listMovies({ page: 0, limit: 0, q: tag, genre: 'horror' });
+      const horror = await ctx.movie.listMovies({ page: 0, limit: 0, q: tag, genre: 'horror' });
       expect(horror.total).toBe(3);
       expect(horror.items.every((m) => m.genres.includes('Horror'))).toBe(true);
 
-      const capped = await movie.listMovies({ page: 1, limit: 1000, q: '', genre: '' });
+      const capped = await ctx.movie.listMovies({ page: 1, limit: 1000, q: '', genre: '' });
       expect(capped.items.length).toBeLessThanOrEqual(100);
-      await expect(movie.listMovies({ page: -1, limit: 0, q: '', genre: '' })).rejects.toMatchObject({
+      await expect(ctx.movie.listMovies({ page: -1, limit: 0, q: '', genre: '' })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
       // LIKE wildcards in q are literal.
-      expect((await movie.listMovies({ page: 1, limit: 10, q: '%', genre: '' })).total).toBe(0);
+      expect((await ctx.movie.listMovies({ page: 1, limit: 10, q: '%', genre: '' })).total).toBe(0);
     });
   });
 
@@ -119,7 +101,7 @@ describe('movie-service catalogue over gRPC', () => {
       ]);
       expect(created).toMatchObject({ theaterId: theater.id, capacity: 9 });
 
-      const layout = await movie.getRoomLayout({ roomId: created.id });
+      const layout = await ctx.movie.getRoomLayout({ roomId: created.id });
       expect(layout.roomId).toBe(created.id);
       expect(layout.rows.map((r) => r.label)).toEqual(['A', 'B', 'C']);
       const summary = layout.rows.map((r) =>
@@ -133,31 +115,35 @@ describe('movie-service catalogue over gRPC', () => {
       const ids = layout.rows.flatMap((r) => r.seats.map((s) => s.id));
       expect(new Set(ids).size).toBe(ids.length);
       // Stable: the same ids on every read.
-      const again = await movie.getRoomLayout({ roomId: created.id });
+      const again = await ctx.movie.getRoomLayout({ roomId: created.id });
       expect(again.rows.flatMap((r) => r.seats.map((s) => s.id))).toEqual(ids);
 
-      const withRooms = await movie.getTheater({ id: theater.id });
+      const withRooms = await ctx.movie.getTheater({ id: theater.id });
       expect(withRooms.rooms).toEqual([created]);
-      const list = await movie.listTheaters({ page: 1, limit: 100 });
+      const list = await ctx.movie.listTheaters({ page: 1, limit: 100 });
       expect(list.items.find((t) => t.id === theater.id)?.rooms).toEqual([created]);
     });
 
     it('refuses a bad layout, a duplicate room name and an unknown theater', async () => {
-      const theater = await movie.createTheater({ name: 'Layouts', address: '', city: '' });
+      const theater = await ctx.movie.createTheater({ name: 'Layouts', address: '', city: '' });
       await expect(
-        movie.createRoom({ theaterId: theater.id, name: '', rows: [{ label: 'A', pattern: 'SQ' }] }),
+        ctx.movie.createRoom({ theaterId: theater.id, name: '', rows: [{ label: 'A', pattern: 'SQ' }] }),
       ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'name' }, { field: 'rows[0].pattern' }] },
       });
-      await movie.createRoom({ theaterId: theater.id, name: 'One', rows: [{ label: 'A', pattern: 'SS' }] });
+      await ctx.movie.createRoom({
+        theaterId: theater.id,
+        name: 'One',
+        rows: [{ label: 'A', pattern: 'SS' }],
+      });
       await expect(
-        movie.createRoom({ theaterId: theater.id, name: 'One', rows: [{ label: 'A', pattern: 'SS' }] }),
+        ctx.movie.createRoom({ theaterId: theater.id, name: 'One', rows: [{ label: 'A', pattern: 'SS' }] }),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
       await expect(
-        movie.createRoom({ theaterId: randomUUID(), name: 'Two', rows: [{ label: 'A', pattern: 'S' }] }),
+        ctx.movie.createRoom({ theaterId: randomUUID(), name: 'Two', rows: [{ label: 'A', pattern: 'S' }] }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(movie.createTheater({ name: ' ', address: '', city: '' })).rejects.toMatchObject({
+      await expect(ctx.movie.createTheater({ name: ' ', address: '', city: '' })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'name' }] },
       });
@@ -166,11 +152,11 @@ describe('movie-service catalogue over gRPC', () => {
 
   describe('showtimes', () => {
     it('keeps a sale opening time and a waiting room pace, and refuses a sale opening after the start', async () => {
-      const film = await movie.createMovie(movieInput({ durationMinutes: 90 }));
+      const film = await ctx.movie.createMovie(movieInput({ durationMinutes: 90 }));
       const { room: hall } = await room([{ label: 'A', pattern: 'SS' }]);
       const day = futureDay(33);
       const at = (hour: number, sale: Partial<moviePb.CreateShowtimeRequest> = {}) =>
-        movie.createShowtime(
+        ctx.movie.createShowtime(
           showtimeRequest({
             movieId: film.id,
             roomId: hall.id,
@@ -188,7 +174,7 @@ describe('movie-service catalogue over gRPC', () => {
       });
       const onSale = await at(14, { onSaleAt: `${day}T09:00:00Z`, admissionsPerMinute: 600 });
       expect(onSale).toMatchObject({ onSaleAt: `${day}T09:00:00.000Z`, admissionsPerMinute: 600 });
-      expect(await movie.getShowtime({ id: onSale.id })).toEqual(onSale);
+      expect(await ctx.movie.getShowtime({ id: onSale.id })).toEqual(onSale);
       await expect(at(18, { onSaleAt: `${day}T18:00:00Z`, admissionsPerMinute: -1 })).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'onSaleAt' }, { field: 'admissionsPerMinute' }] },
@@ -196,14 +182,14 @@ describe('movie-service catalogue over gRPC', () => {
     });
 
     it('creates a showtime ending after the movie and refuses overlaps within the cleaning gap', async () => {
-      const film = await movie.createMovie(movieInput({ durationMinutes: 120 }));
+      const film = await ctx.movie.createMovie(movieInput({ durationMinutes: 120 }));
       const { theater, room: hall } = await room([{ label: 'A', pattern: 'SSVV' }]);
       const day = futureDay(30);
       const prices = [
         { seatType: 'VIP', amount: 1800 },
         { seatType: 'standard', amount: 1200 },
       ];
-      const first = await movie.createShowtime(
+      const first = await ctx.movie.createShowtime(
         showtimeRequest({
           movieId: film.id,
           roomId: hall.id,
@@ -225,12 +211,12 @@ describe('movie-service catalogue over gRPC', () => {
           { seatType: 'VIP', amount: 1800 },
         ],
       });
-      expect(await movie.getShowtime({ id: first.id })).toEqual(first);
+      expect(await ctx.movie.getShowtime({ id: first.id })).toEqual(first);
 
       // 12:00 + 15 minutes cleaning: 12:10 clashes, and so does one that ends inside the first.
       for (const startsAt of [`${day}T12:10:00Z`, `${day}T08:00:00Z`, `${day}T10:30:00+00:00`]) {
         await expect(
-          movie.createShowtime(
+          ctx.movie.createShowtime(
             showtimeRequest({ movieId: film.id, roomId: hall.id, startsAt, prices, currency: 'USD' }),
           ),
         ).rejects.toMatchObject({
@@ -238,7 +224,7 @@ describe('movie-service catalogue over gRPC', () => {
           details: { conflictingShowtimeIds: [first.id] },
         });
       }
-      const after = await movie.createShowtime(
+      const after = await ctx.movie.createShowtime(
         showtimeRequest({
           movieId: film.id,
           roomId: hall.id,
@@ -249,7 +235,7 @@ describe('movie-service catalogue over gRPC', () => {
       );
       expect(after.startsAt).toBe(`${day}T12:15:00.000Z`);
       // 07:45 + 120 min = 09:45, + 15 = 10:00: fits exactly before the first.
-      await movie.createShowtime(
+      await ctx.movie.createShowtime(
         showtimeRequest({
           movieId: film.id,
           roomId: hall.id,
@@ -261,13 +247,13 @@ describe('movie-service catalogue over gRPC', () => {
     });
 
     it('lets exactly one of two concurrent overlapping showtimes win', async () => {
-      const film = await movie.createMovie(movieInput({ durationMinutes: 90 }));
+      const film = await ctx.movie.createMovie(movieInput({ durationMinutes: 90 }));
       const { room: hall } = await room([{ label: 'A', pattern: 'SS' }]);
       const day = futureDay(31);
       for (let round = 0; round < 5; round += 1) {
         const hour = String(round * 4).padStart(2, '0');
         const attempts = await Promise.allSettled([
-          movie.createShowtime(
+          ctx.movie.createShowtime(
             showtimeRequest({
               movieId: film.id,
               roomId: hall.id,
@@ -276,7 +262,7 @@ describe('movie-service catalogue over gRPC', () => {
               currency: 'USD',
             }),
           ),
-          movie.createShowtime(
+          ctx.movie.createShowtime(
             showtimeRequest({
               movieId: film.id,
               roomId: hall.id,
@@ -290,7 +276,7 @@ describe('movie-service catalogue over gRPC', () => {
         const rejected = attempts.find((a) => a.status === 'rejected');
         expect(rejected?.reason).toMatchObject({ code: 'SHOWTIME_OVERLAP' });
       }
-      const rows = await service.database.pool.query(
+      const rows = await ctx.service.database.pool.query(
         'SELECT count(*)::int AS n FROM showtimes WHERE room_id = $1',
         [hall.id],
       );
@@ -298,10 +284,10 @@ describe('movie-service catalogue over gRPC', () => {
     });
 
     it('validates prices against the seat types of the room, the currency and the start', async () => {
-      const film = await movie.createMovie(movieInput());
+      const film = await ctx.movie.createMovie(movieInput());
       const { room: hall } = await room([{ label: 'A', pattern: 'ASVX' }]);
       await expect(
-        movie.createShowtime(
+        ctx.movie.createShowtime(
           showtimeRequest({
             movieId: film.id,
             roomId: hall.id,
@@ -328,7 +314,7 @@ describe('movie-service catalogue over gRPC', () => {
         },
       });
       // The blocked seat (X, standard) needs no price of its own; STANDARD is still needed for S.
-      const created = await movie.createShowtime(
+      const created = await ctx.movie.createShowtime(
         showtimeRequest({
           movieId: film.id,
           roomId: hall.id,
@@ -345,18 +331,18 @@ describe('movie-service catalogue over gRPC', () => {
     });
 
     it('lists showtimes by movie, theater, day and range, upcoming by default, ordered and paged', async () => {
-      const film = await movie.createMovie(movieInput({ durationMinutes: 60 }));
-      const other = await movie.createMovie(movieInput({ durationMinutes: 60 }));
+      const film = await ctx.movie.createMovie(movieInput({ durationMinutes: 60 }));
+      const other = await ctx.movie.createMovie(movieInput({ durationMinutes: 60 }));
       const { theater, room: hall } = await room([{ label: 'A', pattern: 'S' }]);
       const { room: elsewhere } = await room([{ label: 'A', pattern: 'S' }]);
       const prices = [{ seatType: 'STANDARD', amount: 900 }];
       const dayA = futureDay(40);
       const dayB = futureDay(41);
       const create = (movieId: string, roomId: string, startsAt: string) =>
-        movie.createShowtime(showtimeRequest({ movieId, roomId, startsAt, prices, currency: 'USD' }));
+        ctx.movie.createShowtime(showtimeRequest({ movieId, roomId, startsAt, prices, currency: 'USD' }));
       // A showtime in the past can no longer be created: one is moved there.
       const past = await create(film.id, hall.id, `${futureDay(60)}T10:00:00Z`);
-      await service.database.pool.query(
+      await ctx.service.database.pool.query(
         `UPDATE showtimes SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours',
            busy_until = now() - interval '105 minutes' WHERE id = $1`,
         [past.id],
@@ -370,17 +356,17 @@ describe('movie-service catalogue over gRPC', () => {
       const base = { movieId: '', theaterId: '', date: '', from: '', to: '', page: 1, limit: 20 };
       const ids = (list: moviePb.ShowtimeList) => list.items.map((s) => s.id);
 
-      const upcoming = await movie.listShowtimes({ ...base, movieId: film.id });
+      const upcoming = await ctx.movie.listShowtimes({ ...base, movieId: film.id });
       expect(ids(upcoming)).toEqual([early.id, otherTheater.id, late.id, nextDay.id]);
       expect(upcoming.total).toBe(4);
 
-      const byTheater = await movie.listShowtimes({ ...base, movieId: film.id, theaterId: theater.id });
+      const byTheater = await ctx.movie.listShowtimes({ ...base, movieId: film.id, theaterId: theater.id });
       expect(ids(byTheater)).toEqual([early.id, late.id, nextDay.id]);
 
-      const onDay = await movie.listShowtimes({ ...base, theaterId: theater.id, date: dayA });
+      const onDay = await ctx.movie.listShowtimes({ ...base, theaterId: theater.id, date: dayA });
       expect(ids(onDay)).toEqual([early.id, otherFilm.id, late.id]);
 
-      const withPast = await movie.listShowtimes({
+      const withPast = await ctx.movie.listShowtimes({
         ...base,
         movieId: film.id,
         theaterId: theater.id,
@@ -389,25 +375,30 @@ describe('movie-service catalogue over gRPC', () => {
       });
       expect(ids(withPast)).toEqual([past.id, early.id]);
 
-      const page2 = await movie.listShowtimes({ ...base, movieId: film.id, page: 2, limit: 3 });
+      const page2 = await ctx.movie.listShowtimes({ ...base, movieId: film.id, page: 2, limit: 3 });
       expect(ids(page2)).toEqual([nextDay.id]);
       expect(page2.total).toBe(4);
 
-      expect(await movie.listShowtimes({ ...base, movieId: 'not-a-uuid' })).toEqual({ items: [], total: 0 });
-      await expect(movie.listShowtimes({ ...base, date: '2025-02-30', from: 'soon' })).rejects.toMatchObject({
+      expect(await ctx.movie.listShowtimes({ ...base, movieId: 'not-a-uuid' })).toEqual({
+        items: [],
+        total: 0,
+      });
+      await expect(
+        ctx.movie.listShowtimes({ ...base, date: '2025-02-30', from: 'soon' }),
+      ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { fields: [{ field: 'from' }, { field: 'date' }] },
       });
     });
 
     it('returns everything needed to sell a showtime from GetShowtimeSeating', async () => {
-      const film = await movie.createMovie(movieInput({ title: 'Seating Film', durationMinutes: 95 }));
-      const theater = await movie.createTheater({
+      const film = await ctx.movie.createMovie(movieInput({ title: 'Seating Film', durationMinutes: 95 }));
+      const theater = await ctx.movie.createTheater({
         name: 'Seating Palace',
         address: '2 Side St',
         city: 'Town',
       });
-      const hall = await movie.createRoom({
+      const hall = await ctx.movie.createRoom({
         theaterId: theater.id,
         name: 'Hall 9',
         rows: [
@@ -415,7 +406,7 @@ describe('movie-service catalogue over gRPC', () => {
           { label: 'B', pattern: 'VV.C' },
         ],
       });
-      const showtime = await movie.createShowtime(
+      const showtime = await ctx.movie.createShowtime(
         showtimeRequest({
           movieId: film.id,
           roomId: hall.id,
@@ -424,7 +415,7 @@ describe('movie-service catalogue over gRPC', () => {
           currency: 'USD',
         }),
       );
-      const seating = await movie.getShowtimeSeating({ id: showtime.id });
+      const seating = await ctx.movie.getShowtimeSeating({ id: showtime.id });
       expect(seating).toMatchObject({
         showtime,
         movieTitle: 'Seating Film',
@@ -432,7 +423,7 @@ describe('movie-service catalogue over gRPC', () => {
         roomName: 'Hall 9',
       });
       expect(seating.showtime?.capacity).toBe(5);
-      const layout = await movie.getRoomLayout({ roomId: hall.id });
+      const layout = await ctx.movie.getRoomLayout({ roomId: hall.id });
       expect(seating.seats).toEqual(layout.rows.flatMap((r) => r.seats));
       expect(seating.seats.map((s) => [s.label, s.row, s.number, s.type, s.blocked])).toEqual([
         ['A1', 'A', 1, 'ACCESSIBLE', false],
@@ -449,28 +440,28 @@ describe('movie-service catalogue over gRPC', () => {
     const ids = [randomUUID(), 'not-a-uuid', '', "1' OR '1'='1"];
     it.each(ids)('answers NOT_FOUND for %j', async (id) => {
       const checks = [
-        () => movie.getMovie({ id }),
-        () => movie.updateMovie({ id, patchJson: '{}' }),
-        () => movie.getTheater({ id }),
-        () => movie.getRoomLayout({ roomId: id }),
-        () => movie.getShowtime({ id }),
-        () => movie.getShowtimeSeating({ id }),
-        () => movie.createRoom({ theaterId: id, name: 'R', rows: [{ label: 'A', pattern: 'S' }] }),
+        () => ctx.movie.getMovie({ id }),
+        () => ctx.movie.updateMovie({ id, patchJson: '{}' }),
+        () => ctx.movie.getTheater({ id }),
+        () => ctx.movie.getRoomLayout({ roomId: id }),
+        () => ctx.movie.getShowtime({ id }),
+        () => ctx.movie.getShowtimeSeating({ id }),
+        () => ctx.movie.createRoom({ theaterId: id, name: 'R', rows: [{ label: 'A', pattern: 'S' }] }),
       ];
       for (const check of checks) await expect(check()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
     it('answers NOT_FOUND for a showtime of an unknown movie or room', async () => {
-      const film = await movie.createMovie(movieInput());
+      const film = await ctx.movie.createMovie(movieInput());
       const { room: hall } = await room([{ label: 'A', pattern: 'S' }]);
       const base = { startsAt: `${futureDay(60)}T10:00:00Z`, prices: ALL_PRICES, currency: 'USD' };
       await expect(
-        movie.createShowtime(showtimeRequest({ ...base, movieId: randomUUID(), roomId: hall.id })),
+        ctx.movie.createShowtime(showtimeRequest({ ...base, movieId: randomUUID(), roomId: hall.id })),
       ).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });
       await expect(
-        movie.createShowtime(showtimeRequest({ ...base, movieId: film.id, roomId: 'nope' })),
+        ctx.movie.createShowtime(showtimeRequest({ ...base, movieId: film.id, roomId: 'nope' })),
       ).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });

@@ -1,28 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  futureDay,
-  movieInput,
-  startMovieService,
-  type MovieClient,
-  type RunningMovieService,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { futureDay, movieInput, useMovieService } from './harness';
 
 describe('movie-service companion seats', () => {
-  let service: RunningMovieService;
-  let movie: MovieClient;
-
-  beforeAll(async () => {
-    service = await startMovieService();
-    movie = service.movie;
-  });
-
-  afterAll(async () => {
-    await service?.stop();
-  });
+  const ctx = useMovieService();
 
   it('stores each companion seat with the id of its accessible seat and sells it at its own price', async () => {
-    const theater = await movie.createTheater({ name: 'Companions', address: '', city: '' });
-    const room = await movie.createRoom({
+    const theater = await ctx.movie.createTheater({ name: 'Companions', address: '', city: '' });
+    const room = await ctx.movie.createRoom({
       theaterId: theater.id,
       name: 'Wheelchair row',
       rows: [
@@ -31,7 +15,7 @@ describe('movie-service companion seats', () => {
       ],
     });
     expect(room.capacity).toBe(12);
-    const layout = await movie.getRoomLayout({ roomId: room.id });
+    const layout = await ctx.movie.getRoomLayout({ roomId: room.id });
     const [a1, a2, , , a5, a6] = layout.rows[0].seats;
     expect([a1.type, a2.type, a5.type, a6.type]).toEqual([
       'ACCESSIBLE',
@@ -43,7 +27,7 @@ describe('movie-service companion seats', () => {
     expect(a5.companionOf).toBe(a6.id);
     expect(layout.rows.flatMap((r) => r.seats).filter((s) => s.companionOf)).toHaveLength(2);
 
-    const film = await movie.createMovie(movieInput());
+    const film = await ctx.movie.createMovie(movieInput());
     const base = {
       movieId: film.id,
       roomId: room.id,
@@ -53,7 +37,7 @@ describe('movie-service companion seats', () => {
       admissionsPerMinute: 0,
     };
     await expect(
-      movie.createShowtime({
+      ctx.movie.createShowtime({
         ...base,
         prices: [
           { seatType: 'STANDARD', amount: 1200 },
@@ -64,7 +48,7 @@ describe('movie-service companion seats', () => {
       code: 'VALIDATION_FAILED',
       details: { fields: [{ field: 'prices', message: expect.stringContaining('COMPANION') }] },
     });
-    const showtime = await movie.createShowtime({
+    const showtime = await ctx.movie.createShowtime({
       ...base,
       prices: [
         { seatType: 'STANDARD', amount: 1200 },
@@ -72,7 +56,7 @@ describe('movie-service companion seats', () => {
         { seatType: 'COMPANION', amount: 600 },
       ],
     });
-    const seating = await movie.getShowtimeSeating({ id: showtime.id });
+    const seating = await ctx.movie.getShowtimeSeating({ id: showtime.id });
     expect(seating.seats.find((s) => s.id === a2.id)).toMatchObject({
       type: 'COMPANION',
       companionOf: a1.id,
@@ -81,9 +65,9 @@ describe('movie-service companion seats', () => {
   });
 
   it('refuses a companion place that has no accessible place of its own next to it', async () => {
-    const theater = await movie.createTheater({ name: 'Bad companions', address: '', city: '' });
+    const theater = await ctx.movie.createTheater({ name: 'Bad companions', address: '', city: '' });
     await expect(
-      movie.createRoom({ theaterId: theater.id, name: 'R', rows: [{ label: 'A', pattern: 'PAP' }] }),
+      ctx.movie.createRoom({ theaterId: theater.id, name: 'R', rows: [{ label: 'A', pattern: 'PAP' }] }),
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: {

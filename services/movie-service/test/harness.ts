@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { afterAll, beforeAll } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
@@ -46,6 +47,31 @@ export async function startMovieService(env: Record<string, string> = {}): Promi
       movie.close();
       await app.close();
       await database.drop();
+    },
+  };
+}
+
+export interface MovieServiceFixture {
+  readonly service: RunningMovieService;
+  readonly movie: MovieClient;
+}
+
+/** startMovieService in beforeAll, stopped in afterAll; call it at the top of a describe. */
+export function useMovieService(env: Record<string, string> = {}): MovieServiceFixture {
+  let running: RunningMovieService | undefined;
+  beforeAll(async () => {
+    running = await startMovieService(env);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return {
+    get service() {
+      if (!running) throw new Error('movie-service is started in beforeAll');
+      return running;
+    },
+    get movie() {
+      return this.service.movie;
     },
   };
 }

@@ -5,14 +5,11 @@ import amqplib from 'amqplib';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingSnapshot, EventEnvelope, EventType, notificationPb } from '@cinema/contracts';
-import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
+import { createRpcClient, type PromiseClient } from '@cinema/rpc';
 import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase } from '@cinema/testing';
-import { AppModule } from '../src/app.module';
-import { loadNotificationConfig, type NotificationConfig } from '../src/config';
 import { NOTIFICATION_MIGRATIONS } from '../src/database';
-import { NotificationsService } from '../src/notifications/notifications.service';
-
-const RABBITMQ_URL = process.env.RABBITMQ_URL || 'amqp://guest:guest@127.0.0.1:5672';
+import type { NotificationsService } from '../src/notifications/notifications.service';
+import { RABBITMQ_URL, startNotificationService } from './harness';
 
 interface ReceivedMail {
   to: string[];
@@ -187,20 +184,6 @@ function envelope(type: EventType, data: unknown): EventEnvelope {
   return { id: randomUUID(), type, occurredAt: new Date().toISOString(), data } as EventEnvelope;
 }
 
-async function configFor(db: TestDatabase, smtpPort: number): Promise<NotificationConfig> {
-  return loadNotificationConfig({
-    NOTIFICATION_DB_NAME: db.config.database,
-    NOTIFICATION_SERVICE_PORT: String(await freePort()),
-    NOTIFICATION_SERVICE_HTTP_PORT: String(await freePort()),
-    BIND_HOST: '127.0.0.1',
-    RABBITMQ_URL,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtpPort),
-    SMTP_FROM: 'Cinema Tickets <tickets@cinema.test>',
-    SMTP_TIMEOUT_MS: '2000',
-  });
-}
-
 describe('notification-service', () => {
   let database: TestDatabase;
   let smtp: SmtpSink;
@@ -212,17 +195,11 @@ describe('notification-service', () => {
     database = await createTestDatabase('notification', [NOTIFICATION_MIGRATIONS]);
     smtp = new SmtpSink(await freePort());
     await smtp.start();
-    const config = await configFor(database, smtp.port);
-    // The shared notification queue belongs to the running system; these tests call the handler directly.
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { enabled: false }),
-      services: ['notification'],
-      ...config.listen,
-    });
-    service = app.get(NotificationsService);
+    const started = await startNotificationService(database, smtp.port);
+    ({ app, service } = started);
     client = createRpcClient<notificationPb.NotificationServiceClient>(
       'notification',
-      `127.0.0.1:${config.listen.grpcPort}`,
+      `127.0.0.1:${started.config.listen.grpcPort}`,
     );
   });
 
@@ -350,18 +327,12 @@ describe('notification-service when the mail server is down', () => {
   beforeAll(async () => {
     database = await createTestDatabase('notification_smtp', [NOTIFICATION_MIGRATIONS]);
     smtp = new SmtpSink(await freePort());
-    const config = await configFor(database, smtp.port);
     // A private queue: this test publishes only to it, so it never touches the shared notification queue.
     queue = `notification-test-${uniqueSuffix()}`;
     amqp = await amqplib.connect(RABBITMQ_URL);
     channel = await amqp.createChannel();
     await channel.assertQueue(queue, { durable: false, autoDelete: true });
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { enabled: true, queue }),
-      services: ['notification'],
-      ...config.listen,
-    });
-    service = app.get(NotificationsService);
+    ({ app, service } = await startNotificationService(database, smtp.port, { enabled: true, queue }));
   });
 
   afterAll(async () => {
@@ -447,13 +418,7 @@ describe('notification-service over pooled SMTP connections', () => {
     await smtp.start();
     proxy = new TcpProxy(smtp.port);
     await proxy.start();
-    const config = await configFor(database, proxy.port);
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { enabled: false }),
-      services: ['notification'],
-      ...config.listen,
-    });
-    service = app.get(NotificationsService);
+    ({ app, service } = await startNotificationService(database, proxy.port));
   });
 
   afterAll(async () => {

@@ -3,13 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingSnapshot, EventEnvelope } from '@cinema/contracts';
-import { startGrpcService } from '@cinema/rpc';
 import { createTestDatabase, freePort, uniqueSuffix, waitFor, type TestDatabase } from '@cinema/testing';
-import { AppModule } from '../src/app.module';
-import { loadNotificationConfig } from '../src/config';
 import { NOTIFICATION_MIGRATIONS } from '../src/database';
 import { ticketQrPng } from '../src/emails/ticket-qr';
-import { NotificationsService } from '../src/notifications/notifications.service';
+import type { NotificationsService } from '../src/notifications/notifications.service';
+import { startNotificationService } from './harness';
 
 /** The MIME part with this Content-ID: its headers and its (base64) body decoded. */
 function inlinePart(raw: string, cid: string): { headers: string; body: Buffer } | undefined {
@@ -48,21 +46,7 @@ describe('notification-service: the ticket in the confirmation email', () => {
       },
     });
     await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-    const config = loadNotificationConfig({
-      NOTIFICATION_DB_NAME: database.config.database,
-      NOTIFICATION_SERVICE_PORT: String(await freePort()),
-      NOTIFICATION_SERVICE_HTTP_PORT: String(await freePort()),
-      BIND_HOST: '127.0.0.1',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtpPort),
-      SMTP_FROM: 'Cinema Tickets <tickets@cinema.test>',
-    });
-    app = await startGrpcService({
-      module: AppModule.create(config, database.pool, { enabled: false }),
-      services: ['notification'],
-      ...config.listen,
-    });
-    service = app.get(NotificationsService);
+    ({ app, service } = await startNotificationService(database, smtpPort));
   });
 
   afterAll(async () => {

@@ -8,27 +8,21 @@ import {
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
-  type SeatHarness,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), () => {
-  let h: SeatHarness;
-  let redis: SeatMapRedis;
+  const h = useSeatService();
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService();
-    redis = testRedis();
     subscriber = testRedis();
   });
 
   afterAll(async () => {
     subscriber?.disconnect();
-    redis?.disconnect();
-    await h?.close();
   });
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
@@ -177,7 +171,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), (
     const room = h.source.addRoom(1, 3);
     const { showtimeId } = room;
     await block(showtimeId, [room.seat.A1, room.seat.A2], 'seats removed');
-    await forgetKeys(redis, h.config.redis.keyPrefix);
+    await forgetKeys(h.redis, h.config.redis.keyPrefix);
     let map = await status(showtimeId);
     expect(map.seats.map((s) => s.status)).toEqual(['BLOCKED', 'BLOCKED', 'AVAILABLE']);
     await expect(holdById(h.client, showtimeId, 'u', [room.seat.A2])).rejects.toMatchObject({
@@ -189,7 +183,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), (
       `DELETE FROM reservations WHERE showtime_id = $1 AND seat_id = $2 AND status = 'BLOCKED'`,
       [showtimeId, room.seat.A2],
     );
-    await redis.del(`${h.config.redis.keyPrefix}seat:{st:${showtimeId}}:ready`);
+    await h.redis.del(`${h.config.redis.keyPrefix}seat:{st:${showtimeId}}:ready`);
     map = await status(showtimeId);
     expect(map.seats.map((s) => s.status)).toEqual(['BLOCKED', 'AVAILABLE', 'AVAILABLE']);
     await holdById(h.client, showtimeId, 'u', [room.seat.A2]);
@@ -200,7 +194,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seats blocked per showtime'), (
     const { showtimeId } = room;
     await block(showtimeId, [room.seat.A1]);
     // Redis forgets the block but stays "loaded": only PostgreSQL knows.
-    await redis.hdel(`${h.config.redis.keyPrefix}seat:{st:${showtimeId}}:seats`, room.seat.A1);
+    await h.redis.hdel(`${h.config.redis.keyPrefix}seat:{st:${showtimeId}}:seats`, room.seat.A1);
     const hold = await holdById(h.client, showtimeId, 'u', [room.seat.A1, room.seat.A2]);
     const error = await rejection(
       h.client.claimHold({ holdId: hold.holdId, userId: 'u', bookingId: randomUUID(), reserveUntil: soon() }),

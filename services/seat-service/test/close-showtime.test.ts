@@ -1,33 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeatMapRedis } from '@cinema/seat-map';
+import { describe, expect, it } from 'vitest';
 import {
   forgetKeys,
   holdById,
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
-  testRedis,
-  type SeatHarness,
 } from './support';
 
 const soon = () => new Date(Date.now() + 600_000).toISOString();
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service closes a cancelled showtime'), () => {
-  let h: SeatHarness;
-  let redis: SeatMapRedis;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-    redis = testRedis();
-  });
-
-  afterAll(async () => {
-    redis?.disconnect();
-    await h?.close();
-  });
+  const h = useSeatService();
 
   it('releases live holds, keeps reservations, refuses holds afterwards, idempotently', async () => {
     const room = h.source.addRoom(2, 4);
@@ -85,7 +71,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service closes a cancelled
   it('still refuses holds after Redis lost the showtime', async () => {
     const room = h.source.addRoom(1, 3);
     await h.client.closeShowtime({ showtimeId: room.showtimeId });
-    await forgetKeys(redis, h.config.redis.keyPrefix);
+    await forgetKeys(h.redis, h.config.redis.keyPrefix);
     expect((await rejection(holdById(h.client, room.showtimeId, 'dave', [room.seat.A1]))).code).toBe(
       'SHOWTIME_CANCELLED',
     );

@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  holdById,
-  rejection,
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  statusOf,
-  type SeatHarness,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { holdById, rejection, seatDescribe, seatMapRedis, useSeatService, statusOf } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('companion seats'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService();
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
   /** Row A: A1 accessible with companion A2, A3..A4 standard, A5 companion of A6 (accessible). */

@@ -2,30 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seatChangesChannel, type SeatChangeMessage, type SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
-import {
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  statusOf,
-  testRedis,
-  type SeatHarness,
-  holdById,
-} from './support';
+import { seatDescribe, seatMapRedis, useSeatService, statusOf, testRedis, holdById } from './support';
 
 const TTL_SECONDS = 2;
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('hold expiry'), () => {
-  let h: SeatHarness;
+  const h = useSeatService({ SEAT_HOLD_TTL_SECONDS: String(TTL_SECONDS), SWEEP_INTERVAL_MS: '250' });
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: String(TTL_SECONDS), SWEEP_INTERVAL_MS: '250' });
     subscriber = testRedis();
   });
 
   afterAll(async () => {
     subscriber?.disconnect();
-    await h?.close();
   });
 
   it('frees expired seats once the TTL has passed, without any request, and publishes the change', async () => {

@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  rejection,
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  statusOf,
-  type SeatHarness,
-  holdById,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { rejection, seatDescribe, seatMapRedis, useSeatService, statusOf, holdById } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat holds over gRPC'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService({ MAX_SEATS_PER_HOLD: '6' });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService({ MAX_SEATS_PER_HOLD: '6' });
 
   it('gives one seat to exactly one of 500 concurrent holds', async () => {
     const room = h.source.addRoom(5, 10);

@@ -3,40 +3,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeatMapRedis } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import {
-  scanKeys,
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  testRedis,
-  type SeatHarness,
-} from './support';
+import { scanKeys, seatDescribe, seatMapRedis, useSeatService, testRedis } from './support';
 
 /**
  * REDIS_KEY_PREFIX keeps a seat-service off everyone else's keys: a test (or a second system on the same
  * Redis) never reads or writes a running system's seat maps, sweep index or live channels.
  */
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key prefix'), () => {
-  let h: SeatHarness;
-  let redis: SeatMapRedis;
+  const h = useSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
   let subscriber: SeatMapRedis;
 
   beforeAll(async () => {
-    h = await startSeatService({ SEAT_HOLD_TTL_SECONDS: '1', SWEEP_INTERVAL_MS: '60000' });
-    redis = testRedis();
     subscriber = testRedis();
   });
 
   afterAll(async () => {
     subscriber?.disconnect();
-    redis?.disconnect();
-    await h?.close();
   });
 
   /** Every key of the service's database whose name mentions one of `ids`. */
   async function keysNaming(ids: string[]): Promise<string[]> {
     const found: string[] = [];
-    for await (const keys of scanKeys(redis))
+    for await (const keys of scanKeys(h.redis))
       found.push(...keys.filter((k) => ids.some((id) => k.includes(id))));
     return found;
   }
@@ -81,6 +69,6 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat-service under a Redis key 
     expect(keys.filter((k) => !k.startsWith(prefix))).toEqual([]);
     expect([...channels].filter((c) => !c.startsWith(prefix))).toEqual([]);
     // Nothing of this showtime in the unprefixed sweep index a running system's sweeper reads.
-    expect(await redis.zscore('seat:{sweep}:due', room.showtimeId)).toBeNull();
+    expect(await h.redis.zscore('seat:{sweep}:due', room.showtimeId)).toBeNull();
   });
 });

@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '@cinema/contracts';
-import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
-import {
-  seatDescribe,
-  seatMapRedis,
-  startSeatService,
-  testRedis,
-  type SeatHarness,
-  holdById,
-} from './support';
+import { seatDescribe, seatMapRedis, useSeatService, holdById } from './support';
 
 /** The rules in a few lines: what any sequence of commands must leave behind. */
 interface ModelHold {
@@ -57,19 +50,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seat map against a model'), () => {
-  let h: SeatHarness;
-  let redis: SeatMapRedis;
-
-  beforeAll(async () => {
-    // The test expires holds itself (deadline moved to the past, then one sweep), so no timer sweeps.
-    h = await startSeatService({ SWEEP_INTERVAL_MS: '60000' });
-    redis = testRedis();
-  });
-
-  afterAll(async () => {
-    redis?.disconnect();
-    await h?.close();
-  });
+  // The test expires holds itself (deadline moved to the past, then one sweep), so no timer sweeps.
+  const h = useSeatService({ SWEEP_INTERVAL_MS: '60000' });
 
   it('agrees with the model on random hold/release/claim/confirm/expire sequences', async () => {
     await fc.assert(
@@ -173,8 +155,8 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seat map against a model'), () 
           } else {
             const hold = holds[op.hold % Math.max(holds.length, 1)];
             if (!hold) continue;
-            await redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, hold.id);
-            await redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
+            await h.redis.zadd(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, 'XX', 1, hold.id);
+            await h.redis.zadd(seatDueKey(h.config.redis.keyPrefix), 1, room.showtimeId);
             await h.app.get(SeatSweeper).sweepOnce();
             await h.app.get(SeatSweeper).sweepOnce();
             if (hold.state === 'live') freeHold(hold);

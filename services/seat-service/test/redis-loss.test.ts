@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seatDueKey, seatMapKeys, type SeatMapRedis } from '@cinema/seat-map';
+import { describe, expect, it } from 'vitest';
+import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { waitFor } from '@cinema/testing';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
 import {
@@ -8,28 +8,16 @@ import {
   seatDescribe,
   seatMapRedis,
   startSeatService,
+  useSeatService,
   statusOf,
-  testRedis,
-  type SeatHarness,
   holdById,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => {
-  let h: SeatHarness;
-  let redis: SeatMapRedis;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-    redis = testRedis();
-  });
-
-  afterAll(async () => {
-    redis?.disconnect();
-    await h?.close();
-  });
+  const h = useSeatService();
 
   // Redis losing its state, as far as this service can tell: every key under its prefix is gone.
-  const flush = () => forgetKeys(redis, h.config.redis.keyPrefix);
+  const flush = () => forgetKeys(h.redis, h.config.redis.keyPrefix);
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
 
   it('rebuilds reserved and booked seats from PostgreSQL after FLUSHDB', async () => {
@@ -82,7 +70,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
 
     // Redis comes back empty and is marked rebuilt without the reservation: the worst stale state.
     await flush();
-    await redis.set(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).ready, '1');
+    await h.redis.set(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).ready, '1');
     const stale = await h.client.holdSeats({ ...base, userId: 'b', seatIds: [room.seat.A1, room.seat.A2] });
     expect(stale.seatIds).toHaveLength(2);
 
@@ -108,9 +96,9 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
     const room = h.source.addRoom(1, 2);
     await flush();
     const hold = await holdById(h.client, room.showtimeId, 'x', [room.seat.A1]);
-    expect(await redis.zscore(seatDueKey(h.config.redis.keyPrefix), room.showtimeId)).not.toBeNull();
+    expect(await h.redis.zscore(seatDueKey(h.config.redis.keyPrefix), room.showtimeId)).not.toBeNull();
     expect(
-      Number(await redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
+      Number(await h.redis.zscore(seatMapKeys(h.config.redis.keyPrefix, room.showtimeId).exp, hold.holdId)),
     ).toBe(Date.parse(hold.expiresAt));
   });
 
@@ -121,8 +109,8 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
     const hold = await holdById(h.client, room.showtimeId, 'y', [room.seat.A1]);
     // The hold is past its deadline, and the due index (one key, on one cluster master) lost the showtime.
     const prefix = h.config.redis.keyPrefix;
-    await redis.zadd(seatMapKeys(prefix, room.showtimeId).exp, 'XX', 1, hold.holdId);
-    await redis.zrem(seatDueKey(prefix), room.showtimeId);
+    await h.redis.zadd(seatMapKeys(prefix, room.showtimeId).exp, 'XX', 1, hold.holdId);
+    await h.redis.zrem(seatDueKey(prefix), room.showtimeId);
     await h.app.get(SeatSweeper).sweepOnce();
     let map = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
     expect(statusOf(map, room.seat.A1).status).toBe('HELD');
@@ -138,7 +126,7 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('Redis loses its state'), () => 
         },
         { timeoutMs: 20_000, what: 'the hold freed by the other replica' },
       );
-      expect(await redis.zscore(seatDueKey(prefix), room.showtimeId)).toBeNull();
+      expect(await h.redis.zscore(seatDueKey(prefix), room.showtimeId)).toBeNull();
     } finally {
       await other.close();
     }

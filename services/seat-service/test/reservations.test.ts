@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seatDueKey, seatMapKeys } from '@cinema/seat-map';
 import { SeatMapStore } from '../src/holds/seat-map.store';
 import { SeatSweeper } from '../src/holds/seat-sweeper';
@@ -7,33 +7,18 @@ import { ReservationsRepository } from '../src/reservations/reservations.reposit
 import {
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   testRedis,
   type Room,
-  type SeatHarness,
-  holdById,
+  holdByLabel,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('reservations: claim, confirm, release'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService();
 
   const soon = () => new Date(Date.now() + 15 * 60_000).toISOString();
-  const hold = (room: Room, userId: string, labels: string[]) =>
-    holdById(
-      h.client,
-      room.showtimeId,
-      userId,
-      labels.map((l) => room.seat[l]),
-    );
+  const hold = (room: Room, userId: string, labels: string[]) => holdByLabel(h.client, room, userId, labels);
 
   it('claims a live hold once per booking, with names and prices', async () => {
     const room = h.source.addRoom(2, 4, { types: { B1: 'VIP' } });

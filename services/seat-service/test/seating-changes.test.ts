@@ -1,38 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { waitFor } from '@cinema/testing';
 import {
-  holdById,
+  holdByLabel,
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
+  useSeatService,
   statusOf,
   type Room,
-  type SeatHarness,
 } from './support';
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('seating changes: a sale closed while prices change'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService();
 
   const begin = (showtimeIds: string[], token: string = randomUUID(), ttlMs = 15_000) =>
     h.client.beginSeatingChange({ showtimeIds, token, ttlMs }).then((r) => ({ token, ...r }));
-  const hold = (room: Room, userId: string, labels: string[]) =>
-    holdById(
-      h.client,
-      room.showtimeId,
-      userId,
-      labels.map((l) => room.seat[l]),
-    );
+  const hold = (room: Room, userId: string, labels: string[]) => holdByLabel(h.client, room, userId, labels);
   /** The room's seating with new prices, as movie-service sends it. */
   const repriced = (room: Room, standard: number): moviePb.ShowtimeSeating => ({
     ...room.seating,

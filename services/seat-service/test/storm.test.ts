@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DomainError, seatPb } from '@cinema/contracts';
 import {
   auditNoDoubleReservations,
   rejection,
   seatDescribe,
   seatMapRedis,
-  startSeatService,
-  type SeatHarness,
+  useSeatService,
   holdById,
 } from './support';
 
@@ -32,15 +31,7 @@ function pick(pool: string[], count: number, next: () => number): string[] {
 }
 
 describe.skipIf(seatMapRedis.skip)(seatDescribe('hold storm'), () => {
-  let h: SeatHarness;
-
-  beforeAll(async () => {
-    h = await startSeatService({ MAX_SEATS_PER_HOLD: '6' });
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useSeatService({ MAX_SEATS_PER_HOLD: '6' });
 
   it(`keeps holds all-or-nothing and disjoint: ${ROUNDS} rounds of ${CLIENTS} concurrent clients`, async () => {
     const next = random(20_240_601);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createSeatMapRedis, seatMapMasters, type SeatMapRedis } from '@cinema/seat-map';
@@ -204,6 +204,50 @@ export async function startSeatService(
   };
 }
 
+/** The harness without close (useSeatService closes it), and the test's own client of the seat-map Redis. */
+export type SeatFixture = Omit<SeatHarness, 'close'> & { readonly redis: SeatMapRedis };
+
+/**
+ * startSeatService in beforeAll, closed in afterAll; call it at the top of a describe and use what it
+ * returns as the harness in the tests.
+ */
+export function useSeatService(env: Record<string, string> = {}): SeatFixture {
+  let started: SeatHarness | undefined;
+  let redis: SeatMapRedis | undefined;
+  beforeAll(async () => {
+    started = await startSeatService(env);
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await started?.close();
+  });
+  const harness = (): SeatHarness => {
+    if (!started) throw new Error('seat-service is started in beforeAll');
+    return started;
+  };
+  return {
+    get app() {
+      return harness().app;
+    },
+    get client() {
+      return harness().client;
+    },
+    get database() {
+      return harness().database;
+    },
+    get source() {
+      return harness().source;
+    },
+    get config() {
+      return harness().config;
+    },
+    // Connected on first use: most suites never read Redis themselves.
+    get redis() {
+      return (redis ??= testRedis());
+    },
+  };
+}
+
 export async function auditNoDoubleReservations(database: TestDatabase): Promise<void> {
   const { rows } = await database.pool.query(
     `SELECT showtime_id, seat_id, count(*)::int AS n FROM reservations
@@ -220,6 +264,21 @@ export function holdById(
   seatIds: string[],
 ): Promise<seatPb.Hold> {
   return client.holdSeats({ showtimeId, userId, seatIds, quantity: 0, seatType: '' });
+}
+
+/** HoldSeats of the room's seats with these labels (A1, B2...). */
+export function holdByLabel(
+  client: SeatClient,
+  room: Room,
+  userId: string,
+  labels: string[],
+): Promise<seatPb.Hold> {
+  return holdById(
+    client,
+    room.showtimeId,
+    userId,
+    labels.map((l) => room.seat[l]),
+  );
 }
 
 export function statusOf(map: seatPb.SeatStatusMap, seatId: string): seatPb.SeatState {

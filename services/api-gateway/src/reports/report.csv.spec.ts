@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, reportCsv } from './report.csv';
-import { occupancy, type ReportRowJson } from './report.mapper';
+import { occupancy } from './report.mapper';
+import type { ReportRowDto } from './reports.responses';
 
-const row = (over: Partial<ReportRowJson>): ReportRowJson => ({
+const row = (over: Partial<ReportRowDto>): ReportRowDto => ({
   level: 'showtime',
   currency: 'USD',
   showtimes: 1,

@@ -1,6 +1,6 @@
-import type { ReportJson, ReportRowJson } from './report.mapper';
+import type { ReportDto, ReportRowDto } from './reports.responses';
 
-export const CSV_COLUMNS: (keyof ReportRowJson)[] = [
+export const CSV_COLUMNS: (keyof ReportRowDto)[] = [
   'level',
   'date',
   'movieId',
@@ -35,7 +35,7 @@ export function csvField(value: string | number | undefined): string {
 }
 
 /** The report as CSV: a header row, then the showtimes, the movies and the days; CRLF line ends. */
-export function reportCsv(report: ReportJson): string {
+export function reportCsv(report: ReportDto): string {
   const rows = [...report.showtimes, ...report.movies, ...report.days];
   const lines = [
     CSV_COLUMNS.join(','),

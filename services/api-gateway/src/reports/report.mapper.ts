@@ -1,36 +1,5 @@
 import type { bookingPb } from '@cinema/contracts';
-
-export interface ReportRowJson {
-  level: string;
-  date?: string;
-  movieId?: string;
-  movieTitle?: string;
-  showtimeId?: string;
-  startsAt?: string;
-  roomId?: string;
-  status?: string;
-  currency: string;
-  showtimes: number;
-  capacity: number;
-  sold: number;
-  held: number;
-  blocked: number;
-  available: number;
-  refundedSeats: number;
-  grossAmount: number;
-  refundedAmount: number;
-  netRevenue: number;
-  occupancy: number;
-}
-
-export interface ReportJson {
-  from: string;
-  to: string;
-  generatedAt: string;
-  showtimes: ReportRowJson[];
-  movies: ReportRowJson[];
-  days: ReportRowJson[];
-}
+import type { ReportDto, ReportRowDto } from './reports.responses';
 
 const text = (key: string, value: string) => (value ? { [key]: value } : {});
 
@@ -38,7 +7,7 @@ const text = (key: string, value: string) => (value ? { [key]: value } : {});
 export const occupancy = (sold: number, capacity: number): number =>
   capacity > 0 ? Math.round((sold / capacity) * 10_000) / 10_000 : 0;
 
-export function toReportRowJson(row: bookingPb.ReportRow): ReportRowJson {
+export function toReportRowJson(row: bookingPb.ReportRow): ReportRowDto {
   const f = row.figures as bookingPb.ReportFigures;
   return {
     level: row.level,
@@ -64,7 +33,7 @@ export function toReportRowJson(row: bookingPb.ReportRow): ReportRowJson {
   };
 }
 
-export const toReportJson = (report: bookingPb.SalesReport): ReportJson => ({
+export const toReportJson = (report: bookingPb.SalesReport): ReportDto => ({
   from: report.from,
   to: report.to,
   generatedAt: report.generatedAt,

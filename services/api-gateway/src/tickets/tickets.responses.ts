@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SEAT_TYPES } from '@cinema/contracts';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { BookingSeatDto } from '../bookings/bookings.responses';
 
 export class TicketDto {
   @ApiProperty({ format: 'uuid' })
@@ -58,16 +58,8 @@ export class CheckInShowtimeDto {
   roomName!: string;
 }
 
-export class CheckInSeatDto {
-  @ApiProperty({ format: 'uuid' })
-  seatId!: string;
-
-  @ApiProperty({ example: 'A1' })
-  label!: string;
-
-  @ApiProperty({ enum: SEAT_TYPES, example: 'STANDARD' })
-  type!: string;
-}
+/** A booked seat as the door shows it: no price. */
+export class CheckInSeatDto extends OmitType(BookingSeatDto, ['price'] as const) {}
 
 export class CheckInResultDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,8 +1,8 @@
-import type { OnApplicationShutdown, Provider } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
 import type { moviePb, seatPb } from '@cinema/contracts';
-import { PaymentServiceClient } from '@cinema/payment-client';
 import { createRpcClient } from '@cinema/rpc';
 import type { BookingConfig } from '../config';
+import { PaymentServiceConnection } from '../payment-service.connection';
 import { ReportsService } from '../reports/reports.service';
 import { AdminRepository } from './admin.repository';
 import { AdminService } from './admin.service';
@@ -22,27 +22,6 @@ export interface AdminDependencies {
   seatMaps?: ReportSeatsPort;
 }
 
-/** The payment service's client for manual refunds, its kept-alive connections closed on shutdown. */
-class RefundsClient implements RefundsPort, OnApplicationShutdown {
-  private readonly client: PaymentServiceClient;
-
-  constructor(config: BookingConfig) {
-    this.client = new PaymentServiceClient({
-      baseUrl: config.paymentServiceUrl,
-      apiKey: config.paymentApiKey,
-      timeoutMs: config.paymentServiceTimeoutMs,
-    });
-  }
-
-  refund(...args: Parameters<RefundsPort['refund']>) {
-    return this.client.refund(...args);
-  }
-
-  onApplicationShutdown(): void {
-    this.client.close();
-  }
-}
-
 // Plain objects around the rpc Proxy, as in app.module.ts (Nest probes providers for lifecycle hooks).
 function catalogClient(address: string): ReportCatalogPort {
   const client = createRpcClient<moviePb.MovieServiceClient>('movie', address);
@@ -60,7 +39,7 @@ function seatMapClient(address: string): ReportSeatsPort {
 
 export function adminProviders(config: BookingConfig, deps: AdminDependencies): Provider[] {
   return [
-    { provide: REFUNDS_PORT, useValue: deps.refunds ?? new RefundsClient(config) },
+    { provide: REFUNDS_PORT, useValue: deps.refunds ?? new PaymentServiceConnection(config) },
     { provide: REPORT_CATALOG_PORT, useValue: deps.catalog ?? catalogClient(config.movieServiceUrl) },
     { provide: REPORT_SEATS_PORT, useValue: deps.seatMaps ?? seatMapClient(config.seatServiceUrl) },
     AdminRepository,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from '@cinema/database';
+import type { Kysely, Transaction } from '@cinema/database';
 import type { BookingStatus } from '@cinema/contracts';
 import { DB, type BookingDatabase } from '../database';
 
@@ -35,37 +35,40 @@ export type CheckInOutcome<R> =
   | { kind: 'refused'; booking: DoorBooking; reason: R }
   | { kind: 'missing' };
 
+const DOOR_BOOKING_COLUMNS = [
+  'id',
+  'user_id',
+  'showtime_id',
+  'status',
+  'starts_at',
+  'movie_title',
+  'theater_name',
+  'room_name',
+  'ticket_code',
+] as const;
+
+/** A booking's seats in the order a ticket prints them (A2 before A10). */
+function doorSeats(trx: Transaction<BookingDatabase>, bookingId: string): Promise<DoorBooking['seats']> {
+  return trx
+    .selectFrom('booking_items')
+    .select(['seat_id', 'label', 'type'])
+    .where('booking_id', '=', bookingId)
+    .orderBy((eb) => eb.fn('length', ['label']))
+    .orderBy('label')
+    .execute();
+}
+
 @Injectable()
 export class CheckInsRepository {
   constructor(@Inject(DB) private readonly db: Kysely<BookingDatabase>) {}
 
   async findBooking(id: string, userId?: string): Promise<DoorBooking | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      let query = trx
-        .selectFrom('bookings')
-        .select([
-          'id',
-          'user_id',
-          'showtime_id',
-          'status',
-          'starts_at',
-          'movie_title',
-          'theater_name',
-          'room_name',
-          'ticket_code',
-        ])
-        .where('id', '=', id);
+      let query = trx.selectFrom('bookings').select(DOOR_BOOKING_COLUMNS).where('id', '=', id);
       if (userId) query = query.where('user_id', '=', userId);
       const booking = await query.executeTakeFirst();
       if (!booking) return undefined;
-      const seats = await trx
-        .selectFrom('booking_items')
-        .select(['seat_id', 'label', 'type'])
-        .where('booking_id', '=', id)
-        .orderBy((eb) => eb.fn('length', ['label']))
-        .orderBy('label')
-        .execute();
-      return { ...booking, seats };
+      return { ...booking, seats: await doorSeats(trx, id) };
     });
   }
 
@@ -83,29 +86,12 @@ export class CheckInsRepository {
     return this.db.transaction().execute(async (trx): Promise<CheckInOutcome<R>> => {
       const row = await trx
         .selectFrom('bookings')
-        .select([
-          'id',
-          'user_id',
-          'showtime_id',
-          'status',
-          'starts_at',
-          'movie_title',
-          'theater_name',
-          'room_name',
-          'ticket_code',
-        ])
+        .select(DOOR_BOOKING_COLUMNS)
         .where('id', '=', bookingId)
         .forShare()
         .executeTakeFirst();
       if (!row) return { kind: 'missing' };
-      const seats = await trx
-        .selectFrom('booking_items')
-        .select(['seat_id', 'label', 'type'])
-        .where('booking_id', '=', bookingId)
-        .orderBy((eb) => eb.fn('length', ['label']))
-        .orderBy('label')
-        .execute();
-      const booking: DoorBooking = { ...row, seats };
+      const booking: DoorBooking = { ...row, seats: await doorSeats(trx, bookingId) };
       const reason = decide(booking);
       if (reason !== undefined) return { kind: 'refused', booking, reason };
       const inserted = await trx

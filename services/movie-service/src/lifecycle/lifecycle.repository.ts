@@ -2,8 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type MovieDatabase, type PriceRow } from '../database';
 import { isoOrEmpty } from './iso-or-empty';
-import { selectShowtimes, type ShowtimeRow } from '../showtimes/showtimes.repository';
-import type { SeatRow } from '../theaters/theaters.repository';
+import {
+  scheduleColumns,
+  selectShowtimes,
+  type ShowtimeRow,
+  type ShowtimeSchedule,
+} from '../showtimes/showtimes.repository';
+import { insertSeats, selectSeats, type SeatRow } from '../theaters/theaters.repository';
 
 const EXCLUSION_VIOLATION = '23P01';
 const UNIQUE_VIOLATION = '23505';
@@ -22,16 +27,6 @@ export interface LockedShowtime {
   admissionsPerMinute: number | null;
   cancelledAt: Date | null;
   durationMinutes: number;
-}
-
-export interface ShowtimeChange {
-  startsAt: Date;
-  endsAt: Date;
-  busyUntil: Date;
-  prices: PriceRow[];
-  currency: string;
-  onSaleAt: Date | null;
-  admissionsPerMinute: number | null;
 }
 
 /**
@@ -77,22 +72,10 @@ export class LifecycleRepository {
   }
 
   /** Applies a change; false when the new time overlaps another showtime of the room (the constraint decides). */
-  async updateShowtime(trx: Trx, id: string, change: ShowtimeChange): Promise<boolean> {
+  async updateShowtime(trx: Trx, id: string, change: ShowtimeSchedule): Promise<boolean> {
     try {
       await sql`SAVEPOINT showtime_change`.execute(trx);
-      await trx
-        .updateTable('showtimes')
-        .set({
-          starts_at: change.startsAt,
-          ends_at: change.endsAt,
-          busy_until: change.busyUntil,
-          prices: JSON.stringify(change.prices),
-          currency: change.currency,
-          on_sale_at: change.onSaleAt,
-          admissions_per_minute: change.admissionsPerMinute,
-        })
-        .where('id', '=', id)
-        .execute();
+      await trx.updateTable('showtimes').set(scheduleColumns(change)).where('id', '=', id).execute();
       return true;
     } catch (error) {
       if ((error as { code?: string }).code !== EXCLUSION_VIOLATION) throw error;
@@ -231,36 +214,13 @@ export class LifecycleRepository {
   }
 
   async seatsOf(trx: Trx, roomId: string): Promise<SeatRow[]> {
-    return trx
-      .selectFrom('seats')
-      .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
-      .select(sql<string>`coalesce(companion_of::text, '')`.as('companionOf'))
-      .where('room_id', '=', roomId)
-      .orderBy('y')
-      .orderBy('x')
-      .execute();
+    return selectSeats(trx, roomId);
   }
 
   /** Replaces the room's seats (a seat keeps its id when its label stays) and its capacity. */
   async replaceSeats(trx: Trx, roomId: string, seats: SeatRow[], capacity: number): Promise<void> {
     await trx.deleteFrom('seats').where('room_id', '=', roomId).execute();
-    await trx
-      .insertInto('seats')
-      .values(
-        seats.map((s) => ({
-          id: s.id,
-          room_id: roomId,
-          row_label: s.row,
-          number: s.number,
-          label: s.label,
-          type: s.type,
-          x: s.x,
-          y: s.y,
-          blocked: s.blocked,
-          companion_of: s.companionOf || null,
-        })),
-      )
-      .execute();
+    await insertSeats(trx, roomId, seats);
     await trx.updateTable('rooms').set({ capacity }).where('id', '=', roomId).execute();
   }
 

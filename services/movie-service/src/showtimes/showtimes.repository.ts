@@ -17,10 +17,8 @@ export interface ShowtimeRow {
   cancelledAt: Date | null;
 }
 
-export interface NewShowtime {
-  id: string;
-  movieId: string;
-  roomId: string;
+/** When a showtime runs and how it sells: what creating it sets and what a change of it may set. */
+export interface ShowtimeSchedule {
   startsAt: Date;
   endsAt: Date;
   busyUntil: Date;
@@ -28,6 +26,12 @@ export interface NewShowtime {
   currency: string;
   onSaleAt: Date | null;
   admissionsPerMinute: number | null;
+}
+
+export interface NewShowtime extends ShowtimeSchedule {
+  id: string;
+  movieId: string;
+  roomId: string;
 }
 
 export interface ShowtimeFilter {
@@ -57,13 +61,7 @@ export class ShowtimesRepository {
           id: showtime.id,
           movie_id: showtime.movieId,
           room_id: showtime.roomId,
-          starts_at: showtime.startsAt,
-          ends_at: showtime.endsAt,
-          busy_until: showtime.busyUntil,
-          prices: JSON.stringify(showtime.prices),
-          currency: showtime.currency,
-          on_sale_at: showtime.onSaleAt,
-          admissions_per_minute: showtime.admissionsPerMinute,
+          ...scheduleColumns(showtime),
         })
         .execute();
       return true;
@@ -158,4 +156,17 @@ export function selectShowtimes(db: Kysely<MovieDatabase>) {
       'showtimes.admissions_per_minute as admissionsPerMinute',
       'showtimes.cancelled_at as cancelledAt',
     ]);
+}
+
+/** A schedule as the showtimes table's columns, for an insert or an update. */
+export function scheduleColumns(schedule: ShowtimeSchedule) {
+  return {
+    starts_at: schedule.startsAt,
+    ends_at: schedule.endsAt,
+    busy_until: schedule.busyUntil,
+    prices: JSON.stringify(schedule.prices),
+    currency: schedule.currency,
+    on_sale_at: schedule.onSaleAt,
+    admissions_per_minute: schedule.admissionsPerMinute,
+  };
 }

@@ -42,23 +42,7 @@ export class TheatersRepository {
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return null;
-      await trx
-        .insertInto('seats')
-        .values(
-          seats.map((s) => ({
-            id: s.id,
-            room_id: room.id,
-            row_label: s.row,
-            number: s.number,
-            label: s.label,
-            type: s.type,
-            x: s.x,
-            y: s.y,
-            blocked: s.blocked,
-            companion_of: s.companionOf || null,
-          })),
-        )
-        .execute();
+      await insertSeats(trx, room.id, seats);
       return room;
     };
     return db ? write(db) : this.db.transaction().execute(write);
@@ -125,14 +109,7 @@ export class TheatersRepository {
 
   /** Every seat of the room, front row first, left to right. */
   async seatsOf(roomId: string): Promise<SeatRow[]> {
-    return this.db
-      .selectFrom('seats')
-      .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
-      .select(sql<string>`coalesce(companion_of::text, '')`.as('companionOf'))
-      .where('room_id', '=', roomId)
-      .orderBy('y')
-      .orderBy('x')
-      .execute();
+    return selectSeats(this.db, roomId);
   }
 
   /** The seat types that are for sale in a room. */
@@ -146,4 +123,41 @@ export class TheatersRepository {
       .execute();
     return rows.map((r) => r.type);
   }
+}
+
+/** Every seat of the room as SeatRow, front row first, left to right. */
+export function selectSeats(db: Kysely<MovieDatabase>, roomId: string): Promise<SeatRow[]> {
+  return db
+    .selectFrom('seats')
+    .select(['id', 'row_label as row', 'number', 'label', 'type', 'x', 'y', 'blocked'])
+    .select(sql<string>`coalesce(companion_of::text, '')`.as('companionOf'))
+    .where('room_id', '=', roomId)
+    .orderBy('y')
+    .orderBy('x')
+    .execute();
+}
+
+/** Writes a room's seats (none may exist yet under their ids). */
+export async function insertSeats(
+  db: Kysely<MovieDatabase>,
+  roomId: string,
+  seats: SeatRow[],
+): Promise<void> {
+  await db
+    .insertInto('seats')
+    .values(
+      seats.map((s) => ({
+        id: s.id,
+        room_id: roomId,
+        row_label: s.row,
+        number: s.number,
+        label: s.label,
+        type: s.type,
+        x: s.x,
+        y: s.y,
+        blocked: s.blocked,
+        companion_of: s.companionOf || null,
+      })),
+    )
+    .execute();
 }

@@ -28,8 +28,12 @@ function rejectUnknown(body: Json, allowed: string[], prefix: string, problems: 
   }
 }
 
+function isIntegerIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
 function checkAmount(value: unknown, field: string, problems: FieldError[]): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > MAX_AMOUNT)
+  if (!isIntegerIn(value, 1, MAX_AMOUNT))
     problems.push({ field, message: `must be an integer amount in minor units between 1 and ${MAX_AMOUNT}` });
 }
 
@@ -52,19 +56,9 @@ export function parseCreatePayment(body: unknown): CreatePaymentRequest {
     if (typeof card.number === 'string') number = card.number.replace(/[\s-]/g, '');
     if (!/^\d{12,19}$/.test(number))
       problems.push({ field: 'card.number', message: 'must be 12 to 19 digits' });
-    if (
-      typeof card.expMonth !== 'number' ||
-      !Number.isInteger(card.expMonth) ||
-      card.expMonth < 1 ||
-      card.expMonth > 12
-    )
+    if (!isIntegerIn(card.expMonth, 1, 12))
       problems.push({ field: 'card.expMonth', message: 'must be an integer from 1 to 12' });
-    if (
-      typeof card.expYear !== 'number' ||
-      !Number.isInteger(card.expYear) ||
-      card.expYear < 2000 ||
-      card.expYear > 2100
-    )
+    if (!isIntegerIn(card.expYear, 2000, 2100))
       problems.push({ field: 'card.expYear', message: 'must be a four-digit year' });
     if (typeof card.cvc !== 'string' || !/^\d{3,4}$/.test(card.cvc))
       problems.push({ field: 'card.cvc', message: 'must be 3 or 4 digits' });
