@@ -43,7 +43,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
   installDrain(fastify);
-  await installSecurityHeaders(fastify);
+  installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
   // Only listed origins may read responses from a browser; with none listed, the gateway's own origin only.
