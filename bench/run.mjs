@@ -15,6 +15,7 @@ import {
   cpuSampler,
   formatCpu,
   formatLoad,
+  formatMainThreads,
   loadAverage,
   machineInfo,
   serviceMemoryMb,
@@ -302,6 +303,8 @@ async function main() {
       if (entry.cpu) {
         log(`  cpu during the measured part (% of one core): ${formatCpu(entry.cpu.percent)}`);
         log(`  cpu ms per ${scenario.unit ?? 'request'}: ${formatPerOp(entry.cpuMsPerOp ?? {})}`);
+        const threads = formatMainThreads(entry.cpu.mainThread);
+        if (threads) log(`  main threads (% of the wall time): ${threads}`);
       }
       if (entry.postgres && Object.keys(entry.postgres).length) {
         const perDb = Object.entries(entry.postgres)

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { round } from './stats.mjs';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+/** The labels of the system's own services among the watched processes. */
+const SERVICE_LABEL = /-service$|api-gateway|saga-orchestrator/;
 
 export function machineInfo() {
   const cpus = os.cpus();
@@ -70,12 +72,27 @@ export function processCpuMs(pid) {
 }
 
 /**
+ * Time the main thread of a process (the one running its event loop) spent on a CPU and waiting in the run
+ * queue for one, in ms (/proc/<pid>/task/<pid>/schedstat; needs schedstats, on by default), or undefined.
+ */
+export function mainThreadSchedMs(pid) {
+  const fields = readProc(`/proc/${pid}/task/${pid}/schedstat`)?.split(' ');
+  if (!fields || fields.length < 2) return undefined;
+  return { running: Number(fields[0]) / 1e6, waiting: Number(fields[1]) / 1e6 };
+}
+
+/**
  * CPU time per watched process between start() and stop(), in % of one core (200% = both cores of a
- * 2-core box). Linux only; elsewhere it reports nothing.
+ * 2-core box), and for each service how its main thread spent the wall time: running, waiting for a CPU
+ * (runnable but not scheduled: the box is short of cores) or idle (waiting for I/O, a timer, a lock in
+ * another process). A service whose main thread is never idle is CPU-bound, whatever % of a core it got.
+ * Linux only; elsewhere it reports nothing.
  */
 export function cpuSampler(gatewayPort) {
   const processes = watchedProcesses(gatewayPort);
   const before = new Map(processes.map((p) => [p.pid, processCpuMs(p.pid)]));
+  const services = processes.filter((p) => SERVICE_LABEL.test(p.label));
+  const schedBefore = new Map(services.map((p) => [p.pid, mainThreadSchedMs(p.pid)]));
   const selfBefore = process.cpuUsage();
   const started = performance.now();
   return {
@@ -96,9 +113,28 @@ export function cpuSampler(gatewayPort) {
         percent[label] = round((used / seconds) * 100, 0);
         cpuSeconds[label] = round(used, 2);
       }
-      return { percent, cpuSeconds, wallSeconds: round(seconds, 2) };
+      const mainThread = {};
+      for (const p of services) {
+        const a = schedBefore.get(p.pid);
+        const b = mainThreadSchedMs(p.pid);
+        if (!a || !b) continue;
+        const share = (ms) => round(ms / (seconds * 10), 0);
+        const running = share(b.running - a.running);
+        const waiting = share(b.waiting - a.waiting);
+        mainThread[p.label] = { running, waiting, idle: Math.max(0, 100 - running - waiting) };
+      }
+      return { percent, cpuSeconds, mainThread, wallSeconds: round(seconds, 2) };
     },
   };
+}
+
+/** The busiest main threads first: `label run x% / wait y% / idle z%` of the wall time. */
+export function formatMainThreads(mainThread) {
+  return Object.entries(mainThread ?? {})
+    .sort((x, y) => y[1].running + y[1].waiting - (x[1].running + x[1].waiting))
+    .filter(([, t]) => t.running >= 1)
+    .map(([label, t]) => `${label} run ${t.running}% / wait ${t.waiting}% / idle ${t.idle}%`)
+    .join(', ');
 }
 
 export function formatCpu(percent) {
@@ -112,7 +148,7 @@ export function formatCpu(percent) {
 export function serviceMemoryMb(gatewayPort) {
   const out = {};
   for (const p of watchedProcesses(gatewayPort)) {
-    if (!/-service$|api-gateway|saga-orchestrator/.test(p.label)) continue;
+    if (!SERVICE_LABEL.test(p.label)) continue;
     const rss = /VmRSS:\s+(\d+) kB/.exec(readProc(`/proc/${p.pid}/status`) ?? '')?.[1];
     if (rss) out[p.label] = round(Number(rss) / 1024, 0);
   }

@@ -9,6 +9,7 @@ import { createBackends } from './backends/backends';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayConfig } from './config';
 import { HttpErrorFilter } from '@cinema/http';
+import { useLeanAsyncResourceBind } from './http/async-resource-bind';
 import { installDrain } from './http/drain';
 import { answerClientError, answerFrameworkError } from './http/framework-errors';
 import { describeHealth } from './http/openapi';
@@ -21,6 +22,7 @@ const BODY_LIMIT = 256 * 1024;
 
 /** The whole gateway, ready to listen; used by main.ts and by the tests alike. */
 export async function createGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  useLeanAsyncResourceBind();
   const logger = createLogger('api-gateway');
   const backends = createBackends(config, logger);
   const adapter = new FastifyAdapter({
@@ -43,7 +45,7 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
   installDrain(fastify);
-  await installSecurityHeaders(fastify);
+  installSecurityHeaders(fastify);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
   // Only listed origins may read responses from a browser; with none listed, the gateway's own origin only.
