@@ -1,68 +1,44 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMIN_PASSWORD } from '@cinema/config';
-import { uniqueSuffix } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from '../system';
 import {
   browserAvailable,
+  fitsWidth,
   freeSeat,
   holdAndCheckout,
-  launchBrowser,
   openSeatMap,
   payWith,
+  PHONE,
   registerInApp,
   screenshot,
   seat,
   seriousViolations,
-  visitor,
+  type Visitors,
 } from './browser';
+import { adminToken, bigShowtime, registerCustomer } from './programme';
+import { startWebSystem, type WebSystem } from './web-system';
 
 /** The seat that has the keyboard focus (evaluated in the page). */
 const FOCUSED_SEAT = "document.activeElement?.getAttribute('data-seat-id') ?? undefined";
 
 describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a browser'), () => {
-  let system: RunningSystem;
-  let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
+  let system: WebSystem;
+  let visitors: Visitors;
+  let api: WebSystem['api'];
   let showtimeId: string;
   let movieId: string;
-  /** Every CSP complaint of every page of every test. */
-  const refused: string[] = [];
-  /** Pages to close at the end. */
-  const pages: Page[] = [];
-
-  const open = async (options = {}) => {
-    const page = await visitor(browser, system.baseUrl, refused, options);
-    pages.push(page);
-    return page;
-  };
 
   beforeAll(async () => {
-    browserAvailable.check();
-    smtp = await startSmtpListener();
-    system = await startSystem({
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      PAYMENT_DELAY_MS: '100',
-    });
-    api = apiClient(system.baseUrl);
+    system = await startWebSystem();
+    ({ api, visitors } = system);
     const movies = await api<{ items: { id: string }[] }>('GET', '/movies?limit=100');
     movieId = movies.body.items[0].id;
     const showtimes = await api<{ items: { id: string }[] }>('GET', `/movies/${movieId}/showtimes`);
     showtimeId = showtimes.body.items[0].id;
-    browser = await launchBrowser();
   }, 240_000);
 
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await system?.stop();
-    await smtp?.close();
-  });
+  afterAll(() => system?.stop());
 
   it('buys a seat from the film list to the confirmed page, every page accessible', async () => {
-    const page = await open();
+    const page = await visitors.open();
     await page.goto('/');
     await page.waitForSelector('.film-card a');
     expect(await page.locator('.film-card').count()).toBeGreaterThan(1);
@@ -142,10 +118,10 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it("shows one customer's hold on another customer's map, live", async () => {
-    const buyer = await open();
+    const buyer = await visitors.open();
     await registerInApp(buyer, '/');
     await openSeatMap(buyer, showtimeId);
-    const watcher = await open();
+    const watcher = await visitors.open();
     await openSeatMap(watcher, showtimeId);
 
     const seatId = await freeSeat(buyer);
@@ -162,7 +138,7 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('explains in words a seat taken by someone else while it is selected', async () => {
-    const page = await open();
+    const page = await visitors.open();
     await openSeatMap(page, showtimeId);
     const seatId = await freeSeat(page);
     const [, row, number] = /^Row ([A-Z]+) seat (\d+)/.exec(
@@ -171,11 +147,9 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
     await page.click(seat(seatId));
     await page.waitForSelector(`${seat(seatId)}[data-state="selected"]`);
 
-    const other = await api<{ accessToken: string }>('POST', '/auth/register', {
-      body: { email: `other-${uniqueSuffix()}@example.com`, password: 'popcorn-1234', name: 'Other' },
-    });
+    const other = await registerCustomer(api, 'Other');
     const hold = await api('POST', '/seats/hold', {
-      token: other.body.accessToken,
+      token: other.token,
       body: { showtimeId, seatIds: [seatId] },
     });
     expect(hold.status).toBe(201);
@@ -190,7 +164,7 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('picks seats with the keyboard: arrow keys move, Enter and Space pick, one seat in the tab order', async () => {
-    const page = await open();
+    const page = await visitors.open();
     await openSeatMap(page, showtimeId);
     expect(await page.locator('.seat-plane .seat[tabindex="0"]').count()).toBe(1);
     const first = await freeSeat(page);
@@ -213,7 +187,7 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('tells a declined card apart, then pays with another; and cancels it from my bookings', async () => {
-    const page = await open();
+    const page = await visitors.open();
     await registerInApp(page, '/');
     await openSeatMap(page, showtimeId);
     await holdAndCheckout(page, [await freeSeat(page)]);
@@ -248,9 +222,8 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('fits a 360 px wide phone without sideways scrolling, and picks a seat by touch', async () => {
-    const page = await open({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const noOverflow = () =>
-      page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
+    const page = await visitors.open(PHONE);
+    const noOverflow = () => fitsWidth(page);
     await page.goto('/');
     await page.waitForSelector('.film-card a');
     expect(await noOverflow()).toBe(true);
@@ -270,38 +243,10 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('draws a 504-seat room to fit, zooms, and applies a live change to that one seat only', async () => {
-    const admin = await api<{ accessToken: string }>('POST', '/auth/login', {
-      body: { email: 'admin@cinema.local', password: DEFAULT_ADMIN_PASSWORD },
-    });
-    const token = admin.body.accessToken;
-    const theater = await api<{ id: string }>('POST', '/theaters', {
-      token,
-      body: { name: `Big Screen ${uniqueSuffix()}`, city: 'Testville' },
-    });
-    // 21 rows of 12 + aisle + 12: 504 seats.
-    const rows = Array.from({ length: 21 }, (_, i) => ({
-      label: String.fromCharCode(65 + i),
-      pattern: 'SSSSSSSSSSSS..SSSSSSSSSSSS',
-    }));
-    const room = await api<{ id: string }>('POST', `/theaters/${theater.body.id}/rooms`, {
-      token,
-      body: { name: 'Hall 500', rows },
-    });
-    expect(room.status, JSON.stringify(room.body)).toBe(201);
-    const big = await api<{ id: string }>('POST', '/showtimes', {
-      token,
-      body: {
-        movieId,
-        roomId: room.body.id,
-        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-        prices: { STANDARD: 950 },
-        currency: 'EUR',
-      },
-    });
-    expect(big.status, JSON.stringify(big.body)).toBe(201);
+    const bigId = await bigShowtime(api, await adminToken(api), movieId, 3);
 
-    const page = await open({ viewport: { width: 1024, height: 800 } });
-    await openSeatMap(page, big.body.id);
+    const page = await visitors.open({ viewport: { width: 1024, height: 800 } });
+    await openSeatMap(page, bigId);
     expect(await page.locator('.seat-plane .seat').count()).toBe(504);
     const width = () =>
       page
@@ -318,11 +263,7 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
     await page.getByRole('button', { name: 'Zoom in' }).click();
     // Zoomed in, the map pans (scrolls) inside its frame; the page itself stays as wide as the window.
     await expect.poll(overflowing).toBe(true);
-    expect(
-      await page.evaluate<boolean>(
-        'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
-      ),
-    ).toBe(true);
+    expect(await fitsWidth(page)).toBe(true);
     await screenshot(page, 'seats-504');
 
     // Which seat buttons the browser's DOM sees touched when one seat changes.
@@ -337,12 +278,10 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
       }).observe(document.querySelector('.seat-plane'), { subtree: true, attributes: true, characterData: true, childList: true });
     })()`);
     const seatId = await freeSeat(page);
-    const buyer = await api<{ accessToken: string }>('POST', '/auth/register', {
-      body: { email: `big-${uniqueSuffix()}@example.com`, password: 'popcorn-1234', name: 'Big' },
-    });
+    const buyer = await registerCustomer(api, 'Big');
     const hold = await api('POST', '/seats/hold', {
-      token: buyer.body.accessToken,
-      body: { showtimeId: big.body.id, seatIds: [seatId] },
+      token: buyer.token,
+      body: { showtimeId: bigId, seatIds: [seatId] },
     });
     expect(hold.status).toBe(201);
     await page.waitForSelector(`${seat(seatId)}[data-state="held"]`, { timeout: 15_000 });
@@ -350,6 +289,6 @@ describe.skipIf(browserAvailable.skip)(browserAvailable.title('the web app in a 
   });
 
   it('ran every page under its CSP without a violation', () => {
-    expect(refused).toEqual([]);
+    expect(visitors.refused).toEqual([]);
   });
 });
