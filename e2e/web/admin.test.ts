@@ -1,21 +1,38 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMIN_PASSWORD } from '@cinema/config';
 import { uniqueSuffix } from '@cinema/testing';
-import { apiClient, startSmtpListener, startSystem, type RunningSystem } from '../system';
-import { browserAvailable, launchBrowser, screenshot, seriousViolations, visitor } from './browser';
-
-const ADMIN = { email: 'admin@cinema.local', password: DEFAULT_ADMIN_PASSWORD };
+import {
+  browserAvailable,
+  fitsWidth,
+  navigateInApp,
+  openSeatMap,
+  PHONE,
+  screenshot,
+  seat,
+  seriousViolations,
+  signInInApp,
+  type Visitors,
+} from './browser';
+import {
+  ADMIN,
+  adminToken,
+  bigShowtime,
+  buyThroughApi,
+  CUSTOMER_PASSWORD,
+  registerCustomer,
+} from './programme';
+import { startWebSystem, type WebSystem } from './web-system';
 const TYPES_FILE = join(__dirname, '..', '..', 'web', 'src', 'api', 'openapi.d.ts');
 
-/** The local value of a datetime-local input, `days` from now at 18:00. */
-function eveningIn(days: number): { input: string; date: Date } {
+/** The local value of a datetime-local input, `days` from now at `hour` o'clock (18 unless told). */
+function eveningIn(days: number, hour = 18): { input: string; date: Date } {
   const d = new Date(Date.now() + days * 86_400_000);
-  d.setHours(18, 0, 0, 0);
+  d.setHours(hour, 0, 0, 0);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { input: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T18:00`, date: d };
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { input: `${day}T${pad(hour)}:00`, date: d };
 }
 
 // Each test signs in (argon2) and drives many pages: minutes on a loaded machine.
@@ -23,54 +40,33 @@ describe.skipIf(browserAvailable.skip)(
   browserAvailable.title("the web app's manager pages"),
   { timeout: 420_000 },
   () => {
-    let system: RunningSystem;
-    let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
-    let browser: Browser;
-    let api: ReturnType<typeof apiClient>;
-    const refused: string[] = [];
-    const pages: Page[] = [];
+    let system: WebSystem;
+    let visitors: Visitors;
+    let api: WebSystem['api'];
     let roomId = '';
     let showtimeId = '';
 
-    const open = async (options = {}) => {
-      const page = await visitor(browser, system.baseUrl, refused, options);
-      // Generous: a sign-in (argon2) on a loaded machine has taken longer than the 30 s default.
-      page.setDefaultTimeout(90_000);
-      pages.push(page);
-      return page;
-    };
-
     /** Signs the administrator in through the app and opens the manager's pages from the menu. */
     const signInAsAdmin = async (page: Page) => {
-      await page.goto('/sign-in?next=%2F');
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel('Password').fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector(`.who[data-user-email="${ADMIN.email}"]`);
+      await signInInApp(page, ADMIN.email, ADMIN.password);
       await page.getByRole('link', { name: 'Manage' }).click();
       await page.getByRole('heading', { name: 'Films', level: 1 }).waitFor();
+    };
+    /** Retires a film or a theater from its list item or card: the button, then yes to the question. */
+    const retire = async (scope: Locator, name: string) => {
+      await scope.getByRole('button', { name: `Retire ${name}` }).click();
+      await scope.getByRole('button', { name: `Yes, retire ${name}` }).click();
     };
     const section = (page: Page, name: string) =>
       page.getByRole('navigation', { name: 'Management' }).getByRole('link', { name }).click();
 
     beforeAll(async () => {
-      browserAvailable.check();
-      smtp = await startSmtpListener();
-      system = await startSystem({
-        SMTP_HOST: '127.0.0.1',
-        SMTP_PORT: String(smtp.port),
-        PAYMENT_DELAY_MS: '100',
-      });
-      api = apiClient(system.baseUrl);
-      browser = await launchBrowser();
+      // Generous waits: a sign-in (argon2) on a loaded machine has taken longer than the 30 s default.
+      system = await startWebSystem({}, 90_000);
+      ({ api, visitors } = system);
     }, 240_000);
 
-    afterAll(async () => {
-      for (const page of pages) await page.context().close();
-      await browser?.close();
-      await system?.stop();
-      await smtp?.close();
-    });
+    afterAll(() => system?.stop());
 
     it("types the web client from the gateway's OpenAPI document (web/src/api/openapi.d.ts is current)", async () => {
       const { openapiTypes } = await import('../../web/scripts/openapi-types.mjs');
@@ -82,7 +78,7 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('lets an administrator add a film, lay out a room, schedule a showtime and watch it sell', async () => {
-      const page = await open({ viewport: { width: 1200, height: 900 } });
+      const page = await visitors.open({ viewport: { width: 1200, height: 900 } });
       await signInAsAdmin(page);
       await screenshot(page, 'manage-films');
       expect(await seriousViolations(page)).toEqual([]);
@@ -187,43 +183,8 @@ describe.skipIf(browserAvailable.skip)(
       expect(await page.locator('.occupancy').textContent()).toBe('0 of 44 seats sold');
 
       // A customer buys two seats through the API.
-      const customer = await api<{ accessToken: string }>('POST', '/auth/register', {
-        body: { email: `buyer-${uniqueSuffix()}@example.com`, password: 'popcorn-1234', name: 'Buyer' },
-      });
-      const token = customer.body.accessToken;
-      const hold = await api<{ holdId: string }>('POST', '/seats/hold', {
-        token,
-        body: { showtimeId, quantity: 2 },
-      });
-      expect(hold.status, JSON.stringify(hold.body)).toBe(201);
-      const booking = await api<{ id: string; totalAmount: number }>('POST', '/seats/book', {
-        token,
-        body: { holdId: hold.body.holdId },
-      });
-      expect(booking.status).toBe(201);
-      const paid = await api('POST', '/payment/pay', {
-        token,
-        body: {
-          bookingId: booking.body.id,
-          card: {
-            number: '4242424242424242',
-            expMonth: 12,
-            expYear: new Date().getFullYear() + 2,
-            cvc: '123',
-          },
-        },
-      });
-      expect(paid.status).toBe(202);
-      await expect
-        .poll(
-          async () =>
-            (await api<{ status: string }>('GET', `/bookings/${booking.body.id}?wait=5`, { token })).body
-              .status,
-          {
-            timeout: 60_000,
-          },
-        )
-        .toBe('CONFIRMED');
+      const { token } = await registerCustomer(api, 'Buyer');
+      const booking = await buyThroughApi(api, token, showtimeId, 2);
 
       // The manager sees it sold: back to the schedule and into the showtime again.
       await page.getByRole('link', { name: "Back to the room's schedule" }).click();
@@ -235,7 +196,7 @@ describe.skipIf(browserAvailable.skip)(
         .poll(() => page.locator('.occupancy').textContent(), { timeout: 60_000 })
         .toBe('2 of 44 seats sold');
       // Bookings and refunds of the showtime: the booking just paid is listed.
-      await page.locator(`.bookings-table tr[data-booking-id="${booking.body.id}"]`).waitFor();
+      await page.locator(`.bookings-table tr[data-booking-id="${booking.id}"]`).waitFor();
       await screenshot(page, 'manage-showtime');
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -250,7 +211,7 @@ describe.skipIf(browserAvailable.skip)(
       await filmRow.first().waitFor();
       const cells = await filmRow.first().locator('td').allTextContents();
       expect(cells[1], `Sold in ${cells.join(' | ')}`).toBe('2');
-      const paidAmount = (booking.body.totalAmount / 100).toFixed(2);
+      const paidAmount = (booking.totalAmount / 100).toFixed(2);
       expect(cells[6].replace(',', '.'), `Revenue in ${cells.join(' | ')}`).toContain(paidAmount);
       await page.locator('.chart').first().waitFor();
       await screenshot(page, 'manage-reports');
@@ -259,11 +220,8 @@ describe.skipIf(browserAvailable.skip)(
 
     it('fits the manager pages on a 360 px wide phone', async () => {
       expect(roomId).not.toBe('');
-      const page = await open({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-      const noOverflow = () =>
-        page.evaluate<boolean>(
-          'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
-        );
+      const page = await visitors.open(PHONE);
+      const noOverflow = () => fitsWidth(page);
       await signInAsAdmin(page);
       expect(await noOverflow()).toBe(true);
       await screenshot(page, 'phone-manage-films');
@@ -282,9 +240,7 @@ describe.skipIf(browserAvailable.skip)(
       await page.getByRole('heading', { name: /Hall Editor schedule/ }).waitFor();
       expect(await noOverflow()).toBe(true);
       await screenshot(page, 'phone-manage-schedule');
-      await page.evaluate(
-        `window.history.pushState(null, '', '/manage/showtimes/${showtimeId}'); window.dispatchEvent(new Event('cinema:navigate'))`,
-      );
+      await navigateInApp(page, `/manage/showtimes/${showtimeId}`);
       await page.locator('.occupancy').waitFor();
       expect(await noOverflow()).toBe(true);
       await screenshot(page, 'phone-manage-showtime');
@@ -292,50 +248,200 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('keeps the manager pages for administrators', async () => {
-      const page = await open();
-      const email = `plain-${uniqueSuffix()}@example.com`;
-      await api('POST', '/auth/register', { body: { email, password: 'popcorn-1234', name: 'Plain' } });
-      await page.goto('/sign-in?next=%2F');
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill('popcorn-1234');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForSelector(`.who[data-user-email="${email}"]`);
+      const page = await visitors.open();
+      const { email } = await registerCustomer(api, 'Plain');
+      await signInInApp(page, email, CUSTOMER_PASSWORD);
       expect(await page.getByRole('link', { name: 'Manage' }).count()).toBe(0);
-      await page.evaluate(
-        `window.history.pushState(null, '', '/manage/theaters'); window.dispatchEvent(new Event('cinema:navigate'))`,
-      );
+      await navigateInApp(page, '/manage/theaters');
       await page.getByText('These pages are for cinema managers only.').waitFor();
     });
 
-    it('measures how long a 504-seat map takes to show one live change (printed for BENCHMARKS.md)', async () => {
-      const admin = await api<{ accessToken: string }>('POST', '/auth/login', { body: ADMIN });
-      const token = admin.body.accessToken;
-      const theater = await api<{ id: string }>('POST', '/theaters', {
-        token,
-        body: { name: `Bench Screen ${uniqueSuffix()}`, city: 'Testville' },
+    it('edits, retires, reschedules, blocks seats, refunds and cancels in the browser, as the API then says', async () => {
+      const token = await adminToken(api);
+      const suffix = uniqueSuffix();
+      const post = async (path: string, body: unknown) => {
+        const res = await api<{ id: string }>('POST', path, { token, body });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.id;
+      };
+      // The programme the manager changes, set up through the API: a film and a theater whose room has two
+      // showtimes on one evening, and a film and a theater nothing uses.
+      const filmTitle = `Busy Film ${suffix}`;
+      const filmId = await post('/movies', { title: filmTitle, durationMinutes: 90 });
+      const spareFilm = `Spare Film ${suffix}`;
+      const spareFilmId = await post('/movies', { title: spareFilm, durationMinutes: 80 });
+      const theaterName = `Busy Palace ${suffix}`;
+      const theaterId = await post('/theaters', { name: theaterName, city: 'Testville' });
+      const spareTheater = `Empty Palace ${suffix}`;
+      const spareTheaterId = await post('/theaters', { name: spareTheater, city: 'Testville' });
+      const roomId = await post(`/theaters/${theaterId}/rooms`, {
+        name: 'Hall Actions',
+        rows: ['A', 'B', 'C'].map((label) => ({ label, pattern: 'SSSSSS' })),
       });
-      const rows = Array.from({ length: 21 }, (_, i) => ({
-        label: String.fromCharCode(65 + i),
-        pattern: 'SSSSSSSSSSSS..SSSSSSSSSSSS',
-      }));
-      const room = await api<{ id: string }>('POST', `/theaters/${theater.body.id}/rooms`, {
-        token,
-        body: { name: 'Hall 504', rows },
-      });
-      const movies = await api<{ items: { id: string }[] }>('GET', '/movies?limit=1');
-      const big = await api<{ id: string }>('POST', '/showtimes', {
-        token,
-        body: {
-          movieId: movies.body.items[0].id,
-          roomId: room.body.id,
-          startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-          prices: { STANDARD: 950 },
+      const showtime = (hour: number) =>
+        post('/showtimes', {
+          movieId: filmId,
+          roomId,
+          startsAt: eveningIn(40, hour).date.toISOString(),
+          prices: { STANDARD: 1000 },
           currency: 'EUR',
-        },
+        });
+      const soldId = await showtime(17);
+      const openId = await showtime(21);
+      // Two customers buy seats of the first showtime.
+      const first = await registerCustomer(api, 'First');
+      const firstBooking = await buyThroughApi(api, first.token, soldId, 1);
+      const second = await registerCustomer(api, 'Second');
+      const secondBooking = await buyThroughApi(api, second.token, soldId, 2);
+
+      const page = await visitors.open({ viewport: { width: 1200, height: 900 } });
+      await signInAsAdmin(page);
+
+      // A film edited (PATCH), one still scheduled not retired (RESOURCE_IN_USE in words), one retired.
+      const filmItem = (id: string) => page.locator(`li[data-movie-id="${id}"]`);
+      await page.getByRole('button', { name: `Edit ${filmTitle}`, exact: true }).click();
+      const editFilm = page.locator('form[aria-labelledby="edit-movie-heading"]');
+      await editFilm.getByLabel('Length in minutes').fill('100');
+      await editFilm.getByLabel(/Genres/).fill('Drama');
+      await editFilm.getByRole('button', { name: 'Save film' }).click();
+      await editFilm.getByText(`${filmTitle} saved.`).waitFor();
+      const film = await api<{ durationMinutes: number; genres: string[] }>('GET', `/movies/${filmId}`);
+      expect(film.body).toMatchObject({ durationMinutes: 100, genres: ['Drama'] });
+      await retire(filmItem(filmId), filmTitle);
+      await page.getByText('Upcoming showtimes still use it: cancel or move them first.').waitFor();
+      expect((await api('GET', `/movies/${filmId}`)).body.retiredAt).toBeUndefined();
+      await screenshot(page, 'manage-films-in-use');
+      expect(await seriousViolations(page)).toEqual([]);
+      await retire(filmItem(spareFilmId), spareFilm);
+      await page.getByText(`${spareFilm} was retired: it no longer shows in the programme.`).waitFor();
+      await filmItem(spareFilmId).waitFor({ state: 'detached' });
+      const listed = await api<{ items: { id: string }[] }>(
+        'GET',
+        `/movies?q=${encodeURIComponent(spareFilm)}`,
+      );
+      expect(listed.body.items.map((m) => m.id)).not.toContain(spareFilmId);
+
+      // The same for theaters.
+      await section(page, 'Theaters and rooms');
+      const card = (id: string) => page.locator(`section[data-theater-id="${id}"]`);
+      await card(theaterId).waitFor();
+      await card(theaterId)
+        .getByRole('button', { name: `Edit ${theaterName}` })
+        .click();
+      await card(theaterId).getByLabel('Address').fill('1 Projector Lane');
+      await card(theaterId).getByLabel('City').fill('Newtown');
+      await card(theaterId).getByRole('button', { name: 'Save theater' }).click();
+      await card(theaterId).getByText('1 Projector Lane, Newtown').waitFor();
+      const theater = await api<{ address: string; city: string }>('GET', `/theaters/${theaterId}`);
+      expect(theater.body).toMatchObject({ address: '1 Projector Lane', city: 'Newtown' });
+      await retire(card(theaterId), theaterName);
+      await card(theaterId)
+        .getByText('Upcoming showtimes still use it: cancel or move them first.')
+        .waitFor();
+      await retire(card(spareTheaterId), spareTheater);
+      await card(spareTheaterId).waitFor({ state: 'detached' });
+      const theaters = await api<{ items: { id: string }[] }>('GET', '/theaters?limit=100');
+      expect(theaters.body.items.map((t) => t.id)).toContain(theaterId);
+      expect(theaters.body.items.map((t) => t.id)).not.toContain(spareTheaterId);
+
+      // The unsold showtime: moved onto the other one is an overlap in words; a new time and price are saved.
+      await navigateInApp(page, `/manage/showtimes/${openId}`);
+      const edit = page.locator('form[aria-labelledby="edit-showtime-heading"]');
+      await edit.getByLabel('Starts at').fill(eveningIn(40, 18).input);
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit
+        .getByText('The room is busy at that time: another showtime (with its cleaning break) overlaps it.')
+        .waitFor();
+      await edit.getByLabel('Starts at').fill(eveningIn(40, 22).input);
+      await edit.getByLabel('Standard price (EUR)').fill('11.50');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await edit.getByText('Showtime saved.').waitFor();
+      const moved = await api<{ startsAt: string; prices: Record<string, number> }>(
+        'GET',
+        `/showtimes/${openId}`,
+      );
+      expect(moved.body.prices).toEqual({ STANDARD: 1150 });
+      expect(Date.parse(moved.body.startsAt)).toBe(eveningIn(40, 22).date.getTime());
+
+      // Two of its seats blocked (PUT): the customer's map shows them not for sale.
+      const blocking = page.locator('form[aria-labelledby="blocked-heading"]');
+      for (const n of [3, 4]) {
+        await blocking.getByRole('button', { name: new RegExp(`^Row B place ${n}: `) }).click();
+      }
+      await blocking.getByRole('button', { name: 'Save blocked seats (2)' }).click();
+      await blocking.getByText('2 seats blocked for this showtime.').waitFor();
+      await screenshot(page, 'manage-showtime-edit');
+      expect(await seriousViolations(page)).toEqual([]);
+      const layout = await api<{ rows: { seats: { id: string; x: number }[] }[] }>(
+        'GET',
+        `/seats/layout/${roomId}`,
+      );
+      const blockedIds = layout.body.rows[1].seats.filter((s) => s.x === 2 || s.x === 3).map((s) => s.id);
+      const blocked = await api<{ seatIds: string[] }>('GET', `/showtimes/${openId}/blocked-seats`, {
+        token,
       });
-      expect(big.status, JSON.stringify(big.body)).toBe(201);
-      const page = await open({ viewport: { width: 1200, height: 900 } });
-      await page.goto(`/book/${big.body.id}`);
+      expect([...blocked.body.seatIds].sort()).toEqual([...blockedIds].sort());
+      const customer = await visitors.open();
+      await openSeatMap(customer, openId);
+      for (const id of blockedIds) await customer.waitForSelector(`${seat(id)}[data-state="blocked"]`);
+
+      // The sold showtime: a manual partial refund of one booking from its bookings.
+      await navigateInApp(page, `/manage/showtimes/${soldId}`);
+      const row = (id: string) => page.locator(`.bookings-table tr[data-booking-id="${id}"]`);
+      await row(firstBooking.id)
+        .getByRole('button', { name: `Refund the booking of ${first.email}` })
+        .click();
+      const refund = row(firstBooking.id).locator('form.refund');
+      await refund.getByLabel(/^Amount/).fill('2.50');
+      await refund.getByLabel('Reason').fill('The sound failed for ten minutes');
+      await screenshot(page, 'manage-refund');
+      expect(await seriousViolations(page)).toEqual([]);
+      await refund.getByRole('button', { name: 'Refund', exact: true }).click();
+      const refundNote = page.locator('.note.success', { hasText: `to ${first.email} started.` });
+      expect(await refundNote.textContent()).toMatch(/^Refund of \D*2[.,]50\D* to /);
+      const bookingsOf = async () =>
+        (
+          await api<{ items: { id: string; status: string; refundedAmount: number }[] }>(
+            'GET',
+            `/admin/showtimes/${soldId}/bookings`,
+            { token },
+          )
+        ).body.items;
+      const refunded = (await bookingsOf()).find((b) => b.id === firstBooking.id);
+      expect(refunded).toMatchObject({ status: 'CONFIRMED', refundedAmount: 250 });
+      await expect.poll(() => row(firstBooking.id).locator('td').nth(4).textContent()).toMatch(/2[.,]50/);
+
+      // Cancelled: every booking is refunded in full and the showtime leaves the listings.
+      await page.getByRole('button', { name: 'Cancel showtime' }).click();
+      await page.getByRole('button', { name: 'Yes, cancel this showtime' }).click();
+      await page.getByText(/^This showtime was cancelled/).waitFor();
+      expect((await api<{ status: string }>('GET', `/showtimes/${soldId}`)).body.status).toBe('CANCELLED');
+      await expect
+        .poll(async () => (await bookingsOf()).map((b) => [b.id, b.status, b.refundedAmount]).sort(), {
+          timeout: 60_000,
+        })
+        .toEqual(
+          [
+            [firstBooking.id, 'CANCELLED', firstBooking.totalAmount],
+            [secondBooking.id, 'CANCELLED', secondBooking.totalAmount],
+          ].sort(),
+        );
+      const own = await api<{ status: string }>('GET', `/bookings/${secondBooking.id}`, {
+        token: second.token,
+      });
+      expect(own.body.status).toBe('CANCELLED');
+      const listing = await api<{ items: { id: string }[] }>('GET', `/movies/${filmId}/showtimes`);
+      expect(listing.body.items.map((s) => s.id)).toEqual([openId]);
+      await navigateInApp(page, `/manage/rooms/${roomId}/schedule?week=${eveningIn(40).input.slice(0, 10)}`);
+      await page.locator(`li.slot[data-showtime-id="${openId}"]`).waitFor();
+      expect(await page.locator(`li.slot[data-showtime-id="${soldId}"]`).count()).toBe(0);
+    });
+
+    it('measures how long a 504-seat map takes to show one live change (printed for BENCHMARKS.md)', async () => {
+      const movies = await api<{ items: { id: string }[] }>('GET', '/movies?limit=1');
+      const bigId = await bigShowtime(api, await adminToken(api), movies.body.items[0].id, 20);
+      const page = await visitors.open({ viewport: { width: 1200, height: 900 } });
+      await page.goto(`/book/${bigId}`);
       await page.waitForSelector('.live[data-live="on"]');
       await page.waitForSelector('.seat-plane .seat[data-state="available"]');
       expect(await page.locator('.seat-plane .seat').count()).toBe(504);
@@ -344,15 +450,13 @@ describe.skipIf(browserAvailable.skip)(
       );
 
       // Each change: another customer holds one seat (which releases their previous one), over the live stream.
-      const buyer = await api<{ accessToken: string }>('POST', '/auth/register', {
-        body: { email: `bench-${uniqueSuffix()}@example.com`, password: 'popcorn-1234', name: 'Bench' },
-      });
+      const buyer = await registerCustomer(api, 'Bench');
       const CHANGES = 30;
       for (let i = 0; i < CHANGES; i++) {
         const seatId = seatIds[(i * 17) % seatIds.length];
         const hold = await api('POST', '/seats/hold', {
-          token: buyer.body.accessToken,
-          body: { showtimeId: big.body.id, seatIds: [seatId] },
+          token: buyer.token,
+          body: { showtimeId: bigId, seatIds: [seatId] },
         });
         expect(hold.status).toBe(201);
         await page.waitForSelector(`.seat-plane [data-seat-id="${seatId}"][data-state="held"]`, {
@@ -383,7 +487,7 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('ran every manager page under its CSP without a violation', () => {
-      expect(refused).toEqual([]);
+      expect(visitors.refused).toEqual([]);
     });
   },
 );

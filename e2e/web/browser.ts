@@ -17,7 +17,7 @@ export const browserAvailable = prerequisite(
 /** Screenshots of each page, for a person to look at (the repository ignores .run/). */
 export const SCREENSHOTS = join(__dirname, '..', '..', '.run', 'screenshots');
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -33,26 +33,58 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/**
- * One visitor of the web app: their own browser context (cookies, storage), every CSP complaint of the
- * browser collected in `refused`, and other hosts (film posters) refused so the test never waits on them.
- */
-export async function visitor(
-  browser: Browser,
-  baseUrl: string,
-  refused: string[],
-  options: BrowserContextOptions = {},
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, ...options });
-  await context.route(
-    (url) => !url.href.startsWith(baseUrl),
-    (route) => route.abort(),
+/** A phone as the tests hold one: 360 px wide, touch. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** The browser of one test file and the visitors it opened, closed together at the end. */
+export interface Visitors {
+  /** Every CSP complaint of every page of every visitor. */
+  readonly refused: string[];
+  /**
+   * A new visitor of the web app: their own browser context (cookies, storage), and other hosts (film
+   * posters) refused so the test never waits on them.
+   */
+  open(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** `timeout`: each page's default for waits, where the file's steps are slower than the 30 s default. */
+export async function startVisitors(baseUrl: string, timeout?: number): Promise<Visitors> {
+  const browser = await launchBrowser();
+  const refused: string[] = [];
+  const pages: Page[] = [];
+  return {
+    refused,
+    async open(options = {}) {
+      const context = await browser.newContext({ baseURL: baseUrl, ...options });
+      await context.route(
+        (url) => !url.href.startsWith(baseUrl),
+        (route) => route.abort(),
+      );
+      const page = await context.newPage();
+      if (timeout) page.setDefaultTimeout(timeout);
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
+      pages.push(page);
+      return page;
+    },
+    async close() {
+      for (const page of pages) await page.context().close();
+      await browser.close();
+    },
+  };
+}
+
+/** Whether the page fits the window's width: nothing to scroll sideways. */
+export function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>(
+    'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
   );
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-  });
-  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -109,7 +141,8 @@ export async function holdAndCheckout(page: Page, seatIds: string[]): Promise<vo
   await page.getByRole('button', { name: /^Hold/ }).click();
   await page.waitForSelector(`${seat(seatIds[0])}[data-state="mine"]`);
   await page.getByRole('button', { name: 'Continue to checkout' }).click();
-  await page.waitForURL(/\/checkout\//);
+  // Booking the hold goes through two services: slow on a loaded machine.
+  await page.waitForURL(/\/checkout\//, { timeout: 90_000 });
   await page.getByRole('heading', { name: 'Checkout' }).waitFor();
 }
 
@@ -117,4 +150,30 @@ export async function payWith(page: Page, cardNumber: string): Promise<void> {
   await page.getByLabel('Card number').fill(cardNumber);
   await page.getByLabel('Security code').fill('123');
   await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+/** Buys a free seat of the showtime with the card that pays, up to the confirmed page; the booking's id. */
+export async function buyOneSeat(page: Page, showtimeId: string): Promise<string> {
+  await openSeatMap(page, showtimeId);
+  await holdAndCheckout(page, [await freeSeat(page)]);
+  const bookingId = /\/checkout\/([^/?]+)/.exec(page.url())![1];
+  await payWith(page, '4242424242424242');
+  await page.getByRole('heading', { name: 'Booking confirmed' }).waitFor({ timeout: 60_000 });
+  return bookingId;
+}
+
+/** Signs in through the app's form, from its start page. */
+export async function signInInApp(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in?next=%2F');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForSelector(`.who[data-user-email="${email}"]`);
+}
+
+/** Opens one of the app's pages the way its links do: no reload, the session as it is. */
+export async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate(
+    `window.history.pushState(null, '', ${JSON.stringify(path)}); window.dispatchEvent(new Event('cinema:navigate'))`,
+  );
 }

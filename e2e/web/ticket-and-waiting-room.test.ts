@@ -1,24 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ADMIN_PASSWORD } from '@cinema/config';
 import { uniqueSuffix } from '@cinema/testing';
-import { apiClient, startSystem, type RunningSystem } from '../system';
 import {
   browserAvailable,
+  buyOneSeat,
+  fitsWidth,
   freeSeat,
   holdAndCheckout,
-  launchBrowser,
   openSeatMap,
   payWith,
+  PHONE,
   registerInApp,
   screenshot,
   seat,
   seriousViolations,
-  visitor,
+  type Visitors,
 } from './browser';
+import { adminToken, CUSTOMER_PASSWORD } from './programme';
+import { startWebSystem, type WebSystem } from './web-system';
 
-const ADMIN = { email: 'admin@cinema.local', password: DEFAULT_ADMIN_PASSWORD };
 const DAY_MS = 86_400_000;
+/**
+ * Holds of this file's system last this long, so that one is seen to run out: long enough for the other
+ * tests to go from a hold to the checkout on a loaded machine.
+ */
+const HOLD_TTL_SECONDS = 20;
 
 /** Whether the page's QR image has loaded and decoded into pixels (evaluated in the page). */
 const QR_DRAWN = (scope: string) =>
@@ -26,26 +31,20 @@ const QR_DRAWN = (scope: string) =>
 
 describe.skipIf(browserAvailable.skip)(
   browserAvailable.title('the ticket and the waiting room in a browser'),
+  // Each test registers (argon2) and drives several pages: minutes on a loaded machine.
+  { timeout: 240_000 },
   () => {
-    let system: RunningSystem;
-    let browser: Browser;
-    let api: ReturnType<typeof apiClient>;
-    let adminToken: string;
+    let system: WebSystem;
+    let visitors: Visitors;
+    let api: WebSystem['api'];
+    let token: string;
     let movieId: string;
     let roomId: string;
-    const refused: string[] = [];
-    const pages: Page[] = [];
-
-    const open = async () => {
-      const page = await visitor(browser, system.baseUrl, refused);
-      pages.push(page);
-      return page;
-    };
 
     /** A showtime in the test's own room, on its own day (no overlap), with the given sale settings. */
     const createShowtime = async (day: number, sale: { onSaleAt?: string; admissionsPerMinute?: number }) => {
       const res = await api<{ id: string; admissionsPerMinute?: number }>('POST', '/showtimes', {
-        token: adminToken,
+        token,
         body: {
           movieId,
           roomId,
@@ -60,19 +59,17 @@ describe.skipIf(browserAvailable.skip)(
     };
 
     beforeAll(async () => {
-      browserAvailable.check();
-      system = await startSystem({ PAYMENT_DELAY_MS: '100' });
-      api = apiClient(system.baseUrl);
-      const admin = await api<{ accessToken: string }>('POST', '/auth/login', { body: ADMIN });
-      adminToken = admin.body.accessToken;
+      system = await startWebSystem({ SEAT_HOLD_TTL_SECONDS: String(HOLD_TTL_SECONDS) });
+      ({ api, visitors } = system);
+      token = await adminToken(api);
       const movies = await api<{ items: { id: string }[] }>('GET', '/movies?limit=1');
       movieId = movies.body.items[0].id;
       const theater = await api<{ id: string }>('POST', '/theaters', {
-        token: adminToken,
+        token,
         body: { name: `On-sale Screen ${uniqueSuffix()}`, city: 'Testville' },
       });
       const room = await api<{ id: string }>('POST', `/theaters/${theater.body.id}/rooms`, {
-        token: adminToken,
+        token,
         body: {
           name: 'Hall Q',
           rows: ['A', 'B', 'C'].map((label) => ({ label, pattern: 'SSSS..SSSS' })),
@@ -80,24 +77,15 @@ describe.skipIf(browserAvailable.skip)(
       });
       expect(room.status, JSON.stringify(room.body)).toBe(201);
       roomId = room.body.id;
-      browser = await launchBrowser();
     }, 240_000);
 
-    afterAll(async () => {
-      for (const page of pages) await page.context().close();
-      await browser?.close();
-      await system?.stop();
-    });
+    afterAll(() => system?.stop());
 
     it('ends a purchase at the ticket with its QR code, also shown in my bookings', async () => {
       const showtimeId = await createShowtime(10, {});
-      const page = await open();
+      const page = await visitors.open();
       const email = await registerInApp(page, '/');
-      await openSeatMap(page, showtimeId);
-      await holdAndCheckout(page, [await freeSeat(page)]);
-      const bookingId = /\/checkout\/([^/?]+)/.exec(page.url())![1];
-      await payWith(page, '4242424242424242');
-      await page.getByRole('heading', { name: 'Booking confirmed' }).waitFor({ timeout: 60_000 });
+      const bookingId = await buyOneSeat(page, showtimeId);
 
       const ticket = page.locator('section.ticket');
       await ticket.getByRole('heading', { name: 'Your ticket' }).waitFor();
@@ -111,7 +99,7 @@ describe.skipIf(browserAvailable.skip)(
 
       // The image is the server's own QR code of this booking's ticket.
       const session = await api<{ accessToken: string }>('POST', '/auth/login', {
-        body: { email, password: 'popcorn-1234' },
+        body: { email, password: CUSTOMER_PASSWORD },
       });
       const served = await api<{ ticketCode: string; qrSvg: string }>(
         'GET',
@@ -147,7 +135,7 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('waits in the waiting room before the sale, is admitted and holds a seat with the admission', async () => {
-      const page = await open();
+      const page = await visitors.open();
       // Signed out, the room asks the customer to sign in.
       const early = await createShowtime(11, { admissionsPerMinute: 60 });
       await page.goto(`/book/${early}`);
@@ -199,7 +187,7 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('shows the place in the queue and the estimated wait, live', async () => {
-      const page = await open();
+      const page = await visitors.open();
       await registerInApp(page, '/');
       // One admission a minute, on sale from now: the first customer to join waits for the first slot.
       const showtimeId = await createShowtime(13, {
@@ -217,17 +205,97 @@ describe.skipIf(browserAvailable.skip)(
     });
 
     it('shows a sale that opens later as a countdown, then the map', async () => {
-      const page = await open();
-      const showtimeId = await createShowtime(14, { onSaleAt: new Date(Date.now() + 15_000).toISOString() });
+      const page = await visitors.open();
+      // Long enough for the page to load before the sale opens on a loaded machine.
+      const showtimeId = await createShowtime(14, { onSaleAt: new Date(Date.now() + 30_000).toISOString() });
       await page.goto(`/book/${showtimeId}`);
       await page.getByRole('heading', { name: 'Tickets go on sale soon' }).waitFor();
       await page.getByRole('timer').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.waitForSelector('.seat-plane .seat[data-state="available"]', { timeout: 30_000 });
+      await page.waitForSelector('.seat-plane .seat[data-state="available"]', { timeout: 90_000 });
+    });
+
+    it('says in words that a hold ran out, frees its seats on the map, and lets the customer hold and buy again', async () => {
+      const showtimeId = await createShowtime(15, {});
+      const page = await visitors.open();
+      await registerInApp(page, '/');
+      await openSeatMap(page, showtimeId);
+      const seatId = await freeSeat(page);
+      await page.click(seat(seatId));
+      await page.waitForSelector(`${seat(seatId)}[data-state="selected"]`);
+      await page.getByRole('button', { name: 'Hold seat', exact: true }).click();
+      await page.waitForSelector(`${seat(seatId)}[data-state="mine"]`);
+      const timer = page.getByRole('timer');
+      await timer.waitFor();
+      const [minutes, seconds] = (await timer.textContent())!.split(':').map(Number);
+      expect(minutes * 60 + seconds).toBeLessThanOrEqual(HOLD_TTL_SECONDS);
+
+      // The countdown reaches zero: the page says so in words, and the seat is free again on the map, live.
+      const expired = page.getByText(
+        'Your hold expired and its seats were released. Choose your seats again.',
+      );
+      await expired.waitFor({ timeout: 60_000 });
+      expect(await page.getByRole('timer').count()).toBe(0);
+      expect(await page.locator('#seat-announcement').textContent()).not.toMatch(/held for you/);
+      await page.waitForSelector(`${seat(seatId)}[data-state="available"]`, { timeout: 30_000 });
+      expect(await page.getAttribute(seat(seatId), 'aria-label')).toMatch(/, available$/);
+      await screenshot(page, 'seats-hold-expired');
+      expect(await seriousViolations(page)).toEqual([]);
+      const status = await api<{ seats: { seatId: string; status: string }[] }>(
+        'GET',
+        `/seats/status/${showtimeId}`,
+      );
+      expect(status.body.seats.find((s) => s.seatId === seatId)?.status).toBe('AVAILABLE');
+
+      // The same seat is held and bought again; the words about the old hold go with the new one.
+      await holdAndCheckout(page, [seatId]);
+      await payWith(page, '4242424242424242');
+      await page.getByRole('heading', { name: 'Booking confirmed' }).waitFor({ timeout: 60_000 });
+      const after = await api<{ seats: { seatId: string; status: string }[] }>(
+        'GET',
+        `/seats/status/${showtimeId}`,
+      );
+      expect(after.body.seats.find((s) => s.seatId === seatId)?.status).toBe('BOOKED');
+    });
+
+    it('fits the ticket and the waiting room on a 360 px wide phone, the QR code whole in the window', async () => {
+      const page = await visitors.open(PHONE);
+      await registerInApp(page, '/');
+      await buyOneSeat(page, await createShowtime(16, {}));
+      const qr = page.locator('section.ticket .ticket-qr');
+      await expect
+        .poll(() => page.evaluate<boolean>(QR_DRAWN('section.ticket')), { timeout: 15_000 })
+        .toBe(true);
+      expect(await fitsWidth(page)).toBe(true);
+      await qr.scrollIntoViewIfNeeded();
+      const box = (await qr.boundingBox())!;
+      const window = page.viewportSize()!;
+      // Whole in the window, and not squeezed below the size it is drawn at (220 px) to fit.
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(window.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(window.height);
+      expect(box.width).toBeGreaterThanOrEqual(220);
+      await screenshot(page, 'phone-ticket');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const showtimeId = await createShowtime(17, {
+        onSaleAt: new Date(Date.now() + 3_600_000).toISOString(),
+        admissionsPerMinute: 60,
+      });
+      await page.goto(`/book/${showtimeId}`);
+      await page.getByRole('heading', { name: 'Waiting room' }).waitFor();
+      await page.getByRole('button', { name: 'Join the queue' }).click();
+      const room = page.locator('.waiting-room[data-waiting-room="BEFORE_SALE"]');
+      await room.waitFor();
+      await room.getByRole('timer').waitFor();
+      expect(await fitsWidth(page)).toBe(true);
+      await screenshot(page, 'phone-waiting-room');
+      expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('ran every page under its CSP without a violation', () => {
-      expect(refused).toEqual([]);
+      expect(visitors.refused).toEqual([]);
     });
   },
 );

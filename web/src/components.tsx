@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { currentUser, onSessionChange } from './api/client';
 import { describeError } from './api/errors';
 import type { User } from './api/types';
@@ -11,13 +11,19 @@ export function useUser(): User | null {
 export type Loaded<T> =
   { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; value: T };
 
-/** Loads once per change of `deps`; a newer load wins over an older one still in flight. */
+/**
+ * Loads once per change of `deps`; a newer load wins over an older one still in flight. The reload it returns
+ * keeps what was loaded on the page until the new value comes, so the forms and messages on it stay.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>, () => void] {
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const loadedAttempt = useRef(attempt);
   useEffect(() => {
     let current = true;
-    setResult({ state: 'loading' });
+    const reload = loadedAttempt.current !== attempt;
+    loadedAttempt.current = attempt;
+    setResult((r) => (reload && r.state === 'ready' ? r : { state: 'loading' }));
     load().then(
       (value) => current && setResult({ state: 'ready', value }),
       (error: unknown) => current && setResult({ state: 'error', error }),

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Movie } from '../api/types';
 import { Loading, useLoad } from '../components';
 import { admin, type MovieInput } from './api';
-import { Outcome, Problem, useAction } from './common';
+import { FormEnd, Outcome, Problem, RetireButton, useAction } from './common';
 
 interface Draft {
   title: string;
@@ -118,17 +118,7 @@ function MovieForm({
         Description
         <textarea rows={3} value={draft.description} onChange={set('description')} />
       </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {editing ? 'Save film' : 'Add film'}
-        </button>
-        {editing && (
-          <button type="button" onClick={onCancel}>
-            Stop editing
-          </button>
-        )}
-      </div>
-      <Outcome action={action} />
+      <FormEnd action={action} submit={editing ? 'Save film' : 'Add film'} onCancel={editing && onCancel} />
     </form>
   );
 }
@@ -136,17 +126,7 @@ function MovieForm({
 export function MoviesAdmin() {
   const [movies, reload] = useLoad(() => admin.movies(), []);
   const [editing, setEditing] = useState<Movie | undefined>();
-  const [retiring, setRetiring] = useState<Movie | undefined>();
   const retire = useAction();
-
-  const confirmRetire = async (movie: Movie) => {
-    const ok = await retire.run(async () => {
-      await admin.retireMovie(movie.id);
-      return `${movie.title} was retired: it no longer shows in the programme.`;
-    });
-    setRetiring(undefined);
-    if (ok) reload();
-  };
 
   return (
     <>
@@ -176,24 +156,13 @@ export function MoviesAdmin() {
                 <button type="button" onClick={() => setEditing(movie)} aria-label={`Edit ${movie.title}`}>
                   Edit
                 </button>
-                {retiring?.id === movie.id ? (
-                  <>
-                    <button type="button" className="danger" onClick={() => void confirmRetire(movie)}>
-                      Yes, retire {movie.title}
-                    </button>
-                    <button type="button" onClick={() => setRetiring(undefined)}>
-                      Keep it
-                    </button>
-                  </>
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() => setRetiring(movie)}
-                    aria-label={`Retire ${movie.title}`}
-                  >
-                    Retire
-                  </button>
-                )}
+                <RetireButton
+                  name={movie.title}
+                  action={retire}
+                  retire={() => admin.retireMovie(movie.id)}
+                  said={`${movie.title} was retired: it no longer shows in the programme.`}
+                  onRetired={reload}
+                />
               </div>
             </li>
           ))}

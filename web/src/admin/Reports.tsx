@@ -3,7 +3,7 @@ import { Loading, useLoad } from '../components';
 import { money } from '../format';
 import { admin, type ReportLine } from './api';
 import { BarChart } from './charts';
-import { isMissingRoute, isoDay, Outcome, Problem, useAction } from './common';
+import { isMissingRoute, isoDay, Outcome, Problem, TableHead, useAction } from './common';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
@@ -20,18 +20,18 @@ function Table({
     <div className="table-scroll">
       <table className="admin-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{caption.startsWith('Per day') ? 'Day' : 'Film'}</th>
-            <th scope="col">Seats</th>
-            <th scope="col">Sold</th>
-            <th scope="col">Held</th>
-            <th scope="col">Blocked</th>
-            <th scope="col">Refunded</th>
-            <th scope="col">Occupancy</th>
-            <th scope="col">Revenue</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            caption.startsWith('Per day') ? 'Day' : 'Film',
+            'Seats',
+            'Sold',
+            'Held',
+            'Blocked',
+            'Refunded',
+            'Occupancy',
+            'Revenue',
+          ]}
+        />
         <tbody>
           {lines.map((l, i) => (
             <tr key={`${first(l)}-${i}`}>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { SeatType } from '../api/types';
 import { Loading, useLoad } from '../components';
-import { dayLabel, SEAT_TYPE_NAMES, timeLabel } from '../format';
+import { dayLabel, timeLabel } from '../format';
 import { Link } from '../router';
 import { admin, type ManagedShowtime } from './api';
-import { isoDay, Outcome, parseMoney, Problem, useAction } from './common';
+import { FormEnd, isoDay, Problem, useAction } from './common';
 import { seatTypesOf } from './layout-model';
+import { PriceFields, readStartAndPrices, StartsAtField } from './showtime-fields';
 
 const DAY_MS = 86_400_000;
 
@@ -14,10 +15,6 @@ export function weekStart(day: Date): Date {
   const d = new Date(day.getFullYear(), day.getMonth(), day.getDate());
   d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
   return d;
-}
-
-export function typeName(type: SeatType | string): string {
-  return (SEAT_TYPE_NAMES as Record<string, string>)[type] ?? (type === 'COMPANION' ? 'Companion' : type);
 }
 
 function ShowtimeForm({
@@ -42,27 +39,15 @@ function ShowtimeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem('');
-    const cents: Partial<Record<SeatType, number>> = {};
-    for (const type of seatTypes) {
-      const value = parseMoney(prices[type] ?? '');
-      if (Number.isNaN(value)) {
-        setProblem(`Give the price of a ${typeName(type)} seat, e.g. 12.50.`);
-        return;
-      }
-      cents[type] = value;
-    }
-    const start = new Date(startsAt);
-    if (Number.isNaN(start.getTime())) {
-      setProblem('Give the day and time the showtime starts.');
-      return;
-    }
+    const read = readStartAndPrices(startsAt, seatTypes, prices);
+    setProblem('problem' in read ? read.problem : '');
+    if ('problem' in read) return;
     const ok = await action.run(async () => {
       const created = await admin.createShowtime({
         movieId,
         roomId,
-        startsAt: start.toISOString(),
-        prices: cents,
+        startsAt: read.start,
+        prices: read.cents,
         currency: currency.trim().toUpperCase(),
         ...(onSaleAt ? { onSaleAt: new Date(onSaleAt).toISOString() } : {}),
         ...(rate ? { admissionsPerMinute: Number(rate) } : {}),
@@ -86,15 +71,7 @@ function ShowtimeForm({
             ))}
           </select>
         </label>
-        <label>
-          Starts at
-          <input
-            required
-            type="datetime-local"
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
-          />
-        </label>
+        <StartsAtField value={startsAt} onChange={setStartsAt} />
         <label>
           Currency
           <input
@@ -105,18 +82,7 @@ function ShowtimeForm({
             onChange={(e) => setCurrency(e.target.value)}
           />
         </label>
-        {seatTypes.map((type) => (
-          <label key={type}>
-            {typeName(type)} price
-            <input
-              required
-              inputMode="decimal"
-              placeholder="12.50"
-              value={prices[type] ?? ''}
-              onChange={(e) => setPrices((p) => ({ ...p, [type]: e.target.value }))}
-            />
-          </label>
-        ))}
+        <PriceFields types={seatTypes} prices={prices} onChange={setPrices} />
         <label>
           On sale from <span className="hint">(optional)</span>
           <input type="datetime-local" value={onSaleAt} onChange={(e) => setOnSaleAt(e.target.value)} />
@@ -126,17 +92,7 @@ function ShowtimeForm({
           <input type="number" min={1} value={rate} onChange={(e) => setRate(e.target.value)} />
         </label>
       </div>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy || movies.length === 0}>
-          Add showtime
-        </button>
-      </div>
-      <Outcome action={action} />
+      <FormEnd action={action} submit="Add showtime" problem={problem} disabled={movies.length === 0} />
     </form>
   );
 }

@@ -1,13 +1,23 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { SeatStatusBody } from '../api/types';
+import type { SeatStatusBody, SeatType } from '../api/types';
 import { Loading, useLoad } from '../components';
 import { dateTimeLabel, money } from '../format';
 import { Link } from '../router';
 import { admin, type AdminBooking, type ManagedShowtime } from './api';
 import { StackedBar } from './charts';
-import { isMissingRoute, localInput, moneyInput, Outcome, parseMoney, Problem, useAction } from './common';
+import {
+  FormEnd,
+  isMissingRoute,
+  localInput,
+  moneyInput,
+  Outcome,
+  parseMoney,
+  Problem,
+  TableHead,
+  useAction,
+} from './common';
 import { PlaceGrid, type Place } from './PlaceGrid';
-import { typeName } from './Schedule';
+import { PriceFields, readStartAndPrices, StartsAtField } from './showtime-fields';
 import { api } from '../api/client';
 
 function Occupancy({ status, currency }: { status: SeatStatusBody; currency: string }) {
@@ -40,22 +50,15 @@ function EditShowtime({ showtime, onSaved }: { showtime: ManagedShowtime; onSave
   const action = useAction();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setProblem('');
-    const cents: Record<string, number> = {};
-    for (const [type, text] of Object.entries(prices)) {
-      cents[type] = parseMoney(text);
-      if (Number.isNaN(cents[type]))
-        return setProblem(`Give the price of a ${typeName(type)} seat, e.g. 12.50.`);
-    }
-    const start = new Date(startsAt);
-    if (Number.isNaN(start.getTime())) return setProblem('Give the day and time the showtime starts.');
+    const read = readStartAndPrices(startsAt, Object.keys(prices), prices);
+    if ('problem' in read) return setProblem(read.problem);
     const changes: Parameters<typeof admin.updateShowtime>[1] = {};
-    if (start.toISOString() !== new Date(showtime.startsAt).toISOString())
-      changes.startsAt = start.toISOString();
-    if (Object.entries(cents).some(([t, c]) => showtime.prices[t as keyof typeof showtime.prices] !== c)) {
-      changes.prices = cents;
+    if (read.start !== new Date(showtime.startsAt).toISOString()) changes.startsAt = read.start;
+    if (Object.entries(read.cents).some(([t, c]) => showtime.prices[t as SeatType] !== c)) {
+      changes.prices = read.cents;
     }
-    if (Object.keys(changes).length === 0) return setProblem('Nothing was changed.');
+    setProblem(Object.keys(changes).length === 0 ? 'Nothing was changed.' : '');
+    if (Object.keys(changes).length === 0) return;
     if (await action.run(async () => (await admin.updateShowtime(showtime.id, changes), 'Showtime saved.')))
       onSaved();
   };
@@ -63,38 +66,15 @@ function EditShowtime({ showtime, onSaved }: { showtime: ManagedShowtime; onSave
     <form className="admin-form stack" onSubmit={submit} aria-labelledby="edit-showtime-heading">
       <h2 id="edit-showtime-heading">Time and prices</h2>
       <div className="field-grid">
-        <label>
-          Starts at
-          <input
-            required
-            type="datetime-local"
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.target.value)}
-          />
-        </label>
-        {Object.keys(prices).map((type) => (
-          <label key={type}>
-            {typeName(type)} price ({showtime.currency})
-            <input
-              required
-              inputMode="decimal"
-              value={prices[type]}
-              onChange={(e) => setPrices((p) => ({ ...p, [type]: e.target.value }))}
-            />
-          </label>
-        ))}
+        <StartsAtField value={startsAt} onChange={setStartsAt} />
+        <PriceFields
+          types={Object.keys(prices)}
+          prices={prices}
+          onChange={setPrices}
+          currency={showtime.currency}
+        />
       </div>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          Save changes
-        </button>
-      </div>
-      <Outcome action={action} />
+      <FormEnd action={action} submit="Save changes" problem={problem} />
     </form>
   );
 }
@@ -231,7 +211,7 @@ function BlockedSeatsEditor({
   );
 }
 
-function RefundForm({ booking, onDone }: { booking: AdminBooking; onDone: () => void }) {
+function RefundForm({ booking, onDone }: { booking: AdminBooking; onDone: (said: string) => void }) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
@@ -244,15 +224,13 @@ function RefundForm({ booking, onDone }: { booking: AdminBooking; onDone: () => 
     if (cents !== undefined && (Number.isNaN(cents) || cents <= 0))
       return setProblem('Give an amount such as 5.00, or leave it empty to refund everything left.');
     if (!reason.trim()) return setProblem('Say why the booking is refunded.');
-    if (
-      await action.run(async () => {
-        await admin.refund(booking.id, reason.trim(), cents);
-        return cents === undefined
-          ? 'Refund of what is left started.'
-          : `Refund of ${money(cents, currency)} started.`;
-      })
-    )
-      onDone();
+    const who = booking.userEmail ?? 'the customer';
+    const said =
+      cents === undefined
+        ? `Refund of all that is left to ${who} started: the booking is cancelled.`
+        : `Refund of ${money(cents, currency)} to ${who} started.`;
+    if (await action.run(async () => (await admin.refund(booking.id, reason.trim(), cents), said)))
+      onDone(said);
   };
   return (
     <form className="refund stack" onSubmit={submit} aria-label={`Refund booking ${booking.id.slice(0, 8)}`}>
@@ -266,15 +244,7 @@ function RefundForm({ booking, onDone }: { booking: AdminBooking; onDone: () => 
           <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         </label>
       </div>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" disabled={action.busy}>
-        Refund
-      </button>
-      <Outcome action={action} />
+      <FormEnd action={action} submit="Refund" problem={problem} />
     </form>
   );
 }
@@ -290,9 +260,20 @@ const STATUS_WORDS: Record<string, string> = {
 function Bookings({ showtimeId }: { showtimeId: string }) {
   const [bookings, reload] = useLoad(() => admin.showtimeBookings(showtimeId), [showtimeId]);
   const [refunding, setRefunding] = useState<string | undefined>();
+  const [refunded, setRefunded] = useState('');
+  const done = (said: string) => {
+    setRefunding(undefined);
+    setRefunded(said);
+    reload();
+  };
   return (
     <section aria-labelledby="bookings-heading">
       <h2 id="bookings-heading">Bookings and refunds</h2>
+      {refunded && (
+        <div className="note success" role="status">
+          <p>{refunded}</p>
+        </div>
+      )}
       {bookings.state === 'loading' && <Loading what="bookings" />}
       {bookings.state === 'error' &&
         (isMissingRoute(bookings.error) ? (
@@ -308,16 +289,7 @@ function Bookings({ showtimeId }: { showtimeId: string }) {
         ) : (
           <div className="table-scroll">
             <table className="admin-table bookings-table">
-              <thead>
-                <tr>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Seats</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Refunded</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Customer', 'Seats', 'Amount', 'Status', 'Refunded', 'Action']} />
               <tbody>
                 {bookings.value.items.map((b) => (
                   <tr key={b.id} data-booking-id={b.id}>
@@ -329,9 +301,13 @@ function Bookings({ showtimeId }: { showtimeId: string }) {
                     <td>
                       {b.status === 'CONFIRMED' &&
                         (refunding === b.id ? (
-                          <RefundForm booking={b} onDone={reload} />
+                          <RefundForm booking={b} onDone={done} />
                         ) : (
-                          <button type="button" onClick={() => setRefunding(b.id)}>
+                          <button
+                            type="button"
+                            onClick={() => setRefunding(b.id)}
+                            aria-label={`Refund the booking of ${b.userEmail ?? b.userId ?? 'this customer'}`}
+                          >
                             Refund…
                           </button>
                         ))}
@@ -378,7 +354,7 @@ export function ShowtimeAdmin({ showtimeId }: { showtimeId: string }) {
       <Bookings showtimeId={showtimeId} />
       {!cancelled && (
         <>
-          <EditShowtime key={showtime.startsAt} showtime={showtime} onSaved={reload} />
+          <EditShowtime showtime={showtime} onSaved={reload} />
           <BlockedSeatsEditor showtimeId={showtimeId} status={status} onSaved={reload} />
           <CancelShowtime showtime={showtime} onCancelled={reload} />
         </>

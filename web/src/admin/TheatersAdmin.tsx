@@ -3,7 +3,7 @@ import type { Room, Theater } from '../api/types';
 import { Loading, useLoad } from '../components';
 import { Link } from '../router';
 import { admin } from './api';
-import { Outcome, Problem, useAction } from './common';
+import { FormEnd, Outcome, Problem, RetireButton, useAction } from './common';
 
 function TheaterForm({
   editing,
@@ -52,32 +52,13 @@ function TheaterForm({
           <input value={city} onChange={(e) => setCity(e.target.value)} />
         </label>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={action.busy}>
-          {editing ? 'Save theater' : 'Add theater'}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Stop editing
-          </button>
-        )}
-      </div>
-      <Outcome action={action} />
+      <FormEnd action={action} submit={editing ? 'Save theater' : 'Add theater'} onCancel={onCancel} />
     </form>
   );
 }
 
 function RoomItem({ room, onRetired }: { room: Room; onRetired: () => void }) {
-  const [asking, setAsking] = useState(false);
   const retire = useAction();
-  const confirm = async () => {
-    const ok = await retire.run(async () => {
-      await admin.retireRoom(room.id);
-      return `${room.name} was retired.`;
-    });
-    setAsking(false);
-    if (ok) onRetired();
-  };
   return (
     <li data-room-id={room.id}>
       <div>
@@ -90,20 +71,12 @@ function RoomItem({ room, onRetired }: { room: Room; onRetired: () => void }) {
         <Link className="button" href={`/manage/rooms/${room.id}?theater=${room.theaterId}`}>
           Layout<span className="visually-hidden"> of {room.name}</span>
         </Link>
-        {asking ? (
-          <>
-            <button type="button" className="danger" onClick={() => void confirm()}>
-              Yes, retire {room.name}
-            </button>
-            <button type="button" onClick={() => setAsking(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => setAsking(true)} aria-label={`Retire ${room.name}`}>
-            Retire
-          </button>
-        )}
+        <RetireButton
+          name={room.name}
+          action={retire}
+          retire={() => admin.retireRoom(room.id)}
+          onRetired={onRetired}
+        />
       </div>
       <Outcome action={retire} />
     </li>
@@ -112,16 +85,7 @@ function RoomItem({ room, onRetired }: { room: Room; onRetired: () => void }) {
 
 function TheaterCard({ theater, reload }: { theater: Theater; reload: () => void }) {
   const [editing, setEditing] = useState(false);
-  const [asking, setAsking] = useState(false);
   const retire = useAction();
-  const confirm = async () => {
-    const ok = await retire.run(async () => {
-      await admin.retireTheater(theater.id);
-      return `${theater.name} was retired.`;
-    });
-    setAsking(false);
-    if (ok) reload();
-  };
   return (
     <section className="theater-card" aria-labelledby={`theater-${theater.id}`} data-theater-id={theater.id}>
       <h2 id={`theater-${theater.id}`}>{theater.name}</h2>
@@ -143,20 +107,12 @@ function TheaterCard({ theater, reload }: { theater: Theater; reload: () => void
           <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${theater.name}`}>
             Edit
           </button>
-          {asking ? (
-            <>
-              <button type="button" className="danger" onClick={() => void confirm()}>
-                Yes, retire {theater.name}
-              </button>
-              <button type="button" onClick={() => setAsking(false)}>
-                Keep it
-              </button>
-            </>
-          ) : (
-            <button type="button" onClick={() => setAsking(true)} aria-label={`Retire ${theater.name}`}>
-              Retire
-            </button>
-          )}
+          <RetireButton
+            name={theater.name}
+            action={retire}
+            retire={() => admin.retireTheater(theater.id)}
+            onRetired={reload}
+          />
         </div>
       )}
       <Outcome action={retire} />

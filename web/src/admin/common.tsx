@@ -105,7 +105,9 @@ export function useAction(): {
   return { busy, error, done, run, clear: () => (setError(undefined), setDone(null)) };
 }
 
-export function Outcome({ action }: { action: ReturnType<typeof useAction> }) {
+export type Action = ReturnType<typeof useAction>;
+
+export function Outcome({ action }: { action: Action }) {
   if (action.error !== undefined) return <Problem error={action.error} />;
   if (action.done) {
     return (
@@ -137,4 +139,100 @@ export function isoDay(d: Date): string {
 export function localInput(iso: string): string {
   const d = new Date(iso);
   return `${isoDay(d)}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The end of a manager's form: what is wrong with the input before it is sent, the buttons, and the answer
+ * of the request.
+ */
+export function FormEnd({
+  action,
+  submit,
+  problem,
+  disabled = false,
+  onCancel,
+}: {
+  action: Action;
+  submit: string;
+  problem?: string;
+  disabled?: boolean;
+  onCancel?: () => void;
+}) {
+  return (
+    <>
+      {problem && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={action.busy || disabled}>
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Stop editing
+          </button>
+        )}
+      </div>
+      <Outcome action={action} />
+    </>
+  );
+}
+
+/**
+ * Retire (DELETE) a film, theater or room, asked once more first; the answer goes to `action`'s Outcome
+ * (a RESOURCE_IN_USE in words) and `onRetired` follows a success.
+ */
+export function RetireButton({
+  name,
+  action,
+  retire,
+  said = `${name} was retired.`,
+  onRetired,
+}: {
+  name: string;
+  action: Action;
+  retire: () => Promise<void>;
+  said?: string;
+  onRetired: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const confirm = async () => {
+    const ok = await action.run(async () => (await retire(), said));
+    setAsking(false);
+    if (ok) onRetired();
+  };
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => setAsking(true)} aria-label={`Retire ${name}`}>
+        Retire
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" className="danger" onClick={() => void confirm()} disabled={action.busy}>
+        Yes, retire {name}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </>
+  );
+}
+
+/** The column headings of a table. */
+export function TableHead({ columns }: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c} scope="col">
+            {c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
 }

@@ -20,6 +20,8 @@ import { SaleGate } from './WaitingRoom';
 /** The server's default MAX_SEATS_PER_HOLD; the server has the last word. */
 const MAX_SEATS = 10;
 
+const HOLD_EXPIRED = 'Your hold expired and its seats were released. Choose your seats again.';
+
 const holdKey = (showtimeId: string) => `cinema.hold.${showtimeId}`;
 
 export function storedHold(showtimeId: string): Hold | null {
@@ -124,6 +126,8 @@ function SeatPicker({
   const [live, setLive] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** Said until the customer holds again: the countdown reached zero, or the server released the seats. */
+  const [expired, setExpired] = useState(false);
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
 
@@ -146,6 +150,12 @@ function SeatPicker({
     },
     [showtimeId],
   );
+  const holdRanOut = useCallback(() => {
+    keepHold(null);
+    setExpired(true);
+    // The note says it; the last announcement (the seats held) no longer holds.
+    setAnnouncement('');
+  }, [keepHold]);
 
   const takeSnapshot = useCallback(
     (body: SeatStatusBody) => {
@@ -216,10 +226,8 @@ function SeatPicker({
           }
         }
         const kept = holdRef.current;
-        if (kept && kept.seatIds.some((id) => changed.includes(id) && next[id] === 'AVAILABLE')) {
-          keepHold(null);
-          messages.push('Your hold ran out and its seats were released. Choose your seats again.');
-        }
+        // The server released the hold before the page's countdown ended (the clocks differ a little).
+        if (kept && kept.seatIds.some((id) => changed.includes(id) && next[id] === 'AVAILABLE')) holdRanOut();
         if (messages.length) setAnnouncement(messages.join(' '));
       },
     });
@@ -267,6 +275,7 @@ function SeatPicker({
 
   const took = (result: Hold) => {
     keepHold(result);
+    setExpired(false);
     setSelected(new Set());
     setError(null);
     const names = result.seatIds.map((id) => grid.byId.get(id)?.label ?? id).join(', ');
@@ -319,8 +328,8 @@ function SeatPicker({
         keepHold(null);
         navigate(`/checkout/${booking.id}`);
       } catch (e) {
-        if (e instanceof ApiError && e.code === 'HOLD_EXPIRED') keepHold(null);
-        throw e;
+        if (!(e instanceof ApiError && e.code === 'HOLD_EXPIRED')) throw e;
+        holdRanOut();
       }
     });
 
@@ -364,7 +373,7 @@ function SeatPicker({
         {hold ? (
           <>
             <h2>Held for you</h2>
-            <Countdown until={hold.expiresAt} label="Your seats are held for" onEnd={() => keepHold(null)} />
+            <Countdown until={hold.expiresAt} label="Your seats are held for" onEnd={holdRanOut} />
             <SeatList seats={heldSeats} prices={seatPrices} currency={currency} />
             <p className="total">
               Total <strong>{money(heldTotal, currency)}</strong>
@@ -380,6 +389,11 @@ function SeatPicker({
           </>
         ) : (
           <>
+            {expired && (
+              <Note kind="info">
+                <p className="hold-expired">{HOLD_EXPIRED}</p>
+              </Note>
+            )}
             <h2>Your selection</h2>
             {selectedSeats.length === 0 ? (
               <p>Pick seats on the map, or let us find the best ones.</p>
