@@ -95,15 +95,22 @@ function Room({ showtime, holding, render }: { showtime: Showtime; holding(): bo
     };
   }, []);
 
-  const take = useCallback((next: WaitingRoom) => {
+  /**
+   * A read's answer. Only a read of our own (`fromStream` false) replaces the stream's ticket: every answer
+   * carries a freshly signed one, and a new ticket opens a new stream, whose first event would do it again.
+   */
+  const take = useCallback((next: WaitingRoom, fromStream = false) => {
     if (!alive.current) return;
     setRoom(next);
     setLoadError(null);
-    if (next.streamTicket) setStreamTicket(next.streamTicket);
+    if (next.streamTicket && !fromStream) setStreamTicket(next.streamTicket);
   }, []);
 
   const refresh = useCallback(() => {
-    api.waitingRoom(showtime.id).then(take, (e: unknown) => alive.current && setLoadError(e));
+    api.waitingRoom(showtime.id).then(
+      (next) => take(next),
+      (e: unknown) => alive.current && setLoadError(e),
+    );
   }, [showtime.id, take]);
 
   useEffect(() => refresh(), [refresh]);
@@ -117,7 +124,7 @@ function Room({ showtime, holding, render }: { showtime: Showtime; holding(): bo
     );
     let retry: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener('waiting-room', (event) => {
-      take(JSON.parse((event as MessageEvent<string>).data) as WaitingRoom);
+      take(JSON.parse((event as MessageEvent<string>).data) as WaitingRoom, true);
     });
     source.addEventListener('error', () => {
       // A network blip: the browser reconnects by itself. A refused stream is closed for good: a fresh
