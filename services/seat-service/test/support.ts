@@ -4,7 +4,14 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { DomainError, type moviePb, type seatPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
 import { createSeatMapRedis, seatMapMasters, type SeatMapRedis } from '@cinema/seat-map';
-import { createTestDatabase, freePort, prerequisite, uniqueSuffix, type TestDatabase } from '@cinema/testing';
+import {
+  createTestDatabase,
+  freePort,
+  prerequisite,
+  uniqueSuffix,
+  waitFor,
+  type TestDatabase,
+} from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadSeatConfig, type SeatConfig } from '../src/config';
 import { SEAT_MIGRATIONS } from '../src/database';
@@ -148,8 +155,15 @@ export function testRedis(): SeatMapRedis {
 
 /** Every key of this run's seat-map Redis matching a glob, over every master of a cluster. */
 export async function* scanKeys(redis: SeatMapRedis, match = '*'): AsyncIterable<string[]> {
-  for (const node of seatMapMasters(redis))
-    yield* node.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>;
+  // A cluster client lists its masters once it has read the slots (a client opened just now has none yet).
+  const masters = await waitFor(
+    () => {
+      const found = seatMapMasters(redis);
+      return found.length > 0 ? found : undefined;
+    },
+    { what: "the Redis Cluster's masters" },
+  );
+  for (const node of masters) yield* node.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>;
 }
 
 /** A REDIS_KEY_PREFIX of its own: the test's seat maps, sweep index and channels never meet a running system's. */
