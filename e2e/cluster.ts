@@ -220,12 +220,29 @@ async function startClusterOnce(overrides: Record<string, string>, replicas: num
     if (exited()) throw new Error(`${label} exited at start:\n${outputs.get(label)?.join('').slice(-3000)}`);
   };
 
+  /** The port of the load balancer before a service's replicas, for the gateway and payment-service. */
+  const balancedPort = (name: ServiceName) =>
+    replicas > 1 && name === 'api-gateway'
+      ? env.API_GATEWAY_PORT
+      : replicas > 1 && name === 'payment-service'
+        ? env.PAYMENT_SERVICE_PORT
+        : undefined;
+
   const start = async (name: ServiceName) => {
     await Promise.all(
       instancesOf(name)
         .filter((i) => !children.has(i.label))
         .map(startInstance),
     );
+    // HAProxy marks a server up again after two good checks: until then it answers 503 for a service whose
+    // every replica was down.
+    const port = balancedPort(name);
+    if (port)
+      await waitFor(() => healthy(Number(port)), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+        what: `the load balancer to send to ${name} again`,
+      });
   };
 
   const kill = async (name: ServiceName) => {
@@ -341,12 +358,6 @@ async function startClusterOnce(overrides: Record<string, string>, replicas: num
     if (replicas > 1) proxies.push(await startHaproxy({ frontends: balancedFrontends(env, instances) }));
     // Every process at once; each service creates and migrates its own database.
     await Promise.all(SERVICES.map((name) => start(name)));
-    if (replicas > 1)
-      await waitFor(() => healthy(Number(env.API_GATEWAY_PORT)), {
-        timeoutMs: 30_000,
-        intervalMs: 200,
-        what: 'the load balancer to reach a gateway',
-      });
   } catch (error) {
     await stop();
     throw error;

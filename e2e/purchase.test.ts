@@ -10,6 +10,8 @@ const PAYMENT_TIMEOUT_SECONDS = 20;
 
 /** 2 replicas of every service behind HAProxy and PgBouncer, as `npm start -- --replicas 2` runs them. */
 const REPLICAS = 2;
+/** Customers who hold the same seat at the same moment. */
+const STORM = 64;
 
 describe.skipIf(replicaProxies.skip)(
   replicaProxies.title(`buying a ticket through the public API, ${REPLICAS} replicas of every service`),
@@ -184,5 +186,47 @@ describe.skipIf(replicaProxies.skip)(
         { timeoutMs: 10_000, what: 'the seat to be AVAILABLE again' },
       );
     }, 60_000);
+
+    it(`gives one seat to exactly one of ${STORM} customers holding it at once through both gateways`, async () => {
+      // Registration hashes passwords (argon2): a few at a time.
+      const tokens: string[] = [];
+      while (tokens.length < STORM) {
+        const batch = await Promise.all(
+          Array.from({ length: 8 }, async () => {
+            const res = await api<{ accessToken: string }>('POST', '/auth/register', {
+              body: {
+                email: `storm-${uniqueSuffix()}@example.com`,
+                password: 'popcorn-and-soda',
+                name: 'Storm',
+              },
+            });
+            expect(res.status).toBe(201);
+            return res.body.accessToken;
+          }),
+        );
+        tokens.push(...batch);
+      }
+      const seat = (await seatStatus()).find((s) => s.status === 'AVAILABLE' && s.type === 'STANDARD');
+      expect(seat).toBeDefined();
+      const answers = await Promise.all(
+        tokens.map((t) =>
+          api<{ holdId?: string; code?: string }>('POST', '/seats/hold', {
+            token: t,
+            body: { showtimeId, seatIds: [seat!.seatId] },
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => (a.status === 201 ? '201' : `${a.status} ${a.body.code}`));
+      const counts = statuses.reduce<Record<string, number>>((c, x) => ({ ...c, [x]: (c[x] ?? 0) + 1 }), {});
+      console.log(`e2e: ${STORM} holds of one seat: ${JSON.stringify(counts)}`);
+      // One winner; every other answer is a refusal naming the seat taken (no 5xx, nothing lost).
+      expect(counts).toEqual({ '201': 1, '409 SEATS_UNAVAILABLE': STORM - 1 });
+      const winner = tokens[statuses.indexOf('201')];
+      const seen = await api<{ seats: Seat[] }>('GET', `/seats/status/${showtimeId}`, { token: winner });
+      expect(seen.body.seats.find((s) => s.seatId === seat!.seatId)).toMatchObject({
+        status: 'HELD',
+        heldByMe: true,
+      });
+    }, 120_000);
   },
 );
