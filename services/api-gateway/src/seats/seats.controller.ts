@@ -22,13 +22,13 @@ import { RoomLayoutDto } from '../catalog/catalog.responses';
 import type { GatewayConfig } from '../config';
 import { ApiErrors, ApiEventStream, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe } from '../http/params';
+import { openEventStream, sseFrame, sseJsonFrame } from '../http/sse';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { HoldRateLimited } from '../rate-limits/rate-limited';
 import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
 import { PRE_HOLD_CHECKS, runPreHoldChecks, type PreHoldCheck } from './pre-hold-checks';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
-import { sseFrame, sseJsonFrame } from './sse';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
 import { HoldDto, ReleasedDto, SEAT_STREAM_EXAMPLE, SeatStatusDto } from './seats.responses';
 
@@ -164,14 +164,11 @@ export class SeatsController {
   ): Promise<void> {
     const raw = reply.raw;
     const early: SeatChangeMessage[] = [];
-    let live = false;
-    // Nothing is written once the stream has ended (a shutdown ends it before the socket closes).
-    const write = (frame: string) => {
-      if (!raw.writableEnded) raw.write(frame);
-    };
-    const forward = (message: SeatChangeMessage) => write(sseFrame('seats', message));
+    // The stream's writer, once it is open: until then, changes wait in `early`.
+    const stream: { write?: (frame: string) => void } = {};
+    const forward = (message: SeatChangeMessage) => stream.write?.(sseFrame('seats', message));
     const unsubscribe = await this.hub.subscribe(showtimeId, (message) =>
-      live ? forward(message) : early.push(message),
+      stream.write ? forward(message) : early.push(message),
     );
     let snapshot;
     try {
@@ -180,22 +177,11 @@ export class SeatsController {
       unsubscribe();
       throw error;
     }
-    reply.hijack();
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined) headers[name] = String(value);
-    }
-    raw.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    raw.write(sseJsonFrame('snapshot', snapshot.json));
-    for (const message of early) if (message.version > snapshot.version) forward(message);
+    const write = openEventStream(reply);
+    write(sseJsonFrame('snapshot', snapshot.json));
+    for (const message of early) if (message.version > snapshot.version) write(sseFrame('seats', message));
     early.length = 0;
-    live = true;
+    stream.write = write;
     const heartbeat = setInterval(() => write(': ping\n\n'), this.config.sseHeartbeatMs);
     heartbeat.unref();
     // A shutdown ends the stream with a reconnect hint (SeatStreamHub.drain) instead of waiting for the viewer.

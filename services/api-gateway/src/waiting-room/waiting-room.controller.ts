@@ -9,7 +9,7 @@ import type { GatewayConfig } from '../config';
 import { ApiErrors, ApiEventStream, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe } from '../http/params';
 import { SeatStreamHub } from '../seats/seat-stream.hub';
-import { sseFrame } from '../seats/sse';
+import { openEventStream, sseFrame } from '../http/sse';
 import { WaitingRoomService } from './waiting-room.service';
 import { WAITING_ROOM_STREAM_EXAMPLE, WaitingRoomDto } from './waiting-room.responses';
 
@@ -63,21 +63,7 @@ export class WaitingRoomController {
     }
     let last = JSON.stringify(await this.room.status(userId, id));
     const raw = reply.raw;
-    reply.hijack();
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined) headers[name] = String(value);
-    }
-    raw.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const write = (frame: string) => {
-      if (!raw.writableEnded) raw.write(frame);
-    };
+    const write = openEventStream(reply);
     write(sseFrame('waiting-room', JSON.parse(last)));
     let busy = false;
     let lastWrite = Date.now();
