@@ -188,11 +188,11 @@ describe.skipIf(replicaProxies.skip)(
     }, 60_000);
 
     it(`gives one seat to exactly one of ${STORM} customers holding it at once through both gateways`, async () => {
-      // Registration hashes passwords (argon2): a few at a time.
+      // Registration hashes passwords (argon2): a few at a time, within auth's sign-up admission.
       const tokens: string[] = [];
       while (tokens.length < STORM) {
         const batch = await Promise.all(
-          Array.from({ length: 8 }, async () => {
+          Array.from({ length: 4 }, async () => {
             const res = await api<{ accessToken: string }>('POST', '/auth/register', {
               body: {
                 email: `storm-${uniqueSuffix()}@example.com`,

@@ -92,10 +92,10 @@ export function systemSecrets(): Record<string, string> {
 }
 
 /**
- * PostgreSQL allows 100 connections on this machine, and two test systems run at once (vitest.config.mts,
- * E2E_WORKERS): small pools. Each process keeps at most 4 (saga-orchestrator 10: its consumer holds one per
- * message in flight, prefetch 8); behind PgBouncer, each database gets as many server connections however
- * many replicas use it.
+ * PostgreSQL allows 100 connections on this machine, shared by whatever else runs and by test systems
+ * running at once (vitest.config.mts, E2E_WORKERS): small pools. Each process keeps at most 4
+ * (saga-orchestrator 10: its consumer holds one per message in flight, prefetch 8); behind PgBouncer, each
+ * database gets as many server connections however many replicas use it.
  */
 export function testPoolSizes(): Record<string, string> {
   const env: Record<string, string> = {};
