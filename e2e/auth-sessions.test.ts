@@ -27,19 +27,36 @@ describe('accounts and sessions through the gateway', () => {
   const register = (email = `user-${uniqueSuffix()}@example.com`) =>
     api<Session>('POST', '/auth/register', { body: { email, password: 'popcorn-and-soda', name: 'Goer' } });
 
+  /**
+   * Registers as a client should: a 503 UNAVAILABLE with Retry-After (auth's hashing queue full, how long
+   * that lasts depends on the machine's speed) is tried again after the time it names. Anything else ends it.
+   */
+  async function registerPolitely(refused: string[]): Promise<Awaited<ReturnType<typeof register>>> {
+    const email = `user-${uniqueSuffix()}@example.com`;
+    for (let attempt = 1; ; attempt++) {
+      const res = await register(email);
+      const retryAfter = Number(res.headers.get('retry-after'));
+      if (res.status !== 503 || !(retryAfter > 0) || attempt === 20) return res;
+      refused.push(`${res.status} ${(res.body as unknown as { code?: string }).code}`);
+      await new Promise((r) => setTimeout(r, retryAfter * 1000));
+    }
+  }
+
   // First, on the fresh system: the burst the issue saw fail at 20-25 concurrent sign-ups.
-  it('registers 50 people at once right after start, every one 201', async () => {
+  it('registers 50 people at once right after start: every one 201 in the end, busy answers only with Retry-After', async () => {
     const started = Date.now();
-    const results = await Promise.all(Array.from({ length: 50 }, () => register()));
+    const refused: string[] = [];
+    const results = await Promise.all(Array.from({ length: 50 }, () => registerPolitely(refused)));
     const elapsedMs = Date.now() - started;
     const statuses = results.map((r) => r.status);
-    console.log(`e2e: 50 concurrent registrations in ${elapsedMs} ms`);
+    console.log(`e2e: 50 concurrent registrations in ${elapsedMs} ms, ${refused.length} busy answers first`);
     expect(
       statuses.filter((s) => s !== 201),
       JSON.stringify(results.find((r) => r.status !== 201)?.body),
     ).toEqual([]);
+    expect(new Set(refused)).toEqual(new Set(refused.length ? ['503 UNAVAILABLE'] : []));
     expect(new Set(results.map((r) => r.body.user.id)).size).toBe(50);
-  });
+  }, 120_000);
 
   it('signs out: 204, then every refresh token of that session is refused', async () => {
     const first = await register();
