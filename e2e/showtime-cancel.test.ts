@@ -143,7 +143,7 @@ describe('cancelling a showtime', () => {
     }
   }
 
-  it('releases holds, ends pending bookings, refunds confirmed ones, one cancellation email per booking, closes the sale', async () => {
+  it('releases holds, ends pending bookings, refunds confirmed ones, one cancellation email per customer, closes the sale', async () => {
     const showtime = await newShowtime();
     const [paid, unpaid, holder, late] = await Promise.all(
       [0, 1, 2, 3].map(() => Shopper.register(cluster.baseUrl)),
@@ -154,6 +154,8 @@ describe('cancelling a showtime', () => {
     });
     expect((await paid.pay(confirmed.id)).status).toBe(202);
     await paid.waitForStatus(confirmed.id, 'CONFIRMED');
+    // The same customer's second booking of the showtime, not paid: one email tells of both.
+    const alsoPaidBy = await paid.holdAndBook({ showtimeId: showtime.id, seatIds: [showtime.seatIds[5]] });
     const pending = await unpaid.holdAndBook({ showtimeId: showtime.id, seatIds: [showtime.seatIds[2]] });
     const held = await holder.api<{ holdId: string }>('POST', '/seats/hold', {
       token: holder.token,
@@ -235,6 +237,7 @@ describe('cancelling a showtime', () => {
     });
     await expectOnlyCancellationEmails([
       { shopper: paid, bookingId: confirmed.id, confirmed: true },
+      { shopper: paid, bookingId: alsoPaidBy.id },
       { shopper: unpaid, bookingId: pending.id },
       { shopper: late, bookingId: inFlight.id },
     ]);
@@ -244,6 +247,11 @@ describe('cancelling a showtime', () => {
     expect(text(cancelledMails(unpaid, pending.id)[0].raw)).toMatch(/No payment was taken/);
     expect(text(cancelledMails(late, inFlight.id)[0].raw)).toMatch(/a payment still in progress is refunded/);
     expect(cluster.mailbox.to(holder.email, '')).toHaveLength(0);
+    // One customer, two bookings: one cancellation email naming both, the paid one's refund and the other's seat.
+    const paidsMails = cluster.mailbox.to(paid.email, '', /cancelled/i);
+    expect(paidsMails).toHaveLength(1);
+    expect(text(paidsMails[0].raw)).toContain(alsoPaidBy.id);
+    expect(text(paidsMails[0].raw)).toMatch(/not paid/);
   });
 
   it('leaves no sale standing and no money kept when purchases race the cancellation', async () => {

@@ -33,6 +33,14 @@ export interface BookingSnapshot {
   expiresAt: string;
 }
 
+/** One of a customer's bookings that a showtime's cancellation ended, as its one email lists it. */
+export interface CancelledBookingSummary {
+  bookingId: string;
+  seats: BookedSeatSnapshot[];
+  totalAmount: number;
+  refundAmount: number;
+}
+
 export interface EventPayloads {
   'booking.created': {
     bookingId: string;
@@ -45,8 +53,16 @@ export interface EventPayloads {
   /** `ticket`: the signed ticket (what its QR code holds). */
   'booking.confirmed': BookingSnapshot & { ticket?: string };
   'booking.expired': BookingSnapshot;
-  /** `reason` is set when the customer did not cancel it (the cinema cancelled the showtime). */
-  'booking.cancelled': BookingSnapshot & { refundAmount: number; reason?: string };
+  /**
+   * `reason` is set when the customer did not cancel it (the cinema cancelled the showtime). A showtime's
+   * cancellation also lists, in `customerBookings`, every booking of the same customer it cancelled (this one
+   * included, by booking id), so the customer gets one email about all of them.
+   */
+  'booking.cancelled': BookingSnapshot & {
+    refundAmount: number;
+    reason?: string;
+    customerBookings?: CancelledBookingSummary[];
+  };
   /**
    * `showtimeCancelled`: the booking was cancelled with its showtime, whose cancellation email already
    * announced this refund (so it gets no email of its own).

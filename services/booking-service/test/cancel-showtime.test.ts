@@ -4,8 +4,10 @@ import { paymentUpdate, useBookingService } from './setup';
 
 interface CancelledEvent {
   bookingId: string;
+  userId: string;
   refundAmount: number;
   reason?: string;
+  customerBookings?: { bookingId: string; refundAmount: number; totalAmount: number; seats: unknown[] }[];
 }
 
 describe('booking-service cancels the bookings of a cancelled showtime', () => {
@@ -68,6 +70,29 @@ describe('booking-service cancels the bookings of a cancelled showtime', () => {
     await expect(
       service.booking.confirmBooking({ bookingId: pending.id, paymentId: randomUUID() }),
     ).rejects.toMatchObject({ code: 'BOOKING_NOT_PAYABLE' });
+  });
+
+  it("lists in each event all of that customer's bookings it cancelled, for one email per customer", async () => {
+    const showtimeId = randomUUID();
+    const customer = randomUUID();
+    const paid = await book(showtimeId, customer);
+    await service.booking.confirmBooking({ bookingId: paid.id, paymentId: randomUUID() });
+    const unpaid = await book(showtimeId, customer);
+    const other = await book(showtimeId);
+    await service.booking.cancelShowtimeBookings({ showtimeId });
+
+    const events = await cancelledEvents(showtimeId);
+    const group = [
+      { bookingId: paid.id, refundAmount: 2500, totalAmount: 2500 },
+      { bookingId: unpaid.id, refundAmount: 0, totalAmount: 2500 },
+    ].sort((a, b) => (a.bookingId < b.bookingId ? -1 : 1));
+    for (const event of events.filter((e) => e.userId === customer)) {
+      expect(event.customerBookings?.map(({ seats, ...rest }) => rest)).toEqual(group);
+      expect(event.customerBookings?.every((b) => b.seats.length === 2)).toBe(true);
+    }
+    expect(events.filter((e) => e.userId === customer)).toHaveLength(2);
+    const alone = events.find((e) => e.bookingId === other.id);
+    expect(alone?.customerBookings?.map((b) => b.bookingId)).toEqual([other.id]);
   });
 
   it('marks the refunds of its bookings as announced by their cancellation, and no other refund', async () => {

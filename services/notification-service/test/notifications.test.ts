@@ -309,6 +309,51 @@ describe('notification-service', () => {
     expect(list.items.map((n) => [n.kind, n.status])).toEqual([['cancelled', 'SENT']]);
   });
 
+  it('sends a customer whose several bookings were cancelled with their showtime one email about all of them', async () => {
+    const reason = 'The cinema cancelled this showtime';
+    const customer = snapshot({ status: 'CANCELLED' });
+    const paid = { ...customer, bookingId: randomUUID() };
+    const unpaid = {
+      ...customer,
+      bookingId: randomUUID(),
+      seats: [{ seatId: randomUUID(), label: 'D1', type: 'STANDARD', price: 900 }],
+      totalAmount: 900,
+    };
+    const customerBookings = [paid, unpaid]
+      .map((b) => ({
+        bookingId: b.bookingId,
+        seats: b.seats,
+        totalAmount: b.totalAmount,
+        refundAmount: b === paid ? b.totalAmount : 0,
+      }))
+      .sort((a, b) => (a.bookingId < b.bookingId ? -1 : 1));
+    const events = [paid, unpaid].map((b) =>
+      envelope('booking.cancelled', {
+        ...b,
+        refundAmount: b === paid ? b.totalAmount : 0,
+        reason,
+        customerBookings,
+      }),
+    );
+    // Both events at once, as two consumers would take them: one sends, the other finds it sent.
+    const results = await Promise.all(events.map((e) => service.handle(e)));
+    expect(results.sort()).toEqual(['duplicate', 'sent']);
+    expect(await service.handle(events[1])).toBe('duplicate');
+    const first = customerBookings[0].bookingId;
+    const mails = smtp.mails.filter((m) => m.to.includes(customer.userEmail));
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Your 2 bookings were cancelled');
+    expect(mails[0].messageId).toBe(`<booking-${first}.cancelled@cinema.test>`);
+    expect(mails[0].decoded).toContain(`seats C7, C8, refund €22.00`);
+    expect(mails[0].decoded).toContain(`seats D1, not paid`);
+    expect(mails[0].decoded).toContain('A full refund of €22.00 in all is on its way to your card.');
+    // Each booking has its record of that one email.
+    for (const b of [paid, unpaid]) {
+      const list = await client.listNotifications({ bookingId: b.bookingId });
+      expect(list.items.map((n) => [n.kind, n.status])).toEqual([['cancelled', 'SENT']]);
+    }
+  });
+
   it('ignores events it does not handle and refuses malformed booking payloads', async () => {
     expect(await service.handle(envelope('booking.created', { bookingId: 'x' }))).toBe('ignored');
     await expect(service.handle(envelope('booking.confirmed', { bookingId: 'x' }))).rejects.toThrow();

@@ -17,7 +17,7 @@ export interface BookingRecord extends BookingRow {
 
 const iso = (d: Date | null): string => (d ? d.toISOString() : '');
 
-const seatMessage = (i: BookingSeat): bookingPb.BookedSeat => ({
+export const seatMessage = (i: BookingSeat): bookingPb.BookedSeat => ({
   seatId: i.seat_id,
   label: i.label,
   type: i.type,

@@ -1,11 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CompiledQuery } from 'kysely';
 import type { Kysely, Transaction } from '@cinema/database';
-import type { BookingStatus, PaymentStatus } from '@cinema/contracts';
+import type { BookingStatus, CancelledBookingSummary, PaymentStatus } from '@cinema/contracts';
 import { enqueueEvent } from '@cinema/outbox';
 import { DB, type BookingDatabase } from '../database';
 import { TICKET_SIGNER, type TicketSigner } from '../tickets/ticket-signer';
-import { toSnapshot, type BookingRecord, type BookingRow, type BookingSeat } from './bookings.mapper';
+import {
+  seatMessage,
+  toSnapshot,
+  type BookingRecord,
+  type BookingRow,
+  type BookingSeat,
+} from './bookings.mapper';
 
 type Db = Kysely<BookingDatabase> | Transaction<BookingDatabase>;
 
@@ -181,6 +187,28 @@ const CANCEL_SHOWTIME_BOOKINGS = `WITH b AS (
 /** Why the cinema's cancellation ended a booking, as its email says. */
 export const SHOWTIME_CANCELLED_REASON = 'The cinema cancelled this showtime';
 
+/** What cancelling a booking refunds: the full price of a CONFIRMED one, nothing of a PENDING one. */
+function refundOnCancel(booking: BookingRecord): number {
+  // Only ConfirmBooking sets confirmed_payment_id, so it tells a cancelled CONFIRMED booking apart.
+  return booking.confirmed_payment_id ? booking.total_amount : 0;
+}
+
+/** The cancelled bookings of each customer (by booking id), for the one email each customer gets. */
+function customersBookings(cancelled: BookingRecord[]): Map<string, CancelledBookingSummary[]> {
+  const byCustomer = new Map<string, CancelledBookingSummary[]>();
+  for (const booking of [...cancelled].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const list = byCustomer.get(booking.user_id) ?? [];
+    list.push({
+      bookingId: booking.id,
+      seats: booking.items.map(seatMessage),
+      totalAmount: booking.total_amount,
+      refundAmount: refundOnCancel(booking),
+    });
+    byCustomer.set(booking.user_id, list);
+  }
+  return byCustomer;
+}
+
 async function run<R>(db: Db, text: string, parameters: unknown[]): Promise<R[]> {
   const result = await db.executeQuery(CompiledQuery.raw(text, parameters) as CompiledQuery<R>);
   return result.rows;
@@ -342,9 +370,10 @@ export class BookingsRepository {
         ? await first<BookingRecord>(trx, CANCEL_FOR_USER, [bookingId, userId])
         : await first<BookingRecord>(trx, CANCEL, [bookingId]);
       if (!booking) return undefined;
-      // Only ConfirmBooking sets confirmed_payment_id, so it tells a cancelled CONFIRMED booking apart.
-      const refundAmount = booking.confirmed_payment_id ? booking.total_amount : 0;
-      await enqueueEvent(trx, 'booking.cancelled', { ...toSnapshot(booking), refundAmount });
+      await enqueueEvent(trx, 'booking.cancelled', {
+        ...toSnapshot(booking),
+        refundAmount: refundOnCancel(booking),
+      });
       return booking;
     });
   }
@@ -360,12 +389,13 @@ export class BookingsRepository {
       await run(trx, LOCK_SHOWTIME_EXCLUSIVE, [showtimeId]);
       await run(trx, RECORD_SHOWTIME_CANCELLED, [showtimeId]);
       const cancelled = await run<BookingRecord>(trx, CANCEL_SHOWTIME_BOOKINGS, [showtimeId]);
+      const byCustomer = customersBookings(cancelled);
       for (const booking of cancelled) {
-        const refundAmount = booking.confirmed_payment_id ? booking.total_amount : 0;
         await enqueueEvent(trx, 'booking.cancelled', {
           ...toSnapshot(booking),
-          refundAmount,
+          refundAmount: refundOnCancel(booking),
           reason: SHOWTIME_CANCELLED_REASON,
+          customerBookings: byCustomer.get(booking.user_id) ?? [],
         });
       }
       return cancelled;

@@ -1,4 +1,4 @@
-import type { BookingSnapshot, EventType } from '@cinema/contracts';
+import type { BookingSnapshot, CancelledBookingSummary, EventType } from '@cinema/contracts';
 
 /** The emails this service sends (in code, so a template change is reviewed and tested like any code). */
 export const EMAIL_KINDS = ['confirmed', 'expired', 'cancelled', 'refunded'] as const;
@@ -11,7 +11,23 @@ export const KIND_BY_EVENT: Partial<Record<EventType, EmailKind>> = {
   'booking.refunded': 'refunded',
 };
 
-export type EmailBooking = BookingSnapshot & { refundAmount?: number; reason?: string; ticket?: string };
+export type EmailBooking = BookingSnapshot & {
+  refundAmount?: number;
+  reason?: string;
+  ticket?: string;
+  /** A showtime's cancellation: every booking of this customer it ended (see `groupOf`). */
+  customerBookings?: CancelledBookingSummary[];
+};
+
+/**
+ * The bookings one email tells of: those of the customer that one showtime's cancellation ended when there
+ * are several (the customer gets one email about all of them), or else none. The first booking (by id) is
+ * the one the email is recorded and identified by.
+ */
+export function groupOf(b: EmailBooking): CancelledBookingSummary[] | undefined {
+  const group = b.customerBookings;
+  return b.reason && group && group.length > 1 ? group : undefined;
+}
 
 /** Content-ID of the ticket's QR code, attached inline to the confirmation. */
 export const TICKET_QR_CID = 'ticket-qr@cinema';
@@ -174,7 +190,9 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
         rows: base,
         outro: 'If a payment was taken for it, it is refunded automatically. You are welcome to book again.',
       };
-    case 'cancelled':
+    case 'cancelled': {
+      const group = groupOf(b);
+      if (group) return showtimeCancelledGroup(b, group, base);
       if (b.reason)
         return {
           heading: 'Your showtime was cancelled',
@@ -191,6 +209,7 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
         rows: refund ? [...base, ['Refund', refund]] : base,
         outro: refund ? `A refund of ${refund} is on its way to your card.` : 'No payment was taken.',
       };
+    }
     case 'refunded':
       return {
         heading: 'Your refund has been issued',
@@ -207,8 +226,36 @@ function content(kind: EmailKind, b: EmailBooking, opts: RenderOptions): Content
   }
 }
 
+/** One email about several bookings of one customer that the cinema cancelled with their showtime. */
+function showtimeCancelledGroup(b: EmailBooking, group: CancelledBookingSummary[], base: Row[]): Content {
+  const ids = group.map((g) => g.bookingId);
+  const refunded = group.reduce((sum, g) => sum + Math.max(0, g.refundAmount), 0);
+  const refund = refunded > 0 ? formatMoney(refunded, b.currency) : null;
+  const perBooking: Row[] = group.map((g) => [
+    `Booking ${g.bookingId}`,
+    `seats ${g.seats.map((s) => s.label).join(', ')}` +
+      (g.refundAmount > 0 ? `, refund ${formatMoney(g.refundAmount, b.currency)}` : ', not paid'),
+  ]);
+  return {
+    heading: 'Your showtime was cancelled',
+    intro: `${b.reason}: your bookings ${ids.join(', ')} are cancelled.`,
+    rows: [
+      ...base.filter(([label]) => label !== 'Booking' && label !== 'Seats'),
+      ...perBooking,
+      ...(refund ? ([['Refund', refund]] as Row[]) : []),
+    ],
+    outro: refund
+      ? `We are sorry. A full refund of ${refund} in all is on its way to your card. It is made automatically; ` +
+        'depending on your bank, it can take a few days to appear on your statement.'
+      : 'We are sorry. No payment was taken; a payment still in progress is refunded automatically.',
+  };
+}
+
 export function renderEmail(kind: EmailKind, booking: EmailBooking, opts: RenderOptions = {}): RenderedEmail {
-  const subject = subjectFor(kind, booking.bookingId);
+  const group = kind === 'cancelled' ? groupOf(booking) : undefined;
+  const subject = group
+    ? `Your ${group.length} bookings were cancelled`
+    : subjectFor(kind, booking.bookingId);
   const c = content(kind, booking, opts);
   const text = [
     c.heading,

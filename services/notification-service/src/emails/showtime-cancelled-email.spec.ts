@@ -47,4 +47,42 @@ describe('the email of a booking the cinema cancelled', () => {
       'Your booking bk-9 was cancelled and its seats were released.',
     );
   });
+
+  it("tells of all of one customer's bookings the cancellation ended, in one email", () => {
+    const customerBookings = [
+      { bookingId: 'bk-1', seats: booking.seats, totalAmount: 1100, refundAmount: 1100 },
+      {
+        bookingId: 'bk-2',
+        seats: [{ seatId: 's2', label: 'C1', type: 'VIP', price: 1500 }],
+        totalAmount: 1500,
+        refundAmount: 0,
+      },
+    ];
+    const email = renderEmail('cancelled', {
+      ...booking,
+      bookingId: 'bk-2',
+      refundAmount: 0,
+      reason: 'The cinema cancelled this showtime',
+      customerBookings,
+    });
+    expect(email.subject).toBe('Your 2 bookings were cancelled');
+    expect(email.text).toContain(
+      'The cinema cancelled this showtime: your bookings bk-1, bk-2 are cancelled.',
+    );
+    expect(email.text).toContain('Booking bk-1: seats B4, refund €11.00');
+    expect(email.text).toContain('Booking bk-2: seats C1, not paid');
+    expect(email.text).toContain('A full refund of €11.00 in all is on its way to your card.');
+    expect(email.text).not.toContain('Seats:');
+  });
+
+  it('is the usual email when the customer had one booking of the cancelled showtime', () => {
+    const email = renderEmail('cancelled', {
+      ...booking,
+      refundAmount: 1100,
+      reason: 'The cinema cancelled this showtime',
+      customerBookings: [{ bookingId: 'bk-9', seats: booking.seats, totalAmount: 1100, refundAmount: 1100 }],
+    });
+    expect(email.subject).toBe('Your booking bk-9 was cancelled');
+    expect(email.text).toContain('your booking bk-9 is cancelled.');
+  });
 });

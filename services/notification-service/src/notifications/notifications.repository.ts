@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely } from '@cinema/database';
 import { DB, type NotificationDatabase } from '../database';
@@ -72,6 +73,22 @@ export class NotificationsRepository {
         WHERE n.status = 'PENDING'
       RETURNING n.recipient`.execute(this.db);
     return result.rows[0];
+  }
+
+  /**
+   * Inside the claim's transaction, after the email went out: records that the same email (`sent`'s
+   * message) told of these other bookings too, so each has its (booking, kind) row and none is emailed again.
+   */
+  async recordSentAlsoFor(sent: NewNotification, bookingIds: string[]): Promise<void> {
+    for (const bookingId of bookingIds)
+      await sql`
+        INSERT INTO notifications AS n
+          (id, booking_id, kind, event_id, recipient, subject, message_id, status, attempts, sent_at)
+        VALUES (${randomUUID()}, ${bookingId}, ${sent.kind}, ${sent.event_id}, ${sent.recipient},
+          ${sent.subject}, ${sent.message_id}, 'SENT', 1, now())
+        ON CONFLICT (booking_id, kind) DO UPDATE
+          SET status = 'SENT', sent_at = now(), message_id = excluded.message_id, last_error = NULL
+          WHERE n.status = 'PENDING'`.execute(this.db);
   }
 
   /** Records a failed attempt (after its claim was rolled back); the row stays PENDING for a retry. */

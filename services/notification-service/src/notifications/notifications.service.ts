@@ -4,6 +4,7 @@ import { DomainError, validationError, type EventEnvelope, type notificationPb }
 import type { NotificationConfig } from '../config';
 import { NOTIFICATION_CONFIG } from '../database';
 import {
+  groupOf,
   KIND_BY_EVENT,
   messageIdFor,
   renderEmail,
@@ -47,6 +48,11 @@ export class NotificationsService {
       this.logger.log(`refund of booking ${booking.bookingId} was announced by its cancellation email`);
       return 'announced';
     }
+    // Several bookings of one customer cancelled with their showtime: one email about all of them, recorded
+    // under the first (which every one of their events claims, so only one sends) and for the others too.
+    const group = kind === 'cancelled' ? groupOf(booking) : undefined;
+    const emailBookingId = group?.[0]?.bookingId ?? booking.bookingId;
+    const alsoAbout = group?.map((g) => g.bookingId).filter((id) => id !== emailBookingId) ?? [];
     const email = renderEmail(kind, booking, { timeZone: this.config.timeZone });
     const inlineImages =
       kind === 'confirmed' && booking.ticket
@@ -61,12 +67,12 @@ export class NotificationsService {
         : undefined;
     const row: NewNotification = {
       id: randomUUID(),
-      booking_id: booking.bookingId,
+      booking_id: emailBookingId,
       kind,
       event_id: envelope.id,
       recipient: booking.userEmail,
       subject: email.subject,
-      message_id: messageIdFor(kind, booking.bookingId, this.config.smtp.from),
+      message_id: messageIdFor(kind, emailBookingId, this.config.smtp.from),
     };
 
     let sent: boolean;
@@ -84,6 +90,7 @@ export class NotificationsService {
           requestId: envelope.requestId,
           inlineImages,
         });
+        if (alsoAbout.length > 0) await tx.recordSentAlsoFor(row, alsoAbout);
         return true;
       });
     } catch (error) {
@@ -95,7 +102,8 @@ export class NotificationsService {
       throw new RetryLaterError(`SMTP failed: ${error.message}`);
     }
     if (!sent) return 'duplicate';
-    this.logger.log(`${kind} email of booking ${booking.bookingId} sent`);
+    const about = [emailBookingId, ...alsoAbout].join(', ');
+    this.logger.log(`${kind} email of booking${alsoAbout.length > 0 ? 's' : ''} ${about} sent`);
     return 'sent';
   }
 
@@ -147,5 +155,22 @@ function readBooking(data: unknown): EmailBooking {
     refundAmount: typeof b.refundAmount === 'number' ? b.refundAmount : undefined,
     reason: typeof b.reason === 'string' ? b.reason : undefined,
     ticket: typeof b.ticket === 'string' && b.ticket ? b.ticket : undefined,
+    customerBookings: readCustomerBookings(b.customerBookings, b.bookingId),
   };
+}
+
+/** The customer's bookings a showtime's cancellation ended, if the event lists them and this one is among them. */
+function readCustomerBookings(value: unknown, bookingId: string): EmailBooking['customerBookings'] {
+  if (!Array.isArray(value)) return undefined;
+  const group = value.filter(
+    (g): g is NonNullable<EmailBooking['customerBookings']>[number] =>
+      !!g &&
+      typeof g.bookingId === 'string' &&
+      !!g.bookingId &&
+      Array.isArray(g.seats) &&
+      typeof g.totalAmount === 'number' &&
+      typeof g.refundAmount === 'number',
+  );
+  if (group.length !== value.length || !group.some((g) => g.bookingId === bookingId)) return undefined;
+  return [...group].sort((a, b) => (a.bookingId < b.bookingId ? -1 : a.bookingId > b.bookingId ? 1 : 0));
 }
