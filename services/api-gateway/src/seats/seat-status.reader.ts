@@ -5,6 +5,7 @@ import type { HealthCheck } from '@cinema/observability';
 import type { CallOptions, PromiseClient } from '@cinema/rpc';
 import {
   createSeatMapRedis,
+  createSeatMapSubscriber,
   seatingChangedChannel,
   SeatStatusReader as SeatMapStatusReader,
   type SeatMapRedis,
@@ -69,7 +70,7 @@ export interface SeatMapConnections {
  */
 export function seatMapConnections(config: GatewayConfig, redis: Redis, logger: Logger): SeatMapConnections {
   if (!config.redis.clusterNodes) {
-    const subscriber = redis.duplicate();
+    const subscriber = createSeatMapSubscriber(redis);
     return { reads: redis, subscriber, healthChecks: [], close: () => subscriber.disconnect() };
   }
   const reads = createSeatMapRedis(
@@ -77,7 +78,7 @@ export function seatMapConnections(config: GatewayConfig, redis: Redis, logger: 
     { maxRetriesPerRequest: 1, commandTimeout: 2_000 },
   );
   reads.on('error', (err: Error) => logger.warn({ err: err.message }, 'seat map redis error'));
-  const subscriber = reads.duplicate();
+  const subscriber = createSeatMapSubscriber(reads);
   return {
     reads,
     subscriber,

@@ -44,6 +44,19 @@ export function createSeatMapRedis(options: SeatMapRedisOptions, extra: RedisOpt
   });
 }
 
+/**
+ * A connection of its own for SUBSCRIBE, like `redis`. It skips the handshake's INFO (ready check) and
+ * CLIENT SETINFO: a SUBSCRIBE issued while the connection is still shaking hands (ioredis 5.8.2+ sends it
+ * then) puts it in subscriber mode first, ioredis then refuses the INFO ("Connection in subscriber mode"),
+ * drops the connection and fails every queued subscription with it (ioredis issue #2037).
+ */
+export function createSeatMapSubscriber(redis: SeatMapRedis): SeatMapRedis {
+  const handshake: RedisOptions = { enableReadyCheck: false, disableClientInfo: true };
+  if (redis instanceof Cluster)
+    return redis.duplicate([], { redisOptions: { ...redis.options.redisOptions, ...handshake } });
+  return redis.duplicate({ ...handshake, enableAutoPipelining: false });
+}
+
 /** Every master of a cluster (each holds part of the keys), or the one Redis. */
 export function seatMapMasters(redis: SeatMapRedis): Redis[] {
   return redis instanceof Cluster ? redis.nodes('master') : [redis];

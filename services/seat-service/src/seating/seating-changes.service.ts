@@ -7,7 +7,7 @@ import {
   type moviePb,
   type seatPb,
 } from '@cinema/contracts';
-import { seatingChangedChannel, type SeatMapRedis } from '@cinema/seat-map';
+import { createSeatMapSubscriber, seatingChangedChannel, type SeatMapRedis } from '@cinema/seat-map';
 import type { SeatConfig } from '../config';
 import { SEAT_CONFIG } from '../database';
 import { SeatMapStore } from '../holds/seat-map.store';
@@ -44,7 +44,7 @@ export class SeatingChangesService implements OnModuleInit, OnApplicationShutdow
   }
 
   async onModuleInit(): Promise<void> {
-    const subscriber = this.redis.duplicate();
+    const subscriber = createSeatMapSubscriber(this.redis);
     this.subscriber = subscriber;
     subscriber.on('message', (channel: string, showtimeId: string) => {
       if (channel === this.channel) this.seating.forget(showtimeId);
