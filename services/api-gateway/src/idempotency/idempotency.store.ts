@@ -1,15 +1,28 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { DomainError } from '@cinema/contracts';
 
 /** How long a completed response is replayed for a repeated key. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
-/** A request that crashed mid-flight frees its key after this long. */
-const IN_FLIGHT_TTL_MS = 60_000;
+/**
+ * A request in flight holds its key for this long at a time and renews the hold while it runs, so a
+ * request of any length keeps its key, and one whose gateway died frees it within this time.
+ */
+export const IN_FLIGHT_LEASE_MS = 10_000;
+/** How often a request in flight renews its lease: three chances before it runs out. */
+export const LEASE_RENEW_EVERY_MS = IN_FLIGHT_LEASE_MS / 3;
+
+/** Extends a pending entry's lease, only while it is still the one this request wrote (not once done). */
+const RENEW_LEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
 
 interface Pending {
   state: 'pending';
   hash: string;
+  /** Which request holds the key: its lease is renewed by that request only. */
+  owner: string;
 }
 interface Completed {
   state: 'done';
@@ -67,6 +80,9 @@ export function carriesCredentials(body: unknown): boolean {
 
 /** Idempotency-Key bookkeeping in Redis; one atomic SET NX decides who runs the request. */
 export class IdempotencyStore {
+  /** The lease renewals of the requests in flight in this process, by key. */
+  private readonly leases = new Map<string, NodeJS.Timeout>();
+
   constructor(
     private readonly redis: Redis,
     private readonly secret: string,
@@ -82,17 +98,13 @@ export class IdempotencyStore {
   }
 
   async begin(key: string, hash: string): Promise<Begin> {
+    const pending = JSON.stringify({ state: 'pending', hash, owner: randomUUID() } satisfies Pending);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const claimed = await this.guard(() =>
-        this.redis.set(
-          key,
-          JSON.stringify({ state: 'pending', hash } satisfies Pending),
-          'PX',
-          IN_FLIGHT_TTL_MS,
-          'NX',
-        ),
-      );
-      if (claimed === 'OK') return { kind: 'new' };
+      const claimed = await this.guard(() => this.redis.set(key, pending, 'PX', IN_FLIGHT_LEASE_MS, 'NX'));
+      if (claimed === 'OK') {
+        this.renewWhileRunning(key, pending);
+        return { kind: 'new' };
+      }
       const raw = await this.guard(() => this.redis.get(key));
       if (!raw) continue;
       const entry = JSON.parse(raw) as Entry;
@@ -118,6 +130,7 @@ export class IdempotencyStore {
 
   /** Keeps the response for replays, unless it holds credentials: those are never stored. */
   async complete(key: string, hash: string, status: number, body: unknown): Promise<void> {
+    this.release(key);
     if (carriesCredentials(body)) {
       await this.abandon(key);
       return;
@@ -128,7 +141,30 @@ export class IdempotencyStore {
 
   /** A failed request keeps no record, so the client may retry with the same key. */
   async abandon(key: string): Promise<void> {
+    this.release(key);
     await this.redis.del(key).catch(() => undefined);
+  }
+
+  /** Keys this process is running a request for (renewing their leases). */
+  get inFlight(): number {
+    return this.leases.size;
+  }
+
+  private renewWhileRunning(key: string, pending: string): void {
+    this.release(key);
+    const timer = setInterval(() => {
+      // A renewal Redis misses is not fatal: the next one, or the lease running out, settles it.
+      this.redis.eval(RENEW_LEASE, 1, key, pending, IN_FLIGHT_LEASE_MS).catch(() => undefined);
+    }, LEASE_RENEW_EVERY_MS);
+    timer.unref();
+    this.leases.set(key, timer);
+  }
+
+  private release(key: string): void {
+    const timer = this.leases.get(key);
+    if (timer === undefined) return;
+    clearInterval(timer);
+    this.leases.delete(key);
   }
 
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
