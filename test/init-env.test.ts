@@ -69,8 +69,8 @@ describe('npm run init-env', () => {
     expect(loadGatewayConfig(values)).toMatchObject({ jwtSecret: values.JWT_SECRET });
     expect(loadAuthConfig(values).adminPassword).toBe(values.ADMIN_PASSWORD);
     expect(loadPaymentConfig(values).apiKey).toBe(values.PAYMENT_API_KEY);
-    expect(loadSagaConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
-    expect(loadBookingConfig(values).paymentApiKey).toBe(values.PAYMENT_API_KEY);
+    expect(loadSagaConfig(values).paymentService.apiKey).toBe(values.PAYMENT_API_KEY);
+    expect(loadBookingConfig(values).paymentService.apiKey).toBe(values.PAYMENT_API_KEY);
     expect(loadBookingConfig(values).ticketSigningKey).toBe(values.TICKET_SIGNING_KEY);
     // And the same values pass production's rules.
     for (const load of [

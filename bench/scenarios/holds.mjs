@@ -1,4 +1,5 @@
 import { cannon, cannonMetrics } from '../lib/autocannon.mjs';
+import { distinctHoldsRequest } from '../lib/hold-requests.mjs';
 import { atLeast, atMost } from '../lib/stats.mjs';
 
 export const id = 'b';
@@ -19,32 +20,24 @@ export async function run({ fx, opts, baseUrl, measure }) {
   const showtimes = await fx.showtimes(showtimeCount, 'showtimes', { cold: !opts.warmHolds });
   const capacity = showtimeCount * perShowtime;
   const auth = users.map((u) => `Bearer ${u.token}`);
-  const prefix = showtimes.map((sid) => `{"showtimeId":"${sid}","seatIds":["`);
-  let k = 0;
+  const holds = distinctHoldsRequest({
+    path: '/seats/hold',
+    showtimeIds: showtimes,
+    seatIds: fx.seats.map((seat) => seat.id),
+    authorizations: auth,
+  });
 
   await measure.begin();
   const result = await cannon({
     url: baseUrl,
     connections: opts.connections,
     duration: opts.duration,
-    requests: [
-      {
-        method: 'POST',
-        path: '/seats/hold',
-        setupRequest(request) {
-          const i = k++ % capacity;
-          const seat = i % perShowtime;
-          request.headers = { 'content-type': 'application/json', authorization: auth[seat] };
-          request.body = `${prefix[Math.floor(i / perShowtime)]}${fx.seats[seat].id}"]}`;
-          return request;
-        },
-      },
-    ],
+    requests: [holds.request],
   });
   measure.end();
   const metrics = cannonMetrics(result);
   const created = metrics.statusCodes['201'] ?? 0;
-  const wrapped = Math.max(0, k - capacity);
+  const wrapped = Math.max(0, holds.sent() - capacity);
   return {
     metrics,
     targets: [atLeast('holds/s', metrics.rps, 3000), atMost('p99 ms', metrics.p99, 50)],

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Redis from 'ioredis';
 import { cannon, cannonMetrics } from '../lib/autocannon.mjs';
+import { distinctHoldsRequest } from '../lib/hold-requests.mjs';
 import { formatLoad, loadAverage, machineInfo } from '../lib/machine.mjs';
 
 const SEATS = 200;
@@ -215,35 +216,26 @@ async function main() {
     if (opts.only.includes('hold')) {
       // Request k holds seat k mod 200 of showtime floor(k / 200) as customer k mod 200, as scenario b does;
       // past the prepared seats the showtimes repeat and the answers become 409s (counted, not hidden).
-      const prefixes = showtimes.map((sid) => `{"showtimeId":"${sid}","seatIds":["`);
-      const capacity = showtimes.length * SEATS;
-      let k = 0;
+      const holds = distinctHoldsRequest({
+        path: '/hold',
+        showtimeIds: showtimes,
+        seatIds,
+        authorizations: auth,
+      });
       const load = loadAverage();
       const m = cannonMetrics(
         await cannon({
           url,
           connections: opts.connections,
           duration: opts.duration,
-          requests: [
-            {
-              method: 'POST',
-              path: '/hold',
-              setupRequest(request) {
-                const i = k++ % capacity;
-                const seat = i % SEATS;
-                request.headers = { 'content-type': 'application/json', authorization: auth[seat] };
-                request.body = `${prefixes[Math.floor(i / SEATS)]}${seatIds[seat]}"]}`;
-                return request;
-              },
-            },
-          ],
+          requests: [holds.request],
         }),
       );
       results.hold = {
         ...m,
         loadBefore: load,
         ok: m.statusCodes['201'] === m.requests,
-        wrapped: k > capacity,
+        wrapped: holds.sent() > holds.capacity,
       };
     }
   } finally {

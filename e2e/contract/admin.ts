@@ -12,6 +12,8 @@ import {
   showtimeStart,
   waitBooking,
   type Booking,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 const REPORT_FIGURES = [
@@ -69,7 +71,7 @@ export function adminTests(): void {
         body: { reason: 'never paid' },
       });
       expectError(unpaid, 409, 'BOOKING_NOT_REFUNDABLE', 'refund of a PENDING booking');
-      const unknown = await api('POST', '/admin/bookings/00000000-0000-4000-8000-000000000000/refund', {
+      const unknown = await api('POST', `/admin/bookings/${UNKNOWN_ID}/refund`, {
         token: admin.accessToken,
         body: { reason: 'who' },
       });
@@ -103,13 +105,13 @@ export function adminTests(): void {
       }[];
       expect.soft(items.find((b) => b.id === confirmed.id)?.refundedAmount).toBe(100);
       expect.soft(items.some((b) => b.id === pending.id)).toBe(true);
-      expectError(
-        await api('GET', '/admin/showtimes/00000000-0000-4000-8000-000000000000/bookings', {
-          token: admin.accessToken,
-        }),
-        404,
-        'NOT_FOUND',
+      await expectNotFound(
+        'GET',
+        `/admin/showtimes/${UNKNOWN_ID}/bookings`,
         'bookings of an unknown showtime',
+        {
+          token: admin.accessToken,
+        },
       );
       expectError(
         await api('GET', `/admin/showtimes/${showtimeId()}/bookings`, { token: bob.accessToken }),
@@ -181,14 +183,9 @@ export function adminTests(): void {
         'VALIDATION_FAILED',
         'a daily report with a bad date',
       );
-      expectError(
-        await api('GET', '/reports/showtimes/00000000-0000-4000-8000-000000000000', {
-          token: admin.accessToken,
-        }),
-        404,
-        'NOT_FOUND',
-        'the report of an unknown showtime',
-      );
+      await expectNotFound('GET', `/reports/showtimes/${UNKNOWN_ID}`, 'the report of an unknown showtime', {
+        token: admin.accessToken,
+      });
       expectError(
         await api('GET', `/reports/showtimes/${showtimeId()}`, { token: bob.accessToken }),
         403,

@@ -12,6 +12,8 @@ import {
   suffix,
   theater,
   type StatusSeat,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 interface LayoutSeat {
@@ -168,12 +170,7 @@ export function blockedAndCompanionSeatsTests(): void {
     });
 
     it('PUT/GET /showtimes/:id/blocked-seats: 400, 401, 403, 404', async () => {
-      expectError(
-        await put({ seatIds: ['00000000-0000-4000-8000-000000000000'] }),
-        400,
-        'VALIDATION_FAILED',
-        'an unknown seat',
-      );
+      expectError(await put({ seatIds: [UNKNOWN_ID] }), 400, 'VALIDATION_FAILED', 'an unknown seat');
       expectError(await put({ seatIds: ['not-an-id'] }), 400, 'VALIDATION_FAILED', 'a malformed seat id');
       expectError(await put({ reason: 'no list' }), 400, 'VALIDATION_FAILED', 'no seatIds');
       expectError(await put({ seatIds: [] }, alice.accessToken), 403, 'FORBIDDEN', 'a customer');
@@ -184,7 +181,7 @@ export function blockedAndCompanionSeatsTests(): void {
         'no token',
       );
       expectError(
-        await put({ seatIds: [] }, admin.accessToken, '00000000-0000-4000-8000-000000000000'),
+        await put({ seatIds: [] }, admin.accessToken, UNKNOWN_ID),
         404,
         'NOT_FOUND',
         'an unknown showtime',
@@ -201,14 +198,9 @@ export function blockedAndCompanionSeatsTests(): void {
         'UNAUTHENTICATED',
         'GET without a token',
       );
-      expectError(
-        await api('GET', '/showtimes/00000000-0000-4000-8000-000000000000/blocked-seats', {
-          token: admin.accessToken,
-        }),
-        404,
-        'NOT_FOUND',
-        'GET of an unknown showtime',
-      );
+      await expectNotFound('GET', `/showtimes/${UNKNOWN_ID}/blocked-seats`, 'GET of an unknown showtime', {
+        token: admin.accessToken,
+      });
     });
   });
 }

@@ -41,6 +41,8 @@ import {
   decodeMail,
   type Booking,
   expectIdempotentPost,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 export function bookingsAndPaymentTests(): void {
@@ -122,12 +124,9 @@ export function bookingsAndPaymentTests(): void {
         'UNAUTHENTICATED',
         'pay anonymous',
       );
-      expectError(
-        await api('GET', '/bookings/00000000-0000-4000-8000-000000000000', { token: alice.accessToken }),
-        404,
-        'NOT_FOUND',
-        'GET unknown booking',
-      );
+      await expectNotFound('GET', `/bookings/${UNKNOWN_ID}`, 'GET unknown booking', {
+        token: alice.accessToken,
+      });
       const b = await bookingOf(alice.accessToken, id);
       expect.soft(b.status, "bob's attempts changed nothing").toBe('PENDING');
     });

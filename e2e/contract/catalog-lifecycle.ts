@@ -7,9 +7,7 @@ import {
   expectShowtime,
   type Json,
 } from '../contract-helpers';
-import { admin, alice, api, suffix, YEAR } from './context';
-
-const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+import { admin, alice, api, suffix, YEAR, UNKNOWN_ID } from './context';
 
 /** docs/api.md#catalogue: changing showtimes, theaters and rooms, retiring the catalogue (admin). */
 export function catalogLifecycleTests(): void {
@@ -107,7 +105,7 @@ export function catalogLifecycleTests(): void {
       expectError(overlap, 409, 'SHOWTIME_OVERLAP', 'PATCH /showtimes/:id onto another showtime');
 
       expectError(
-        await api('PATCH', `/showtimes/${NO_SUCH_ID}`, { ...as(admin.accessToken), body: {} }),
+        await api('PATCH', `/showtimes/${UNKNOWN_ID}`, { ...as(admin.accessToken), body: {} }),
         404,
         'NOT_FOUND',
         'PATCH /showtimes/:id unknown',
@@ -178,13 +176,13 @@ export function catalogLifecycleTests(): void {
       expect(t.status, JSON.stringify(t.body)).toBe(200);
       expect.soft(t.body).toMatchObject({ id: theater.id, city: 'Newtown', name: theater.name });
       expectError(
-        await api('PATCH', `/theaters/${NO_SUCH_ID}`, { ...as(admin.accessToken), body: { city: 'x' } }),
+        await api('PATCH', `/theaters/${UNKNOWN_ID}`, { ...as(admin.accessToken), body: { city: 'x' } }),
         404,
         'NOT_FOUND',
         'PATCH /theaters/:id unknown',
       );
       expectError(
-        await api('PATCH', `/rooms/${NO_SUCH_ID}`, { ...as(admin.accessToken), body: { name: 'x' } }),
+        await api('PATCH', `/rooms/${UNKNOWN_ID}`, { ...as(admin.accessToken), body: { name: 'x' } }),
         404,
         'NOT_FOUND',
         'PATCH /rooms/:id unknown',
@@ -237,7 +235,7 @@ export function catalogLifecycleTests(): void {
       const theaters = await api('GET', '/theaters?limit=100');
       expect.soft(((theaters.body as Json).items as Json[]).map((t) => t.id)).not.toContain(spare.theater.id);
 
-      for (const path of [`/movies/${NO_SUCH_ID}`, `/theaters/${NO_SUCH_ID}`, `/rooms/${NO_SUCH_ID}`]) {
+      for (const path of [`/movies/${UNKNOWN_ID}`, `/theaters/${UNKNOWN_ID}`, `/rooms/${UNKNOWN_ID}`]) {
         expectError(await api('DELETE', path, as(admin.accessToken)), 404, 'NOT_FOUND', `DELETE ${path}`);
         expectError(await api('DELETE', path), 401, 'UNAUTHENTICATED', `DELETE ${path} anonymous`);
         expectError(

@@ -24,6 +24,8 @@ import {
   showtimeStart,
   expectIdempotentPost,
   MOVIE_INPUT,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 export function catalogTests(): void {
@@ -127,12 +129,7 @@ export function catalogTests(): void {
       expect(res.status).toBe(200);
       expectMovie(res.body, 'GET /movies/:id');
       expect.soft(res.body).toMatchObject(movie);
-      expectError(
-        await api('GET', '/movies/00000000-0000-4000-8000-000000000000'),
-        404,
-        'NOT_FOUND',
-        'GET unknown movie',
-      );
+      await expectNotFound('GET', `/movies/${UNKNOWN_ID}`, 'GET unknown movie');
       const junk = await api('GET', '/movies/not-an-id');
       expect.soft([400, 404], 'GET /movies/not-an-id is 400 or 404').toContain(junk.status);
       expectErrorShape(junk, 'GET /movies/not-an-id');
@@ -146,15 +143,10 @@ export function catalogTests(): void {
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expectMovie(res.body, 'PATCH /movies/:id');
       expect.soft(res.body).toMatchObject({ ...movie, rating: 'PG-13' });
-      expectError(
-        await api('PATCH', '/movies/00000000-0000-4000-8000-000000000000', {
-          token: admin.accessToken,
-          body: { rating: 'R' },
-        }),
-        404,
-        'NOT_FOUND',
-        'PATCH unknown movie',
-      );
+      await expectNotFound('PATCH', `/movies/${UNKNOWN_ID}`, 'PATCH unknown movie', {
+        token: admin.accessToken,
+        body: { rating: 'R' },
+      });
       expectError(
         await api('PATCH', `/movies/${String(movie.id)}`, { token: admin.accessToken, body: { stars: 5 } }),
         400,
@@ -213,15 +205,10 @@ export function catalogTests(): void {
       const layout = room.layout as { roomId: string; rows: { label: string; seats: Json[] }[] };
       expect.soft(layout.roomId).toBe(room.id);
       expect.soft(layout.rows.map((r) => r.label)).toEqual(['A', 'B', 'C', 'D', 'E']);
-      expectError(
-        await api('POST', '/theaters/00000000-0000-4000-8000-000000000000/rooms', {
-          token: admin.accessToken,
-          body: { name: 'Ghost', rows: [{ label: 'A', pattern: 'SS' }] },
-        }),
-        404,
-        'NOT_FOUND',
-        'room in an unknown theater',
-      );
+      await expectNotFound('POST', `/theaters/${UNKNOWN_ID}/rooms`, 'room in an unknown theater', {
+        token: admin.accessToken,
+        body: { name: 'Ghost', rows: [{ label: 'A', pattern: 'SS' }] },
+      });
       expectError(
         await api('POST', '/theaters', { token: admin.accessToken, body: { name: 'T', seats: 3 } }),
         400,
@@ -244,12 +231,7 @@ export function catalogTests(): void {
       expect(one.status).toBe(200);
       const rooms = (one.body as Json).rooms as Json[];
       expect.soft(rooms?.map((r) => r.id)).toContain(room.id);
-      expectError(
-        await api('GET', '/theaters/00000000-0000-4000-8000-000000000000'),
-        404,
-        'NOT_FOUND',
-        'GET unknown theater',
-      );
+      await expectNotFound('GET', `/theaters/${UNKNOWN_ID}`, 'GET unknown theater');
     });
 
     it('POST /showtimes (admin) -> 201 showtime', () => {
@@ -336,7 +318,7 @@ export function catalogTests(): void {
       }
       const ghost = await api('POST', '/showtimes', {
         token: admin.accessToken,
-        body: { ...good, movieId: '00000000-0000-4000-8000-000000000000' },
+        body: { ...good, movieId: UNKNOWN_ID },
       });
       expect.soft(ghost.status, 'showtime of an unknown movie: a 4xx').toBeGreaterThanOrEqual(400);
       expect.soft(ghost.status, 'showtime of an unknown movie: not a 5xx').toBeLessThan(500);
@@ -375,12 +357,7 @@ export function catalogTests(): void {
         'VALIDATION_FAILED',
         'movie showtimes from=yesterday',
       );
-      expectError(
-        await api('GET', '/movies/00000000-0000-4000-8000-000000000000/showtimes'),
-        404,
-        'NOT_FOUND',
-        'showtimes of an unknown movie',
-      );
+      await expectNotFound('GET', `/movies/${UNKNOWN_ID}/showtimes`, 'showtimes of an unknown movie');
     });
 
     it('GET /showtimes/:id -> 200 showtime; unknown -> 404 NOT_FOUND', async () => {
@@ -389,12 +366,7 @@ export function catalogTests(): void {
       expectShowtime(res.body, 'GET /showtimes/:id');
       expect.soft(res.body.id).toBe(showtime.id);
       expect.soft(res.body.prices).toEqual(PRICES);
-      expectError(
-        await api('GET', '/showtimes/00000000-0000-4000-8000-000000000000'),
-        404,
-        'NOT_FOUND',
-        'GET unknown showtime',
-      );
+      await expectNotFound('GET', `/showtimes/${UNKNOWN_ID}`, 'GET unknown showtime');
     });
 
     it('GET /showtimes?movieId&theaterId&date&page&limit filters', async () => {

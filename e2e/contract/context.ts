@@ -185,6 +185,19 @@ export async function freshSeats(count: number, type = 'STANDARD'): Promise<Stat
   return seats;
 }
 
+/** An id that no movie, theater, room, showtime, booking or seat has. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Asks for something that does not exist and requires 404 NOT_FOUND in the error shape. */
+export async function expectNotFound(
+  method: string,
+  path: string,
+  ctx: string,
+  opts: Parameters<typeof api>[2] = {},
+): Promise<Json> {
+  return expectError(await api(method, path, opts), 404, 'NOT_FOUND', ctx);
+}
+
 export async function hold(token: string, seatIds: string[]): Promise<ApiResponse> {
   return api('POST', '/seats/hold', { token, body: { showtimeId: showtimeId(), seatIds } });
 }

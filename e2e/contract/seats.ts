@@ -29,6 +29,8 @@ import {
   hold,
   type StatusSeat,
   expectIdempotentPost,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 export function seatsTests(): void {
@@ -49,12 +51,7 @@ export function seatsTests(): void {
       expect.soft((layout.rows[3]?.seats ?? []).filter((s) => s.type === 'VIP')).toHaveLength(4);
       expect.soft(all.filter((s) => s.type === 'COUPLE')).toHaveLength(4);
       expect.soft(all.filter((s) => s.type === 'ACCESSIBLE')).toHaveLength(1);
-      expectError(
-        await api('GET', '/seats/layout/00000000-0000-4000-8000-000000000000'),
-        404,
-        'NOT_FOUND',
-        'layout of an unknown room',
-      );
+      await expectNotFound('GET', `/seats/layout/${UNKNOWN_ID}`, 'layout of an unknown room');
     });
 
     it('GET /seats/status/:showtimeId -> {showtimeId, version, seats:[{seatId,label,type,status,price}]}', async () => {
@@ -78,12 +75,7 @@ export function seatsTests(): void {
         )
         .toEqual(['D5']);
       expect.soft(body.seats.filter((s) => s.status === 'AVAILABLE')).toHaveLength(39);
-      expectError(
-        await api('GET', '/seats/status/00000000-0000-4000-8000-000000000000'),
-        404,
-        'NOT_FOUND',
-        'status of an unknown showtime',
-      );
+      await expectNotFound('GET', `/seats/status/${UNKNOWN_ID}`, 'status of an unknown showtime');
     });
 
     it('GET /seats/stream/:showtimeId: first event snapshot, then seats changes with version +1 per batch', async () => {
@@ -125,7 +117,7 @@ export function seatsTests(): void {
       } finally {
         stream.close();
       }
-      const unknown = await api('GET', '/seats/stream/00000000-0000-4000-8000-000000000000');
+      const unknown = await api('GET', `/seats/stream/${UNKNOWN_ID}`);
       expectError(unknown, 404, 'NOT_FOUND', 'stream of an unknown showtime');
     });
 
@@ -258,10 +250,10 @@ export function seatsTests(): void {
       }
       const ghostShowtime = await api('POST', '/seats/hold', {
         token: alice.accessToken,
-        body: { showtimeId: '00000000-0000-4000-8000-000000000000', seatIds: [many[0].seatId] },
+        body: { showtimeId: UNKNOWN_ID, seatIds: [many[0].seatId] },
       });
       expectError(ghostShowtime, 404, 'NOT_FOUND', 'hold in an unknown showtime');
-      const ghostSeat = await hold(alice.accessToken, ['00000000-0000-4000-8000-000000000000']);
+      const ghostSeat = await hold(alice.accessToken, [UNKNOWN_ID]);
       expect.soft(ghostSeat.status, 'hold an unknown seat id: 4xx').toBeGreaterThanOrEqual(400);
       expect.soft(ghostSeat.status, 'hold an unknown seat id: not 5xx').toBeLessThan(500);
       expectErrorShape(ghostSeat, 'hold an unknown seat id');

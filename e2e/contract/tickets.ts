@@ -24,6 +24,8 @@ import {
   type Booking,
   type Session,
   type StatusSeat,
+  UNKNOWN_ID,
+  expectNotFound,
 } from './context';
 
 interface TicketBody {
@@ -92,15 +94,10 @@ export function ticketsTests(): void {
         'VALIDATION_FAILED',
         'unknown role',
       );
-      expectError(
-        await api('PATCH', '/users/00000000-0000-4000-8000-000000000000', {
-          token: admin.accessToken,
-          body: { role: 'usher' },
-        }),
-        404,
-        'NOT_FOUND',
-        'unknown user',
-      );
+      await expectNotFound('PATCH', `/users/${UNKNOWN_ID}`, 'unknown user', {
+        token: admin.accessToken,
+        body: { role: 'usher' },
+      });
       const self = expectError(
         await api('PATCH', `/users/${admin.user.id}`, {
           token: admin.accessToken,

@@ -134,6 +134,19 @@ export const paymentApiKeySpec = () => secretKey('PAYMENT_API_KEY', { devDefault
 export const paymentServiceUrlSpec = () =>
   url('PAYMENT_SERVICE_URL', { default: 'http://127.0.0.1:3006', protocols: ['http:', 'https:'] });
 
+/**
+ * How a caller (booking-service, the saga) reaches payment-service: the options of `PaymentServiceClient`
+ * (`@cinema/payment-client`).
+ */
+export function paymentClientSpec(): Spec<{ baseUrl: string; apiKey: string; timeoutMs: number }> {
+  return {
+    baseUrl: paymentServiceUrlSpec(),
+    apiKey: paymentApiKeySpec(),
+    /** The bound on one call to the payment service; the gateway's PAY_TIMEOUT_MS must be longer. */
+    timeoutMs: int('PAYMENT_SERVICE_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
+  };
+}
+
 /** The admin account's password, created at auth-service's first start. */
 export const adminPasswordSpec = () =>
   secretPassword('ADMIN_PASSWORD', { devDefault: DEFAULT_ADMIN_PASSWORD });

@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
-import { SERVICE_PORTS, type DbConfig } from '@cinema/config';
+import { SERVICE_PORTS, type DbConfig, type ServiceKey } from '@cinema/config';
 import { dropDatabase, prepareDatabase, type MigrationSet } from '@cinema/database';
 
 /** Ports handed out by freePort in this process: never handed out twice. */
@@ -205,6 +205,31 @@ export function prerequisite(
     },
   };
 }
+/** Where a gRPC service under test listens: two free ports on loopback. */
+export interface TestListen {
+  grpcPort: number;
+  httpPort: number;
+  /** host:port for the service's gRPC clients. */
+  address: string;
+  /** `<NAME>_PORT`, `<NAME>_HTTP_PORT` and `BIND_HOST` for the service's config. */
+  variables: Record<string, string>;
+}
+
+export async function testListen(service: ServiceKey): Promise<TestListen> {
+  const { env } = SERVICE_PORTS[service];
+  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  return {
+    grpcPort,
+    httpPort,
+    address: `127.0.0.1:${grpcPort}`,
+    variables: {
+      [`${env}_PORT`]: String(grpcPort),
+      [`${env}_HTTP_PORT`]: String(httpPort),
+      BIND_HOST: '127.0.0.1',
+    },
+  };
+}
+
 /** `<NAME>_URL` of every gRPC service set to one address: a test's stand-in for all the backends. */
 export function grpcServicesAt(address: string): Record<string, string> {
   return Object.fromEntries(Object.values(SERVICE_PORTS).map((p) => [`${p.env}_URL`, address]));

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { authPb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { freePort, type TestDatabase } from '@cinema/testing';
+import { testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadAuthConfig } from '../src/config';
 
@@ -12,11 +12,9 @@ export async function startAuthService(
   database: TestDatabase,
   env: Record<string, string>,
 ): Promise<{ app: INestApplication; client: AuthClient }> {
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const listen = await testListen('auth');
   const config = loadAuthConfig({
-    AUTH_SERVICE_PORT: String(grpcPort),
-    AUTH_SERVICE_HTTP_PORT: String(httpPort),
-    BIND_HOST: '127.0.0.1',
+    ...listen.variables,
     ...env,
   });
   const app = await startGrpcService({
@@ -24,7 +22,7 @@ export async function startAuthService(
     services: ['auth'],
     ...config.listen,
   });
-  const client = createRpcClient<authPb.AuthServiceClient>('auth', `127.0.0.1:${grpcPort}`, {
+  const client = createRpcClient<authPb.AuthServiceClient>('auth', listen.address, {
     timeoutMs: 20_000,
   });
   return { app, client };

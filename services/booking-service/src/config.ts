@@ -4,8 +4,7 @@ import {
   int,
   listenSpec,
   loadConfig,
-  paymentApiKeySpec,
-  paymentServiceUrlSpec,
+  paymentClientSpec,
   rabbitSpec,
   serviceUrlSpec,
   ticketSigningKeySpec,
@@ -22,10 +21,7 @@ export function loadBookingConfig(source: Record<string, string | undefined> = p
       seatServiceUrl: serviceUrlSpec('seat'),
       movieServiceUrl: serviceUrlSpec('movie'),
       /** The payment processor that PayBooking charges. */
-      paymentServiceUrl: paymentServiceUrlSpec(),
-      paymentApiKey: paymentApiKeySpec(),
-      /** The bound on one call to the payment service; the gateway's PAY_TIMEOUT_MS must be longer. */
-      paymentServiceTimeoutMs: int('PAYMENT_SERVICE_TIMEOUT_MS', { default: 5_000, min: 100, max: 60_000 }),
+      paymentService: group(paymentClientSpec()),
       paymentTimeoutSeconds: int('BOOKING_PAYMENT_TIMEOUT_SECONDS', { default: 900, min: 5, max: 86_400 }),
       /** PENDING (unpaid, unexpired) bookings a customer may have at once; 0 turns the cap off. */
       maxPendingPerUser: int('MAX_PENDING_BOOKINGS_PER_USER', { default: 10, min: 0, max: 10_000 }),

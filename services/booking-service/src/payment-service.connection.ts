@@ -12,11 +12,7 @@ export class PaymentServiceConnection implements PaymentsPort, RefundsPort, OnAp
   private readonly client: PaymentServiceClient;
 
   constructor(config: BookingConfig) {
-    this.client = new PaymentServiceClient({
-      baseUrl: config.paymentServiceUrl,
-      apiKey: config.paymentApiKey,
-      timeoutMs: config.paymentServiceTimeoutMs,
-    });
+    this.client = new PaymentServiceClient(config.paymentService);
   }
 
   createPayment(...args: Parameters<PaymentsPort['createPayment']>) {

@@ -10,7 +10,7 @@ import {
   type RequestOptions,
 } from '@cinema/payment-client';
 import { createRpcClient, startGrpcService } from '@cinema/rpc';
-import { freePort } from '@cinema/testing';
+import { testListen } from '@cinema/testing';
 import type { ReportCatalogPort, ReportSeatsPort, RefundsPort } from '../src/admin/ports';
 import { AppModule } from '../src/app.module';
 import { loadBookingConfig } from '../src/config';
@@ -120,11 +120,9 @@ describe('booking-service: admin views, manual refunds and reports over gRPC', (
   let booking: BookingClient;
 
   beforeAll(async () => {
-    const [grpcPort, httpPort] = [await freePort(), await freePort()];
+    const listen = await testListen('booking');
     const config = loadBookingConfig({
-      BOOKING_SERVICE_PORT: String(grpcPort),
-      BOOKING_SERVICE_HTTP_PORT: String(httpPort),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
     });
     app = await startGrpcService({
       module: AppModule.create(config, env.database.pool, {
@@ -137,7 +135,7 @@ describe('booking-service: admin views, manual refunds and reports over gRPC', (
       services: ['booking'],
       ...config.listen,
     });
-    booking = createRpcClient('booking', `127.0.0.1:${grpcPort}`);
+    booking = createRpcClient('booking', listen.address);
   });
   afterAll(async () => {
     booking?.close();

@@ -6,7 +6,7 @@ import type { bookingPb } from '@cinema/contracts';
 import { createPool } from '@cinema/database';
 import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, freePort, testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadBookingConfig } from '../src/config';
 import { BOOKING_MIGRATIONS } from '../src/database';
@@ -76,11 +76,9 @@ describe('PayBooking: the pay flow in booking-service', () => {
   let booking: Client;
 
   async function start(env: Record<string, string>): Promise<Client> {
-    const [grpcPort, httpPort] = [await freePort(), await freePort()];
+    const listen = await testListen('booking');
     const config = loadBookingConfig({
-      BOOKING_SERVICE_PORT: String(grpcPort),
-      BOOKING_SERVICE_HTTP_PORT: String(httpPort),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
       PAYMENT_SERVICE_URL: `http://127.0.0.1:${processor.port}`,
       PAYMENT_API_KEY: API_KEY,
       ...env,
@@ -93,7 +91,7 @@ describe('PayBooking: the pay flow in booking-service', () => {
         ...config.listen,
       }),
     );
-    const client = createRpcClient<bookingPb.BookingServiceClient>('booking', `127.0.0.1:${grpcPort}`, {
+    const client = createRpcClient<bookingPb.BookingServiceClient>('booking', listen.address, {
       timeoutMs: 10_000,
     });
     clients.push(client);

@@ -5,7 +5,7 @@ import type { bookingPb } from '@cinema/contracts';
 import type { Broker } from '@cinema/messaging';
 import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import type { PaymentsPort } from '../src/bookings/ports';
 import { loadBookingConfig } from '../src/config';
@@ -29,11 +29,9 @@ export async function startBooking(
   pool = database.pool,
   payments?: PaymentsPort,
 ): Promise<{ app: INestApplication; client: BookingClient }> {
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const listen = await testListen('booking');
   const config = loadBookingConfig({
-    BOOKING_SERVICE_PORT: String(grpcPort),
-    BOOKING_SERVICE_HTTP_PORT: String(httpPort),
-    BIND_HOST: '127.0.0.1',
+    ...listen.variables,
     ...extra,
   });
   const app = await startGrpcService({
@@ -41,7 +39,7 @@ export async function startBooking(
     services: ['booking'],
     ...config.listen,
   });
-  const client = createRpcClient<bookingPb.BookingServiceClient>('booking', `127.0.0.1:${grpcPort}`);
+  const client = createRpcClient<bookingPb.BookingServiceClient>('booking', listen.address);
   return { app, client };
 }
 

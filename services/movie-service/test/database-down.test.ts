@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, type moviePb } from '@cinema/contracts';
 import { createPool } from '@cinema/database';
 import { createRpcClient, startGrpcService } from '@cinema/rpc';
-import { freePort, waitFor } from '@cinema/testing';
+import { freePort, testListen, waitFor } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadMovieConfig } from '../src/config';
 import { movieInput, startMovieService, type RunningMovieService } from './harness';
@@ -33,7 +33,7 @@ function failureOf(call: Promise<unknown>): Promise<unknown> {
 
 describe('movie-service with its database down', () => {
   it('answers UNAVAILABLE when nothing listens where its database should be', async () => {
-    const [grpcPort, httpPort, deadPort] = [await freePort(), await freePort(), await freePort()];
+    const [listen, deadPort] = [await testListen('movie'), await freePort()];
     const pool = createPool({
       host: '127.0.0.1',
       port: deadPort,
@@ -43,9 +43,7 @@ describe('movie-service with its database down', () => {
       poolSize: 2,
     });
     const config = loadMovieConfig({
-      MOVIE_SERVICE_PORT: String(grpcPort),
-      MOVIE_SERVICE_HTTP_PORT: String(httpPort),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
       SEED_DEMO_CATALOG: 'false',
     });
     const app = await startGrpcService({
@@ -53,7 +51,7 @@ describe('movie-service with its database down', () => {
       services: ['movie'],
       ...config.listen,
     });
-    const movie = createRpcClient<moviePb.MovieServiceClient>('movie', `127.0.0.1:${grpcPort}`, {
+    const movie = createRpcClient<moviePb.MovieServiceClient>('movie', listen.address, {
       timeoutMs: 30_000,
     });
     try {

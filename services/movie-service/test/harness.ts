@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadMovieConfig } from '../src/config';
 import { MOVIE_MIGRATIONS } from '../src/database';
@@ -21,11 +21,9 @@ export interface RunningMovieService {
 /** The real service on free ports over its own fresh database. */
 export async function startMovieService(env: Record<string, string> = {}): Promise<RunningMovieService> {
   const database = await createTestDatabase('movie', [MOVIE_MIGRATIONS]);
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const listen = await testListen('movie');
   const config = loadMovieConfig({
-    MOVIE_SERVICE_PORT: String(grpcPort),
-    MOVIE_SERVICE_HTTP_PORT: String(httpPort),
-    BIND_HOST: '127.0.0.1',
+    ...listen.variables,
     SEED_DEMO_CATALOG: 'false',
     ...env,
   });
@@ -34,15 +32,15 @@ export async function startMovieService(env: Record<string, string> = {}): Promi
     services: ['movie'],
     ...config.listen,
   });
-  const movie = createRpcClient<moviePb.MovieServiceClient>('movie', `127.0.0.1:${grpcPort}`, {
+  const movie = createRpcClient<moviePb.MovieServiceClient>('movie', listen.address, {
     timeoutMs: 10_000,
   });
   return {
     database,
     app,
     movie,
-    grpcPort,
-    httpPort,
+    grpcPort: listen.grpcPort,
+    httpPort: listen.httpPort,
     async stop() {
       movie.close();
       await app.close();

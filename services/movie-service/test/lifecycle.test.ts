@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { moviePb } from '@cinema/contracts';
 import { createRpcClient, startGrpcService } from '@cinema/rpc';
-import { createTestDatabase, freePort, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadMovieConfig } from '../src/config';
 import { MOVIE_MIGRATIONS } from '../src/database';
@@ -39,11 +39,9 @@ describe('movie-service: the programme life cycle', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('movie', [MOVIE_MIGRATIONS]);
-    const grpcPort = await freePort();
+    const listen = await testListen('movie');
     const config = loadMovieConfig({
-      MOVIE_SERVICE_PORT: String(grpcPort),
-      MOVIE_SERVICE_HTTP_PORT: String(await freePort()),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
       SEED_DEMO_CATALOG: 'false',
     });
     app = await startGrpcService({
@@ -51,7 +49,7 @@ describe('movie-service: the programme life cycle', () => {
       services: ['movie'],
       ...config.listen,
     });
-    movie = createRpcClient<moviePb.MovieServiceClient>('movie', `127.0.0.1:${grpcPort}`, {
+    movie = createRpcClient<moviePb.MovieServiceClient>('movie', listen.address, {
       timeoutMs: 10_000,
     });
   }, 60_000);

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { startGrpcService } from '@cinema/rpc';
-import { freePort, type TestDatabase } from '@cinema/testing';
+import { testListen, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadNotificationConfig, type NotificationConfig } from '../src/config';
 import type { ConsumerOptions } from '../src/notifications/notifications.consumer';
@@ -25,11 +25,10 @@ export async function startNotificationService(
   smtpPort: number,
   consumer: Partial<ConsumerOptions> = { enabled: false },
 ): Promise<RunningNotificationService> {
+  const listen = await testListen('notification');
   const config = loadNotificationConfig({
     NOTIFICATION_DB_NAME: database.config.database,
-    NOTIFICATION_SERVICE_PORT: String(await freePort()),
-    NOTIFICATION_SERVICE_HTTP_PORT: String(await freePort()),
-    BIND_HOST: '127.0.0.1',
+    ...listen.variables,
     RABBITMQ_URL,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),

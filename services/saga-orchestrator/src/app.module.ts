@@ -74,11 +74,7 @@ export class AppModule {
   static create(config: SagaConfig, pool: Pool, deps: SagaDependencies = {}): DynamicModule {
     const booking = deps.booking ?? bookingClient(config.bookingServiceUrl);
     const seats = deps.seats ?? seatClient(config.seatServiceUrl);
-    const payments =
-      deps.payments ??
-      new PaymentRefunds(
-        new PaymentServiceClient({ baseUrl: config.paymentServiceUrl, apiKey: config.paymentApiKey }),
-      );
+    const payments = deps.payments ?? new PaymentRefunds(new PaymentServiceClient(config.paymentService));
     const broker = deps.broker;
     const providers: Provider[] = [
       { provide: SAGA_CONFIG, useValue: config },

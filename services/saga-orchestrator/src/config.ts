@@ -4,8 +4,7 @@ import {
   int,
   listenSpec,
   loadConfig,
-  paymentApiKeySpec,
-  paymentServiceUrlSpec,
+  paymentClientSpec,
   rabbitSpec,
   serviceUrlSpec,
 } from '@cinema/config';
@@ -23,8 +22,7 @@ export function loadSagaConfig(source: Record<string, string | undefined> = proc
       bookingServiceUrl: serviceUrlSpec('booking'),
       seatServiceUrl: serviceUrlSpec('seat'),
       movieServiceUrl: serviceUrlSpec('movie'),
-      paymentServiceUrl: paymentServiceUrlSpec(),
-      paymentApiKey: paymentApiKeySpec(),
+      paymentService: group(paymentClientSpec()),
       /** Messages in flight; defaults to the pool size minus two, kept for the sweeper and GetSaga. */
       prefetch: int('SAGA_PREFETCH', { default: 0, min: 0, max: 500 }),
       sweepIntervalMs: int('SWEEP_INTERVAL_MS', { default: 500, min: 50, max: 60_000 }),

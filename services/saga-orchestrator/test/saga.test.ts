@@ -5,7 +5,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventEnvelope, EventPayloads, EventType, sagaPb } from '@cinema/contracts';
 import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, StatementCounter, waitFor, type TestDatabase } from '@cinema/testing';
+import {
+  createTestDatabase,
+  freePort,
+  testListen,
+  StatementCounter,
+  waitFor,
+  type TestDatabase,
+} from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import { loadSagaConfig } from '../src/config';
 import { SAGA_MIGRATIONS } from '../src/database';
@@ -73,12 +80,10 @@ describe('saga-orchestrator', () => {
         s.startsWith('select "id" from "sagas"') ||
         s.startsWith('select "showtime_id" from "showtime_cancellations"'),
     );
-    const [sagaPort, sagaHttp] = await Promise.all([freePort(), freePort()]);
+    const listen = await testListen('saga');
     const paymentPort = await payments.start();
     const sagaConfig = loadSagaConfig({
-      SAGA_ORCHESTRATOR_PORT: String(sagaPort),
-      SAGA_ORCHESTRATOR_HTTP_PORT: String(sagaHttp),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
       PAYMENT_SERVICE_URL: `http://127.0.0.1:${paymentPort}`,
       SWEEP_INTERVAL_MS: '100',
     });
@@ -90,7 +95,7 @@ describe('saga-orchestrator', () => {
       ...sagaConfig.listen,
     });
     saga = sagaApp.get(SagaService);
-    sagaClient = createRpcClient<sagaPb.SagaServiceClient>('saga', `127.0.0.1:${sagaPort}`);
+    sagaClient = createRpcClient<sagaPb.SagaServiceClient>('saga', listen.address);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { DomainError, type moviePb, type sagaPb } from '@cinema/contracts';
 import { createPool } from '@cinema/database';
 import { MESSAGING_MIGRATIONS } from '@cinema/outbox';
 import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/rpc';
-import { createTestDatabase, freePort, waitFor, type TestDatabase } from '@cinema/testing';
+import { createTestDatabase, testListen, waitFor, type TestDatabase } from '@cinema/testing';
 import { AppModule } from '../src/app.module';
 import type { CancellationPorts } from '../src/cancellations/ports';
 import { loadSagaConfig } from '../src/config';
@@ -70,11 +70,9 @@ describe('saga-orchestrator cancels a showtime durably', () => {
   const services = new FakeCancellationServices();
 
   async function start(): Promise<void> {
-    const [port, http] = await Promise.all([freePort(), freePort()]);
+    const listen = await testListen('saga');
     const config = loadSagaConfig({
-      SAGA_ORCHESTRATOR_PORT: String(port),
-      SAGA_ORCHESTRATOR_HTTP_PORT: String(http),
-      BIND_HOST: '127.0.0.1',
+      ...listen.variables,
       SWEEP_INTERVAL_MS: '100',
     });
     app = await startGrpcService({
@@ -86,7 +84,7 @@ describe('saga-orchestrator cancels a showtime durably', () => {
       services: ['saga'],
       ...config.listen,
     });
-    client = createRpcClient<sagaPb.SagaServiceClient>('saga', `127.0.0.1:${port}`);
+    client = createRpcClient<sagaPb.SagaServiceClient>('saga', listen.address);
   }
 
   async function stop(): Promise<void> {

@@ -6,7 +6,7 @@ import { createRpcClient, startGrpcService, type PromiseClient } from '@cinema/r
 import { createSeatMapRedis, seatMapMasters, type SeatMapRedis } from '@cinema/seat-map';
 import {
   createTestDatabase,
-  freePort,
+  testListen,
   prerequisite,
   uniqueSuffix,
   waitFor,
@@ -183,11 +183,9 @@ export async function startSeatService(
 ): Promise<SeatHarness> {
   seatMapRedis.check();
   const database = await createTestDatabase('seat', [SEAT_MIGRATIONS]);
-  const [grpcPort, httpPort] = [await freePort(), await freePort()];
+  const listen = await testListen('seat');
   const config = loadSeatConfig({
-    SEAT_SERVICE_PORT: String(grpcPort),
-    SEAT_SERVICE_HTTP_PORT: String(httpPort),
-    BIND_HOST: '127.0.0.1',
+    ...listen.variables,
     REDIS_URL,
     REDIS_CLUSTER_NODES,
     SWEEP_INTERVAL_MS: '200',
@@ -199,7 +197,7 @@ export async function startSeatService(
     services: ['seat'],
     ...config.listen,
   });
-  const client = createRpcClient<seatPb.SeatServiceClient>('seat', `127.0.0.1:${grpcPort}`, {
+  const client = createRpcClient<seatPb.SeatServiceClient>('seat', listen.address, {
     timeoutMs: 10_000,
   });
   return {

@@ -23,7 +23,7 @@ export class AdminController {
 
   @Get('showtimes/:id/bookings')
   @ApiSuccess(200, AdminBookingListDto, { description: "The showtime's bookings, newest first" })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   async showtimeBookings(@Param('id', EntityIdPipe) id: string, @Query() query: PageQuery) {
     const list = await this.booking.listShowtimeBookings(
       { showtimeId: id, page: query.page ?? 1, limit: query.limit ?? 20 },
@@ -34,7 +34,7 @@ export class AdminController {
 
   @Get('payments')
   @ApiSuccess(200, AdminPaymentListDto, { description: 'Payment attempts and their refunds, newest first' })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
   async payments(@Query() query: PaymentsQuery) {
     const list = await this.booking.listPayments(
       {
@@ -58,8 +58,6 @@ export class AdminController {
   @Idempotent()
   @ApiSuccess(202, RefundAcceptedDto, { idempotent: true, description: 'The refund is under way' })
   @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
     'UNAUTHENTICATED',
     'FORBIDDEN',
     'NOT_FOUND',

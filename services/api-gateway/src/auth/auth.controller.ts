@@ -23,7 +23,7 @@ export class AuthController {
   @Post('register')
   @AuthRateLimited()
   @ApiSuccess(201, SessionDto, { description: 'Signed up and signed in, role customer' })
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'EMAIL_TAKEN', 'RATE_LIMITED')
+  @ApiErrors('EMAIL_TAKEN', 'RATE_LIMITED')
   async register(@Body() body: RegisterDto) {
     return toSessionJson(await this.auth.register(body, rpc()));
   }
@@ -32,7 +32,7 @@ export class AuthController {
   @HttpCode(200)
   @SignInRateLimited()
   @ApiSuccess(200, SessionDto)
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_CREDENTIALS', 'RATE_LIMITED')
+  @ApiErrors('INVALID_CREDENTIALS', 'RATE_LIMITED')
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest) {
     return toSessionJson(await this.auth.login({ ...body, clientIp: request.ip }, rpc()));
   }
@@ -40,7 +40,7 @@ export class AuthController {
   @Post('validate')
   @HttpCode(200)
   @ApiSuccess(200, TokenValidDto)
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_TOKEN')
+  @ApiErrors('INVALID_TOKEN')
   validate(@Body() body: ValidateTokenDto) {
     const user = this.verifier.verify(body.token);
     if (!user) throw new DomainError('INVALID_TOKEN', 'The token is invalid or expired');
@@ -51,7 +51,7 @@ export class AuthController {
   @HttpCode(200)
   @AuthRateLimited()
   @ApiSuccess(200, SessionDto, { description: 'A new session; the old refresh token is spent' })
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'INVALID_TOKEN', 'RATE_LIMITED')
+  @ApiErrors('INVALID_TOKEN', 'RATE_LIMITED')
   async refresh(@Body() body: RefreshDto) {
     return toSessionJson(await this.auth.refresh({ refreshToken: body.refreshToken }, rpc()));
   }
@@ -63,7 +63,7 @@ export class AuthController {
   @ApiSuccess(204, undefined, {
     description: "The refresh token's family is revoked (if it is the caller's)",
   })
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED')
+  @ApiErrors('UNAUTHENTICATED')
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: LogoutDto): Promise<void> {
     await this.auth.logout({ userId: user.id, refreshToken: body.refreshToken }, rpc());
   }

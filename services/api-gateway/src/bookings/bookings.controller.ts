@@ -22,7 +22,7 @@ export class BookingsController {
 
   @Get()
   @ApiSuccess(200, BookingListDto, { description: "The caller's bookings, newest first" })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED')
+  @ApiErrors('UNAUTHENTICATED')
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQuery) {
     const list = await this.booking.listBookings(
       { userId: user.id, page: query.page ?? 1, limit: query.limit ?? 20 },
@@ -38,7 +38,7 @@ export class BookingsController {
    */
   @Get(':id')
   @ApiSuccess(200, BookingDto)
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND')
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', EntityIdPipe) id: string,
@@ -60,7 +60,7 @@ export class BookingsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiSuccess(200, BookingDto, { description: 'The booking, CANCELLED' })
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'BOOKING_NOT_CANCELLABLE')
   async cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', EntityIdPipe) id: string) {
     return toBookingJson(await this.booking.cancelBooking({ id, userId: user.id }, rpc()));
   }

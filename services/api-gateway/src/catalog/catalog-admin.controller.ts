@@ -22,8 +22,6 @@ export class CatalogAdminController {
   @AdminOnly()
   @ApiSuccess(200, ShowtimeDto)
   @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
     'UNAUTHENTICATED',
     'FORBIDDEN',
     'NOT_FOUND',
@@ -41,7 +39,7 @@ export class CatalogAdminController {
   @Patch('theaters/:id')
   @AdminOnly()
   @ApiSuccess(200, TheaterDto)
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   async updateTheater(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateTheaterDto) {
     return toTheaterJson(await this.movie.updateTheater({ id, patchJson: JSON.stringify(body) }, rpc()));
   }
@@ -49,15 +47,7 @@ export class CatalogAdminController {
   @Patch('rooms/:id')
   @AdminOnly()
   @ApiSuccess(200, RoomWithLayoutDto)
-  @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'NOT_FOUND',
-    'CONFLICT',
-    'LAYOUT_LOCKED',
-  )
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'LAYOUT_LOCKED')
   async updateRoom(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateRoomDto) {
     const room = await this.movie.updateRoom({ id, patchJson: JSON.stringify(body) }, rpc());
     const layout = await this.movie.getRoomLayout({ roomId: room.id }, rpc());

@@ -31,14 +31,14 @@ export class MoviesController {
 
   @Get(':id')
   @ApiSuccess(200, MovieDto)
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ApiErrors('NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     return toMovieJson(await this.movie.getMovie({ id }, rpc()));
   }
 
   @Get(':id/showtimes')
   @ApiSuccess(200, ShowtimeListDto)
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ApiErrors('NOT_FOUND')
   async showtimes(@Param('id', EntityIdPipe) id: string, @Query() query: MovieShowtimesQuery) {
     // Listing a missing movie is a 404, not an empty list.
     await this.movie.getMovie({ id }, rpc());
@@ -61,14 +61,7 @@ export class MoviesController {
   @AdminOnly()
   @Idempotent()
   @ApiSuccess(201, MovieDto, { idempotent: true })
-  @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'IDEMPOTENCY_KEY_REUSED',
-    'IDEMPOTENCY_KEY_IN_USE',
-  )
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE')
   async create(@Body() body: CreateMovieDto) {
     return toMovieJson(
       await this.movie.createMovie(
@@ -89,7 +82,7 @@ export class MoviesController {
   @Patch(':id')
   @AdminOnly()
   @ApiSuccess(200, MovieDto)
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   async update(@Param('id', EntityIdPipe) id: string, @Body() body: UpdateMovieDto) {
     return toMovieJson(await this.movie.updateMovie({ id, patchJson: JSON.stringify(body) }, rpc()));
   }

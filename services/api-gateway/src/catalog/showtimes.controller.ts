@@ -41,7 +41,7 @@ export class ShowtimesController {
 
   @Get(':id')
   @ApiSuccess(200, ShowtimeDto)
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ApiErrors('NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     const showtime = await this.movie.getShowtime({ id }, rpc());
     const available = await this.availability.count([showtime], rpc());
@@ -53,8 +53,6 @@ export class ShowtimesController {
   @Idempotent()
   @ApiSuccess(201, ShowtimeDto, { idempotent: true })
   @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
     'UNAUTHENTICATED',
     'FORBIDDEN',
     'NOT_FOUND',

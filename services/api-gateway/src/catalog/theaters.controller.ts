@@ -24,7 +24,7 @@ export class TheatersController {
 
   @Get(':id')
   @ApiSuccess(200, TheaterDto)
-  @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
+  @ApiErrors('NOT_FOUND')
   async get(@Param('id', EntityIdPipe) id: string) {
     return toTheaterJson(await this.movie.getTheater({ id }, rpc()));
   }
@@ -33,15 +33,7 @@ export class TheatersController {
   @AdminOnly()
   @Idempotent()
   @ApiSuccess(201, TheaterDto, { idempotent: true })
-  @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'CONFLICT',
-    'IDEMPOTENCY_KEY_REUSED',
-    'IDEMPOTENCY_KEY_IN_USE',
-  )
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_KEY_IN_USE')
   async create(@Body() body: CreateTheaterDto) {
     return toTheaterJson(
       await this.movie.createTheater(
@@ -56,8 +48,6 @@ export class TheatersController {
   @Idempotent()
   @ApiSuccess(201, RoomWithLayoutDto, { idempotent: true })
   @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
     'UNAUTHENTICATED',
     'FORBIDDEN',
     'NOT_FOUND',

@@ -46,8 +46,6 @@ export class PaymentsController {
   @Idempotent()
   @ApiSuccess(202, PaymentAcceptedDto, { idempotent: true, description: 'Accepted; the outcome comes later' })
   @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
     'UNAUTHENTICATED',
     'NOT_FOUND',
     'BOOKING_NOT_PAYABLE',

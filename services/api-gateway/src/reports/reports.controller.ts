@@ -55,7 +55,7 @@ export class ReportsController {
 
   @Get('showtimes/:id')
   @ApiReport()
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND')
   async showtime(
     @Param('id', EntityIdPipe) id: string,
     @Headers('accept') accept: string | undefined,
@@ -67,7 +67,7 @@ export class ReportsController {
 
   @Get('daily')
   @ApiReport()
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN')
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN')
   async daily(
     @Query() query: DailyReportQuery,
     @Headers('accept') accept: string | undefined,

@@ -30,7 +30,7 @@ export class TicketsController {
     },
   })
   @ApiSuccess(200, TicketDto)
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'TICKET_NOT_VALID')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'TICKET_NOT_VALID')
   async ticket(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', EntityIdPipe) id: string,

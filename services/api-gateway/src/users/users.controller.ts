@@ -23,14 +23,7 @@ export class UsersController {
   @Patch(':id')
   @ApiBody({ type: SetRoleDto })
   @ApiSuccess(200, UserDto)
-  @ApiErrors(
-    'VALIDATION_FAILED',
-    'PAYLOAD_TOO_LARGE',
-    'UNAUTHENTICATED',
-    'FORBIDDEN',
-    'NOT_FOUND',
-    'CONFLICT',
-  )
+  @ApiErrors('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT')
   async setRole(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', EntityIdPipe) id: string,

@@ -27,7 +27,7 @@ export class WaitingRoomController {
   @HttpCode(200)
   @Authenticated()
   @ApiSuccess(200, WaitingRoomDto)
-  @ApiErrors('VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
   join(@Param('id', EntityIdPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.room.join(user.id, id);
   }
@@ -36,7 +36,7 @@ export class WaitingRoomController {
   @Get(':id/waiting-room')
   @Authenticated()
   @ApiSuccess(200, WaitingRoomDto)
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
   status(@Param('id', EntityIdPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.room.status(user.id, id);
   }
@@ -50,7 +50,7 @@ export class WaitingRoomController {
   @OptionalAuth()
   @ApiQuery({ name: 'ticket', required: false, description: 'streamTicket from GET/POST waiting-room' })
   @ApiEventStream('A waiting-room event now and on every change', WAITING_ROOM_STREAM_EXAMPLE)
-  @ApiErrors('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
+  @ApiErrors('UNAUTHENTICATED', 'NOT_FOUND', 'SHOWTIME_CANCELLED')
   async stream(
     @Param('id', EntityIdPipe) id: string,
     @Query('ticket') ticket: string | undefined,

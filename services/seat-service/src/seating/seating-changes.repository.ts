@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from '@cinema/database';
 import { DB, type SeatDatabase } from '../database';
 import type { Seating } from './seating';
+import { showtimeRow, showtimeSeatRows } from './seating.rows';
 
 /** The SQL of a change of a showtime's seating (prices, time, layout) before any sale. */
 @Injectable()
@@ -25,41 +26,15 @@ export class SeatingChangesRepository {
    */
   async replace(seating: Seating): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      const { id, ...head } = showtimeRow(seating);
       await trx
         .insertInto('showtimes')
-        .values({
-          id: seating.showtimeId,
-          room_id: seating.roomId,
-          starts_at: seating.startsAt,
-          currency: seating.currency,
-        })
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            room_id: seating.roomId,
-            starts_at: seating.startsAt,
-            currency: seating.currency,
-          }),
-        )
+        .values({ id, ...head })
+        .onConflict((oc) => oc.column('id').doUpdateSet(head))
         .execute();
       await trx.deleteFrom('showtime_seats').where('showtime_id', '=', seating.showtimeId).execute();
       if (seating.seats.length === 0) return;
-      await trx
-        .insertInto('showtime_seats')
-        .values(
-          seating.seats.map((s) => ({
-            showtime_id: seating.showtimeId,
-            seat_id: s.id,
-            label: s.label,
-            row_label: s.row,
-            number: s.number,
-            type: s.type,
-            price: s.price,
-            blocked: s.blocked,
-            x: s.x,
-            y: s.y,
-          })),
-        )
-        .execute();
+      await trx.insertInto('showtime_seats').values(showtimeSeatRows(seating)).execute();
     });
   }
 }

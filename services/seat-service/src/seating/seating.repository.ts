@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kysely } from '@cinema/database';
 import { DB, type SeatDatabase } from '../database';
 import { buildSeating, type Seating } from './seating';
+import { showtimeRow, showtimeSeatRows } from './seating.rows';
 
 @Injectable()
 export class SeatingRepository {
@@ -52,34 +53,12 @@ export class SeatingRepository {
     await this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('showtimes')
-        .values({
-          id: seating.showtimeId,
-          room_id: seating.roomId,
-          starts_at: seating.startsAt,
-          currency: seating.currency,
-        })
+        .values(showtimeRow(seating))
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted || seating.seats.length === 0) return;
-      await trx
-        .insertInto('showtime_seats')
-        .values(
-          seating.seats.map((s) => ({
-            showtime_id: seating.showtimeId,
-            seat_id: s.id,
-            label: s.label,
-            row_label: s.row,
-            number: s.number,
-            type: s.type,
-            price: s.price,
-            blocked: s.blocked,
-            companion_of: s.companionOf ?? null,
-            x: s.x,
-            y: s.y,
-          })),
-        )
-        .execute();
+      await trx.insertInto('showtime_seats').values(showtimeSeatRows(seating)).execute();
     });
   }
 }
