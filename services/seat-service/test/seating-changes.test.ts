@@ -54,6 +54,27 @@ describe.skipIf(seatMapRedis.skip)(seatDescribe('seating changes: a sale closed 
     expect(claimed.seats).toEqual([expect.objectContaining({ seatId: room.seat.A1, price: 1500 })]);
   });
 
+  it('keeps each companion seat linked to its accessible seat through a change', async () => {
+    const room = h.source.addRoom(1, 3, { companions: { A2: 'A1' } });
+    await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    const gate = await begin([room.showtimeId]);
+    await h.client.endSeatingChange({
+      token: gate.token,
+      showtimeIds: [room.showtimeId],
+      seatingsJson: [JSON.stringify(repriced(room, 1500))],
+    });
+    const stored = await h.database.pool.query<{ companion_of: string | null }>(
+      'SELECT companion_of FROM showtime_seats WHERE showtime_id = $1 AND seat_id = $2',
+      [room.showtimeId, room.seat.A2],
+    );
+    expect(stored.rows).toEqual([{ companion_of: room.seat.A1 }]);
+    const status = await h.client.getSeatStatus({ showtimeId: room.showtimeId, userId: '' });
+    expect(statusOf(status, room.seat.A2)).toMatchObject({ type: 'COMPANION', companionOf: room.seat.A1 });
+    // Still only with its accessible seat while that one is unsold.
+    expect((await rejection(hold(room, 'bob', ['A2']))).code).toBe('COMPANION_SEAT_ALONE');
+    expect((await hold(room, 'bob', ['A1', 'A2'])).seatIds).toHaveLength(2);
+  });
+
   it('refuses, closing nothing, when a seat is held or was ever reserved', async () => {
     const held = h.source.addRoom(1, 2);
     const reserved = h.source.addRoom(1, 2);
