@@ -71,17 +71,21 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     strictPreflight: false,
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cinema booking API')
-      .setDescription('Public HTTP API of the cinema ticket platform (guide: docs/api.md)')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  describeHealth(document);
-  SwaggerModule.setup(DOCS_PATH, app, document);
+  // Built on the first request for /docs or /docs-json, not at start: a gateway that is never asked for it
+  // does not hold it.
+  SwaggerModule.setup(DOCS_PATH, app, () => {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cinema booking API')
+        .setDescription('Public HTTP API of the cinema ticket platform (guide: docs/api.md)')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    describeHealth(document);
+    return document;
+  });
   // The web app (web/dist) from the same origin as the API and its SSE stream.
   installWebApp(app, fastify);
   return app;
