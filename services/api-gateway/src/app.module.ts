@@ -28,11 +28,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PaymentsController } from './payments/payments.controller';
 import { ReportsController } from './reports/reports.controller';
 import { AbuseLimits } from './rate-limits/abuse-limits';
-import {
-  ClientAddressLimitGuard,
-  CustomerHoldLimitGuard,
-  SignInFailureLimitInterceptor,
-} from './rate-limits/rate-limited';
+import { ClientAddressLimitGuard, SignInFailureLimitInterceptor } from './rate-limits/rate-limited';
 import { seatMapConnections, SeatStatusReader, type SeatMapConnections } from './seats/seat-status.reader';
 import { SeatStreamHub } from './seats/seat-stream.hub';
 import { PRE_HOLD_CHECKS, type PreHoldCheck } from './seats/pre-hold-checks';
@@ -136,7 +132,6 @@ export class AppModule implements OnApplicationBootstrap, BeforeApplicationShutd
         OptionalAuthGuard,
         IdempotencyInterceptor,
         ClientAddressLimitGuard,
-        CustomerHoldLimitGuard,
         SignInFailureLimitInterceptor,
         ...waitingRoomProviders(config, backends),
       ],

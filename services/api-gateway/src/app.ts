@@ -17,6 +17,12 @@ import { installRequestHooks, requestIdFrom } from './http/request-hooks';
 import { DOCS_PATH, installSecurityHeaders } from './http/security-headers';
 import { GatewayValidationPipe } from './http/validation';
 import { installWebApp } from './http/web-app';
+import { AccessTokenVerifier } from './auth/access-token';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { AbuseLimits } from './rate-limits/abuse-limits';
+import { installPlainSeatRoutes } from './seats/plain-seat-routes';
+import { PRE_HOLD_CHECKS, type PreHoldCheck } from './seats/pre-hold-checks';
+import { SeatStatusReader } from './seats/seat-status.reader';
 
 const BODY_LIMIT = 256 * 1024;
 
@@ -46,6 +52,15 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
   installRequestHooks(fastify, { bodyLimit: BODY_LIMIT, logger });
   installDrain(fastify);
   installSecurityHeaders(fastify);
+  installPlainSeatRoutes(fastify, {
+    verifier: app.get(AccessTokenVerifier),
+    limits: app.get(AbuseLimits),
+    idempotency: app.get(IdempotencyStore),
+    seat: backends.seat,
+    seatStatus: app.get(SeatStatusReader),
+    preHoldChecks: app.get<symbol, readonly PreHoldCheck[]>(PRE_HOLD_CHECKS),
+    maxSeatsPerHold: config.maxSeatsPerHold,
+  });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new GatewayValidationPipe());
   // Only listed origins may read responses from a browser; with none listed, the gateway's own origin only.
@@ -56,17 +71,21 @@ export async function createGateway(config: GatewayConfig): Promise<NestFastifyA
     strictPreflight: false,
   });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cinema booking API')
-      .setDescription('Public HTTP API of the cinema ticket platform (guide: docs/api.md)')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  describeHealth(document);
-  SwaggerModule.setup(DOCS_PATH, app, document);
+  // Built on the first request for /docs or /docs-json, not at start: a gateway that is never asked for it
+  // does not hold it.
+  SwaggerModule.setup(DOCS_PATH, app, () => {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cinema booking API')
+        .setDescription('Public HTTP API of the cinema ticket platform (guide: docs/api.md)')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    describeHealth(document);
+    return document;
+  });
   // The web app (web/dist) from the same origin as the API and its SSE stream.
   installWebApp(app, fastify);
   return app;

@@ -19,6 +19,16 @@ const STAFF_ONLY = 'gateway:staffOnly';
 
 type AuthedRequest = FastifyRequest & { user?: AuthenticatedUser };
 
+/** The caller of an (auth) route: 401 UNAUTHENTICATED without a valid access token. */
+export function requireUser(
+  verifier: AccessTokenVerifier,
+  authorization: string | string[] | undefined,
+): AuthenticatedUser {
+  const user = verifier.fromHeader(authorization);
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'A valid access token is required');
+  return user;
+}
+
 /** (auth) routes: 401 without a valid token; (admin) routes: 403 for anyone but an admin. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,8 +39,7 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const user = this.verifier.fromHeader(request.headers.authorization);
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'A valid access token is required');
+    const user = requireUser(this.verifier, request.headers.authorization);
     const adminOnly = this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, [
       context.getHandler(),
       context.getClass(),

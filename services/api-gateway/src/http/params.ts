@@ -5,11 +5,16 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError, isUuid } from '@cinema/contracts';
 
 /** Path ids are UUIDs; anything else names nothing that exists, so it is a 404, never a backend error. */
+export function entityId(value: string): string {
+  if (!isUuid(value)) throw new DomainError('NOT_FOUND', 'Not found');
+  return value.toLowerCase();
+}
+
+/** entityId for a Nest route's path parameter. */
 @Injectable()
 export class EntityIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isUuid(value)) throw new DomainError('NOT_FOUND', 'Not found');
-    return value.toLowerCase();
+    return entityId(value);
   }
 }
 

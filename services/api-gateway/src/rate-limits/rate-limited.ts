@@ -27,20 +27,6 @@ export class ClientAddressLimitGuard implements CanActivate {
   }
 }
 
-/** RATE_LIMIT_HOLDS_PER_MINUTE: per customer, so it needs the caller that AuthGuard verified. */
-@Injectable()
-export class CustomerHoldLimitGuard implements CanActivate {
-  constructor(private readonly limits: AbuseLimits) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.limits.holds) return true;
-    const user = context.switchToHttp().getRequest<Request>().user;
-    if (!user) throw new Error('@HoldRateLimited() must be written above @Authenticated()');
-    await this.limits.holds.consume(user.id);
-    return true;
-  }
-}
-
 /**
  * Failed sign-ins per account. The attempt is counted before auth-service checks the password, atomically,
  * so concurrent guesses cannot slip past the limit; one that does not turn out a wrong password (a success,
@@ -81,6 +67,3 @@ export const AuthRateLimited = () => applyDecorators(UseGuards(ClientAddressLimi
 /** Sign-in: the per-address limit plus the per-account failure limit. */
 export const SignInRateLimited = () =>
   applyDecorators(UseGuards(ClientAddressLimitGuard), UseInterceptors(SignInFailureLimitInterceptor));
-
-/** Holds: RATE_LIMIT_HOLDS_PER_MINUTE per customer. Write it above @Authenticated(), which runs first. */
-export const HoldRateLimited = () => applyDecorators(UseGuards(CustomerHoldLimitGuard));

@@ -1,8 +1,5 @@
-import { Inject, Injectable, type PipeTransform } from '@nestjs/common';
 import { arrayMaxSize, arrayMinSize, arrayUnique, isArray, isIn, isInt, max, min } from 'class-validator';
 import { SEAT_TYPES, isUuid, validationError, type FieldError } from '@cinema/contracts';
-import { GATEWAY_CONFIG } from '../backends/backends';
-import type { GatewayConfig } from '../config';
 import { requireJsonObject } from '../http/validation';
 import { HoldSeatsDto } from './seats.dto';
 
@@ -80,16 +77,3 @@ export function parseHoldSeatsBody(value: unknown, maxSeatsPerHold: number): Hol
   if (body.seatType && body.seatIds) throw one('seatType', 'seatType goes with quantity only');
   return body;
 }
-
-/** `@Body(HoldSeatsBodyPipe)`: the body's param is typed HoldSeatsBody, so the generic pipe leaves it alone. */
-@Injectable()
-export class HoldSeatsBodyPipe implements PipeTransform<unknown, HoldSeatsDto> {
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
-
-  transform(value: unknown): HoldSeatsDto {
-    return parseHoldSeatsBody(value, this.config.maxSeatsPerHold);
-  }
-}
-
-/** A checked hold body (an interface: Nest gives the generic validation pipe no class to validate it with). */
-export type HoldSeatsBody = Pick<HoldSeatsDto, keyof HoldSeatsDto>;

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import type { IncomingHttpHeaders } from 'node:http';
-import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { SeatChangeMessage } from '@cinema/seat-map';
 import type { AuthenticatedUser } from '../auth/access-token';
@@ -23,10 +22,7 @@ import type { GatewayConfig } from '../config';
 import { ApiErrors, ApiEventStream, ApiSuccess } from '../http/openapi';
 import { EntityIdPipe } from '../http/params';
 import { openEventStream, sseFrame, sseJsonFrame } from '../http/sse';
-import { Idempotent } from '../idempotency/idempotency.interceptor';
-import { HoldRateLimited } from '../rate-limits/rate-limited';
-import { HoldSeatsBodyPipe, type HoldSeatsBody } from './hold-body';
-import { PRE_HOLD_CHECKS, runPreHoldChecks, type PreHoldCheck } from './pre-hold-checks';
+import { Idempotent, IdempotencyKeyHeader } from '../idempotency/idempotency.interceptor';
 import { SeatStatusReader } from './seat-status.reader';
 import { SeatStreamHub } from './seat-stream.hub';
 import { HoldIdDto, HoldSeatsDto } from './seats.dto';
@@ -42,7 +38,6 @@ export class SeatsController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly hub: SeatStreamHub,
     private readonly seatStatus: SeatStatusReader,
-    @Inject(PRE_HOLD_CHECKS) private readonly preHoldChecks: readonly PreHoldCheck[],
   ) {}
 
   @Get('layout/:roomId')
@@ -52,23 +47,22 @@ export class SeatsController {
     return toLayoutJson(await this.movie.getRoomLayout({ roomId }, rpc()));
   }
 
-  /** The hot read: served from the seat map in Redis, already serialised (SeatStatusReader). */
+  /**
+   * The hot read: served from the seat map in Redis, already serialised. Declared here for the OpenAPI
+   * document; a plain Fastify handler serves it (plain-seat-routes.ts), so this body never runs.
+   */
   @Get('status/:showtimeId')
-  @OptionalAuth()
-  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiBearerAuth()
   @ApiSuccess(200, SeatStatusDto)
   @ApiErrors('VALIDATION_FAILED', 'NOT_FOUND')
-  async status(
-    @Param('showtimeId', EntityIdPipe) showtimeId: string,
-    @OptionalUser() user: AuthenticatedUser | undefined,
-  ): Promise<string> {
-    return (await this.seatStatus.read(showtimeId, user?.id ?? '', rpc())).json;
+  status(@Param('showtimeId') _showtimeId: string): never {
+    throw servedByPlainRoute();
   }
 
+  /** Declared here for the OpenAPI document; a plain Fastify handler serves it (plain-seat-routes.ts). */
   @Post('hold')
-  @HoldRateLimited()
-  @Authenticated()
-  @Idempotent()
+  @ApiBearerAuth()
+  @IdempotencyKeyHeader()
   @ApiBody({ type: HoldSeatsDto })
   @ApiHeader({ name: 'X-Admission-Token', required: false, description: 'The waiting-room admission' })
   @ApiSuccess(201, HoldDto, { idempotent: true })
@@ -87,30 +81,8 @@ export class SeatsController {
     'NOT_ON_SALE',
     'SHOWTIME_CANCELLED',
   )
-  async hold(
-    @CurrentUser() user: AuthenticatedUser,
-    @Body(HoldSeatsBodyPipe) body: HoldSeatsBody,
-    @Headers() headers: IncomingHttpHeaders,
-  ) {
-    const opts = rpc();
-    if (this.preHoldChecks.length > 0)
-      await runPreHoldChecks(this.preHoldChecks, { user, showtimeId: body.showtimeId, headers, opts });
-    const hold = await this.seat.holdSeats(
-      {
-        showtimeId: body.showtimeId,
-        userId: user.id,
-        seatIds: body.seatIds ?? [],
-        quantity: body.quantity ?? 0,
-        seatType: body.seatType ?? '',
-      },
-      opts,
-    );
-    return {
-      holdId: hold.holdId,
-      showtimeId: hold.showtimeId,
-      seatIds: hold.seatIds,
-      expiresAt: hold.expiresAt,
-    };
+  hold(): never {
+    throw servedByPlainRoute();
   }
 
   @Post('release')
@@ -195,4 +167,10 @@ export class SeatsController {
     if (raw.destroyed) cleanup();
     else raw.on('close', cleanup);
   }
+}
+
+function servedByPlainRoute(): Error {
+  return new Error(
+    'served by plain-seat-routes.ts: the Nest handler of this route is replaced as it is added',
+  );
 }

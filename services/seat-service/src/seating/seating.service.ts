@@ -5,12 +5,20 @@ import { SeatingRepository } from './seating.repository';
 import { SEATING_SOURCE, type SeatingSource } from './seating.source';
 
 /**
+ * Showtimes whose seating stays in memory, the most recently used ones: a process that served every
+ * showtime of a season would otherwise keep them all. One that falls out is read again from seat_db.
+ */
+export const SEATING_CACHE_SHOWTIMES = 500;
+
+/**
  * The seating of each showtime: fetched from movie-service on first use, stored in seat_db, then served
- * from memory, so the hot path reads neither PostgreSQL nor movie-service. It changes only while the
- * showtime has no sales (SeatingChangesService), which tells every replica to forget it.
+ * from memory (up to SEATING_CACHE_SHOWTIMES of them), so the hot path reads neither PostgreSQL nor
+ * movie-service. It changes only while the showtime has no sales (SeatingChangesService), which tells every
+ * replica to forget it.
  */
 @Injectable()
 export class SeatingService {
+  /** In order of last use, the least recent first. */
   private readonly cache = new Map<string, Promise<Seating>>();
 
   constructor(
@@ -22,10 +30,13 @@ export class SeatingService {
     let entry = this.cache.get(showtimeId);
     if (!entry) {
       entry = this.load(showtimeId);
-      this.cache.set(showtimeId, entry);
       // Failures (unknown showtime, movie-service down) are not cached: the next call asks again.
-      entry.catch(() => this.cache.delete(showtimeId));
+      const loading = entry;
+      entry.catch(() => {
+        if (this.cache.get(showtimeId) === loading) this.cache.delete(showtimeId);
+      });
     }
+    this.remember(showtimeId, entry);
     return entry;
   }
 
@@ -33,13 +44,23 @@ export class SeatingService {
   async fresh(showtimeId: string): Promise<Seating> {
     const stored = await this.repository.find(showtimeId);
     if (!stored) return this.get(showtimeId);
-    this.cache.set(showtimeId, Promise.resolve(stored));
+    this.remember(showtimeId, Promise.resolve(stored));
     return stored;
   }
 
   /** Forgets the remembered seating (it changed); the next use reads it again. */
   forget(showtimeId: string): void {
     this.cache.delete(showtimeId);
+  }
+
+  /** Makes the entry the most recently used one, and drops the least recent past the bound. */
+  private remember(showtimeId: string, entry: Promise<Seating>): void {
+    this.cache.delete(showtimeId);
+    this.cache.set(showtimeId, entry);
+    if (this.cache.size > SEATING_CACHE_SHOWTIMES) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
   }
 
   private async load(showtimeId: string): Promise<Seating> {
